@@ -1,0 +1,20 @@
+"""cleanpage: turn a scraped web page into its clean body, sidebar items and an explained trace.
+
+    >>> import cleanpage
+    >>> page = cleanpage.clean(open("page.txt").read())
+    >>> print(page.body)
+"""
+
+from __future__ import annotations
+
+from .api import clean, list_rules
+from .config import Config
+from .errors import CleanpageError, ConfigError, InputError
+from .model import Block, Document, Page, Placement, Removal, SidebarItem, Step
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Block", "CleanpageError", "Config", "ConfigError", "Document", "InputError", "Page", "Placement",
+    "Removal", "SidebarItem", "Step", "clean", "list_rules", "__version__",
+]

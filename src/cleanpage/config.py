@@ -1,0 +1,66 @@
+"""Config: the one place options and thresholds enter."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields
+from typing import Literal
+
+from .errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Config:
+    """Options for ``clean()``. Frozen: make variants with ``dataclasses.replace``.
+
+    ``disabled`` switches rules off by dotted name (``"share.widget_label"``) or by
+    family (``"share"``). Thresholds carry their unit in the name.
+    """
+
+    disabled: frozenset[str] = field(default_factory=frozenset)
+    preview: bool = False  # also run rules marked preview (newer, riskier)
+    input_format: Literal["auto", "text", "html"] = "auto"
+    # a title is a short headline-shaped first block
+    max_title_words: int = 30
+    # card segmentation in sidebar sections
+    max_card_meta_words: int = 6  # source / label / category lines
+    max_headline_words: int = 30
+    min_summary_words: int = 8
+    # inline chrome: the longest teaser headline cut together with its "Read More"
+    max_teaser_words: int = 30
+    max_caption_words: int = 40
+    # repeated body blocks shorter than this are left alone ("Step 1", "Ingredients")
+    dedupe_min_words: int = 3
+    # guard: inline cuts may not take more than this share of a block's words
+    max_cut_ratio: float = 0.5
+    # the pipeline loops until nothing changes; this bounds the loop
+    max_passes: int = 50
+
+    def __post_init__(self) -> None:
+        disabled = self.disabled
+        if isinstance(disabled, str) or not isinstance(disabled, Iterable):
+            raise ConfigError(f"disabled must be a set of rule names, got {disabled!r}")
+        names = frozenset(disabled)
+        bad = [n for n in names if not isinstance(n, str) or not n]
+        if bad:
+            raise ConfigError(f"disabled holds non-names: {bad!r}")
+        object.__setattr__(self, "disabled", names)
+        if self.input_format not in ("auto", "text", "html"):
+            raise ConfigError(f"input_format must be 'auto', 'text' or 'html', got {self.input_format!r}")
+        for f in fields(self):
+            if f.type != "int":
+                continue
+            value = getattr(self, f.name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ConfigError(f"{f.name} must be a positive integer, got {value!r}")
+        if not isinstance(self.max_cut_ratio, (int, float)) or not 0.0 < self.max_cut_ratio <= 1.0:
+            raise ConfigError(f"max_cut_ratio must be in (0, 1], got {self.max_cut_ratio!r}")
+
+    def enabled(self, name: str, *, preview: bool = False) -> bool:
+        """Whether rule ``name`` runs under this config."""
+        if preview and not self.preview:
+            return False
+        if name in self.disabled:
+            return False
+        family = name.split(".", 1)[0]
+        return family not in self.disabled

@@ -1,0 +1,271 @@
+"""Compiled regexes, grouped by chrome family. No logic lives here.
+
+Conventions: ``*_LINE`` patterns are used with ``fullmatch`` on a whole block;
+inline patterns are searched inside a block. Quantifiers are bounded so that no
+pattern backtracks without limit on hostile input.
+"""
+
+from __future__ import annotations
+
+import regex
+
+_F = regex.IGNORECASE
+
+# trailing decoration a label may carry: "Comments:", "Share »", "Tags (3)"
+_TAIL = r"\s*(?:[:»›>|\-–—…]+|\.{3})?\s*(?:\(\d{1,6}\)|\d{1,6})?\s*"
+_Q = "[\"'\u2018\u2019\u201c\u201d]"  # any quote
+_CLOSE = "[\"'\u2019\u201d)\\]]"  # closing quotes or brackets
+_APOS = "['\u2019]"
+
+# --- dates and ages -------------------------------------------------------------------------
+
+MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+         r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?,?\s+"
+DATE = (rf"(?:{_WEEKDAY})?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}"
+        rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+        r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})")
+TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s+(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|IST|JST|KST)(?:[+-]\d{1,2})?)?"
+
+_COUNT = r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|few|several)"
+_UNIT = (r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hr|hrs|hours?|d|days?|w|wks?|weeks?|mo|mos|months?"
+         r"|y|yr|yrs|years?)")
+#: "10 hours ago", "a day ago", "3h ago", "Yesterday", "Updated: 7 July 2025 21:04"
+AGE_LINE = regex.compile(
+    rf"(?:(?:updated|published|posted|last\s+updated)\s*:?\s*)?"
+    rf"(?:(?:about|around|over|almost|nearly|just|less\s+than|more\s+than)\s+)?"
+    rf"(?:{_COUNT}\s*{_UNIT}\.?\s+ago|just\s+now|moments?\s+ago|yesterday|today|last\s+(?:week|month|year|night)"
+    rf"|{DATE}(?:,?\s+(?:at\s+)?{TIME})?|{TIME})",
+    _F,
+)
+
+# --- news agencies --------------------------------------------------------------------------
+
+AGENCY = (r"(?:the\s+)?associated\s+press|ap|afp|agence\s+france[\s-]presse|reuters|agencies|news\s+agencies"
+          r"|wire\s+services|bloomberg(?:\s+news)?|dpa|pa(?:\s+media)?|press\s+association|upi|xinhua|ani|pti|ians"
+          r"|kyodo(?:\s+news)?|yonhap|efe|ansa|tass|ria\s+novosti|anadolu(?:\s+agency)?|wam|spa|kuna|qna|bernama|aap|cna"
+          r"|staff\s+and\s+agencies|agencies\s+and\s+staff|guardian\s+staff\s+and\s+agencies")
+#: a line that is only a wire credit: "Associated Press", "Agencies", "— Reuters", "(With AFP)"
+WIRE_CREDIT_LINE = regex.compile(
+    rf"[-–—(\s]*(?:with\s+(?:inputs?\s+from\s+)?|additional\s+reporting\s+by\s+|source\s*:\s*)?"
+    rf"(?P<v>(?:{AGENCY})(?:\s*(?:,|/|&|and)\s*(?:{AGENCY})){{0,3}})\s*\)?\s*\.?",
+    _F,
+)
+#: a credit trailing the last sentence of a block: "... she said. Agencies"
+TRAILING_CREDIT = regex.compile(
+    rf"(?<=[.!?…]{_CLOSE}{{0,3}})\s+[-–—(]?\s*(?P<v>(?:with\s+)?(?:{AGENCY})(?:\s*(?:,|/|and)\s*(?:{AGENCY})){{0,2}})\)?\s*\Z",
+    _F,
+)
+# agencies as printed in datelines and photo credits (case matters here: "AP", not "ap")
+_AGENCY_CAPS = (r"AFP|AP|Reuters|UPI|dpa|DPA|Xinhua|ANI|PTI|IANS|Kyodo|Yonhap|EFE|ANSA|TASS|AA|WAM|SPA|KUNA|QNA"
+                r"|Bernama|AAP|PA|Bloomberg|CNN|AP Photo|Associated Press|The Associated Press|Agencies")
+
+#: "7 July 2025 21:04 Washington (AFP)", "LONDON, July 7 (Reuters) -", "WASHINGTON (AP) —"
+DATELINE = regex.compile(
+    rf"(?P<v>(?:(?i:{DATE})(?:,?\s+(?i:{TIME}))?\s+)?"
+    rf"(?:\p{{Lu}}[\p{{L}}.'’-]*(?:[ ,]+\p{{Lu}}[\p{{L}}.'’-]*){{0,3}}(?:,\s+(?i:{MONTH})\s+\d{{1,2}})?\s*)?"
+    rf"\((?:{_AGENCY_CAPS})\))\s*(?:[-–—:]\s*)?"
+    rf"|(?P<v>\p{{Lu}}{{2,}}(?:[ ,]+\p{{Lu}}{{2,}}){{0,3}}(?:,\s+(?i:{MONTH})\s+\d{{1,2}})?)\s+[-–—]\s+"
+)
+
+#: "Source: commonspace.eu with TASS, RIA Novosti and agencies"
+SOURCE_LINE = regex.compile(r"(?:sources?|via|source\s+link|courtesy)\s*[:：]\s*(?P<v>\S.{0,200})", _F)
+#: "By Jane Smith", "By Jane Smith and Ali Khan, Reuters"
+BYLINE = regex.compile(
+    r"(?i:by)\s+(?P<v>\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|da|al|bin|el|la|le|du)){0,4}"
+    r"(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}){0,3})"
+    r"(?:\s*[,|·•–—-]\s*\S.{0,60})?",
+)
+
+# --- promos ---------------------------------------------------------------------------------
+
+_W = r"[\w'’.&+-]+"
+#: "Try Our AI Features", "Explore what Daily8 AI can do for you:", "Ask Copilot AI anything"
+AI_PROMO_LINE = regex.compile(
+    rf"(?:try|use|meet|discover)\s+(?:our|the)\s+(?:new\s+)?(?:{_W}\s+){{0,3}}?(?:ai|gpt|chatbot|copilot|assistant)(?:\s+{_W}){{0,3}}[.!:]?"
+    rf"|explore\s+what\s+(?:{_W}\s+){{1,5}}can\s+do(?:\s+for\s+you)?\s*[:.!…]*"
+    rf"|(?:see|discover|find\s+out)\s+what\s+(?:{_W}\s+){{0,4}}ai\s+can\s+do(?:\s+for\s+you)?\s*[:.!…]*"
+    rf"|(?:ask|chat\s+with)\s+(?:our\s+)?(?:{_W}\s+){{0,2}}ai(?:\s+(?:assistant|anything|a\s+question))?\s*[:.!?]?"
+    rf"|(?:summari[sz]e|summary)(?:\s+this\s+(?:article|story|page))?\s+(?:with|by|using)\s+(?:{_W}\s+){{0,2}}ai"
+    rf"|(?:ai[- ](?:generated\s+)?summary|key\s+points\s+by\s+ai|powered\s+by\s+(?:{_W}\s+){{0,2}}ai)\s*[:.]?"
+    rf"|(?:new\s*:?\s*)?ai[- ]powered\s+(?:features?|tools?|summar(?:y|ies)|search|insights)\s*[:.!]?",
+    _F,
+)
+#: "Download our app", "Get the app", "Download the free BBC News app now"
+APP_PROMO_LINE = regex.compile(
+    rf"(?:download|get|install|open|try)\s+(?:our|the|the\s+free|our\s+free|the\s+new)\s+(?:{_W}\s+){{0,3}}?apps?"
+    rf"(?:\s+(?:now|today|for\s+free|here|on\s+(?:{_W}\s*){{1,4}}))?\s*[.!:]?"
+    rf"|(?:available|download(?:\s+it)?|get\s+it)\s+on\s+(?:the\s+)?(?:app\s+store|google\s+play)(?:\s+(?:and|&)\s+(?:the\s+)?(?:app\s+store|google\s+play))?\s*[.!]?"
+    rf"|read\s+(?:it\s+|more\s+)?(?:in|on)\s+(?:our|the)\s+app\s*[.!]?",
+    _F,
+)
+#: whole lines: "Subscribe to our newsletter", "Sign up for the Morning Briefing newsletter"
+NEWSLETTER_LINE = regex.compile(
+    rf"(?:subscribe|sign\s+up|register)\s+(?:now\s+)?(?:to|for)\s+(?:our|the|my)\s+(?:free\s+)?(?:{_W}\s+){{0,4}}?newsletters?\b.{{0,160}}"
+    rf"|(?:get|receive)\s+(?:our|the)\s+(?:free\s+)?(?:{_W}\s+){{0,4}}?newsletters?\b.{{0,160}}"
+    rf"|newsletter\s+sign[- ]?up|subscribe(?:\s+(?:now|today|here))?\s*[.!]?",
+    _F | regex.DOTALL,
+)
+# where an inline pitch may start: at the block start or after a sentence/teaser end
+_BOUNDARY = rf"(?<=\A|[.!?…»]{_CLOSE}{{0,3}}\s+)"
+#: inline: "New MEE newsletter: Jerusalem Dispatch Sign up to get the latest insights ... other MEE newsletters"
+NEWSLETTER_PITCH = regex.compile(
+    rf"{_BOUNDARY}(?:(?:new|free|our|the)\s+)?(?:{_W}\s+){{0,3}}?newsletters?\s*:\s*(?:\S+\s+){{1,8}}?"
+    rf"sign\s+up\b[^.!?]{{0,300}}?(?:\bnewsletters?\b|\binbox\b|[.!?])"
+    rf"|{_BOUNDARY}(?:sign\s+up|subscribe)\s+(?:now\s+)?(?:to|for)\s+(?:our|the)\s+(?:free\s+)?(?:{_W}\s+){{0,4}}?newsletters?\b[^.!?]{{0,200}}[.!?]?",
+    _F,
+)
+
+# --- widgets: share, tags, comments -------------------------------------------------------------
+
+_SOCIAL = (r"facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|email|e-mail|mail|print|sms|messenger"
+           r"|copy\s+link|copy\s+url|flipboard|tumblr|bluesky|threads|mastodon|instagram|youtube|tiktok")
+#: "Share", "Share this article", "Share on Facebook", "Facebook Twitter WhatsApp Email"
+SHARE_LINE = regex.compile(
+    rf"(?:share|share\s+(?:this|the)\s+(?:article|story|post|page|video)|share\s+(?:on|via|to)\s+(?:{_SOCIAL})"
+    rf"|tweet|print(?:\s+this\s+(?:article|page))?|copy\s+link|link\s+copied|save(?:\s+(?:article|for\s+later))?|bookmark"
+    rf"|follow(?:\s+us)?(?:\s+on\s+(?:{_SOCIAL}|google\s+news))?|share\s+(?:this\s+)?(?:article|story)\s+on"
+    rf"|(?:{_SOCIAL})(?:[\s,|·•/]+(?:{_SOCIAL})){{0,9}}){_TAIL}",
+    _F,
+)
+#: "Hashtags", "Tags", "Topics:" as bare labels
+TAGS_LABEL_LINE = regex.compile(rf"(?:(?:hash)?tags?|tagged(?:\s+(?:with|in))?|topics?|keywords?|filed\s+under){_TAIL}", _F)
+#: "Tags: Russia, North Korea", "#Russia #NorthKorea"
+TAGS_LIST_LINE = regex.compile(
+    r"(?:(?:hash)?tags?|tagged(?:\s+(?:with|in))?|topics?|keywords?|filed\s+under)\s*[:：]\s*(?P<v>\S.{0,300})"
+    r"|(?P<v>#[\w-]{1,60}(?:[\s,]+#[\w-]{1,60}){0,30})",
+    _F,
+)
+#: "Comments", "0 Comments", "Comments (12)", "View comments"
+COMMENTS_LABEL_LINE = regex.compile(
+    rf"(?:(?:\d{{1,6}}\s+)?comments?|\d{{1,6}}\s+(?:responses?|replies)"
+    rf"|(?:view|show|read|see|load|hide|join\s+the)\s+(?:all\s+)?(?:\d{{1,6}}\s+)?(?:comments?|discussion|conversation)){_TAIL}",
+    _F,
+)
+#: "No comments yet...", "Be the first to comment", "There are no comments yet."
+COMMENTS_EMPTY_LINE = regex.compile(
+    r"(?:there\s+are\s+)?no\s+(?:comments|responses|replies)(?:\s+(?:yet|so\s+far|to\s+show))?\s*[.!…]*"
+    r"|be\s+the\s+first\s+to\s+(?:comment|reply|respond|leave\s+a\s+comment|share\s+your\s+thoughts)(?:\s+on\s+.{1,80}?)?\s*[.!…]*"
+    r"|comments\s+are\s+(?:closed|disabled)(?:\s+for\s+this\s+(?:article|story|post))?\s*[.!]*"
+    r"|start\s+the\s+conversation\s*[.!]*",
+    _F,
+)
+#: "Leave a Comment", "Leave a Reply", "Your email address will not be published. Required fields are marked *"
+COMMENT_FORM_LINE = regex.compile(
+    r"(?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:comment|reply|response)(?:\s+(?:here|below))?\s*[:.!]?"
+    r"|(?:cancel|post)\s+reply|post\s+comment|submit\s+comment"
+    r"|your\s+email\s+(?:address\s+)?will\s+not\s+be\s+published\.?(?:\s*required\s+fields\s+are\s+marked\s*\*?)?"
+    r"|required\s+fields\s+are\s+marked\s*\*?"
+    r"|(?:name|email|e-mail|website|comment)\s*\*"
+    r"|save\s+my\s+name,?\s+email,?\s+and\s+website\s+in\s+this\s+browser\s+for\s+the\s+next\s+time\s+i\s+comment\.?"
+    r"|you\s+must\s+be\s+(?:logged|signed)\s+in\s+to\s+post\s+a\s+comment\.?"
+    r"|(?:log|sign)\s+in\s+to\s+(?:comment|reply|join\s+the\s+(?:conversation|discussion))\.?",
+    _F,
+)
+
+# --- ads and trailers ------------------------------------------------------------------------
+
+#: whole lines: "Advertisement", "ADVERTISEMENT", "Story continues below advertisement"
+AD_LINE = regex.compile(
+    r"(?:advertisement|advertising|advert|ads?|sponsored(?:\s+content)?|paid\s+(?:content|post)|\[ad\]|promoted)"
+    r"(?:\s*[-–—:]\s*(?:scroll|continue)\s+(?:down\s+)?(?:to\s+)?(?:continue|reading|with\s+content)?(?:\s+(?:reading|with\s+content))?)?\s*[.:]?"
+    r"|(?:story|article|content)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad|the\s+ad))?\s*\.?"
+    r"|scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:reading|with\s+content))?\s*\.?"
+    r"|continue\s+reading\s+(?:below|the\s+main\s+story)\s*\.?",
+    _F,
+)
+#: inline, case-sensitive: "... within 50 days. Advertisement Speaking alongside ..."
+AD_INLINE = regex.compile(
+    rf"(?<=\A|[.!?…]{_CLOSE}{{0,3}}\s+)(?:ADVERTISEMENT|Advertisement|(?:Story|Article)\s+continues\s+below\s+(?:this\s+)?advertisement)"
+    rf"(?:\s*[-–—:]\s*(?:Scroll|SCROLL|Continue|CONTINUE)\s+[\w ]{{0,30}}?(?:content|CONTENT|reading|READING))?"
+    rf"(?=\s+{_Q}?\p{{Lu}}|\s*\Z)"
+)
+#: at the end of a block: "More to follow …", "This is a developing story."
+TRAILER = regex.compile(
+    rf"(?<=\A|[.!?…]{_CLOSE}{{0,3}}\s+|\s)(?:more\s+to\s+follow|more\s+follows|\(?more\s+to\s+come\)?|updates?\s+to\s+follow"
+    r"|this\s+(?:is\s+a\s+)?(?:developing|breaking)\s+(?:news\s+)?story(?:[^.!?]{0,100})?"
+    r"|this\s+(?:story|article)\s+(?:is\s+developing|(?:has\s+been|was|will\s+be)\s+updated)(?:[^.!?]{0,100})?"
+    r"|(?:developing|breaking)\s+story|story\s+developing)\s*(?:\.{3}|…|[.!])?\s*\Z",
+    _F,
+)
+
+# --- teasers -------------------------------------------------------------------------------
+
+#: the marker ending a teaser link: "Read More »", "Continue reading →", "READ MORE >>"
+READ_MORE_MARKER = regex.compile(
+    r"(?:read|see|view)\s+(?:the\s+)?(?:full\s+)?(?:more|story|article)\s*(?:»|›|>>|→|\.\.\.|…)"
+    r"|continue\s+reading\s*(?:»|›|>>|→|\.\.\.|…)"
+    r"|\[\s*read\s+more\s*\]",
+    _F,
+)
+#: a whole line that only points elsewhere: "Read more: Trump says ...", "ALSO READ | ..."
+READ_MORE_LINE = regex.compile(
+    r"(?:read\s+(?:more|next|also)|also\s+read|see\s+also|related|recommended|watch|listen|more|click\s+here)"
+    r"(?:\s*(?::|\||»|›|>>|→)|\s+[-–—])\s*\S.{0,300}"
+    r"|(?:read|see)\s+more\s+(?:here|on\s+this|about\s+this)\s*[.…]*"
+    r"|continue\s+reading\s*[.…]*|click\s+here\s+to\s+read\s+more\s*[.…]*|\S.{0,300}?\s(?:read|see)\s+more\s*(?:»|›|>>|→|\.\.\.|…)",
+    _F,
+)
+# the sentence boundary a teaser headline starts after
+TEASER_START = regex.compile(rf"(?:[.!?…]{_CLOSE}{{0,3}}|»|›|>>|→)\s+")
+
+# --- photo credits --------------------------------------------------------------------------
+
+_PHOTO_CREDIT = (r"AP(?:\s+Photo(?:/[\p{Lu}][\p{L}.'-]*(?:\s+[\p{Lu}][\p{L}.'-]*){0,3})?)?|AFP(?:\s+via\s+Getty\s+Images)?"
+                 r"|Reuters(?:/[\p{Lu}][\p{L}.'-]*(?:\s+[\p{Lu}][\p{L}.'-]*){0,3})?|EPA(?:-EFE)?|Getty\s+Images|Shutterstock"
+                 r"|Xinhua|Bloomberg|AAP\s+Image|PA\s+(?:Media|Wire)|Anadolu(?:\s+Agency)?|File\s+photo")
+#: "Medical workers help a woman ... early on Monday. AP Ukraine has launched ..."
+PHOTO_CAPTION = regex.compile(
+    rf"(?<=\A|[.!?…]{_CLOSE}{{0,3}}\s+)(?P<caption>\p{{Lu}}[^.!?\"“”]{{8,400}}?[.!?])\s+(?P<credit>{_PHOTO_CREDIT})"
+    rf"(?=\s+(?!Television|TV|News|Breakingviews|Graphics|Institute|Poll|Tax|Wire|Images|Photo)[\"“]?\p{{Lu}}|\s*\Z)"
+)
+#: whole lines: "Photo: Getty Images", "Image credit: Reuters", "(AP Photo/Evan Vucci)"
+PHOTO_CREDIT_LINE = regex.compile(
+    rf"\(?\s*(?i:(?:photo|image|picture|photograph|illustration|graphic|video)s?(?:\s+credits?)?|credits?)\s*[:：]\s*\S.{{0,100}}\)?"
+    rf"|\(\s*(?:{_PHOTO_CREDIT})\s*\)|AP\s+Photo(?:/.{{1,60}})?|(?:\S.{{0,60}}?\s*(?:/|via)\s*)?Getty\s+Images(?:\s+.{{1,30}})?"
+    rf"|Shutterstock(?:\.com)?|EPA(?:-EFE)?/.{{1,60}}|Reuters/\p{{Lu}}.{{1,60}}"
+)
+
+# --- sidebar sections and cards ------------------------------------------------------------------
+
+_EDITOR = rf"editor{_APOS}?s?{_APOS}?\s+(?:choice|picks?)"
+#: headings that only ever introduce links elsewhere: "Related Articles", "Most read", "You may also like"
+LINK_HEADING_LINE = regex.compile(
+    rf"(?:related(?:\s+(?:articles?|stories|story|posts?|news|content|coverage|reading|links|videos?|items|reads))?"
+    rf"|more\s+(?:from|on|in|about|by)\s+\S.{{0,60}}"
+    rf"|more\s+(?:stories|news|articles|headlines|to\s+read|like\s+this|for\s+you)"
+    rf"|most\s+(?:read|viewed|shared|commented|emailed|watched|popular)(?:\s+(?:articles|stories|news|today|this\s+week))?"
+    rf"|{_EDITOR}|recommended\s+(?:for\s+you|stories|articles|reading|reads|videos|posts|news)"
+    rf"|you\s+(?:may|might|will|could)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)"
+    rf"|(?:read|watch|see)\s+(?:more|next|also)|also\s+(?:read|see|on\s+\S.{{0,40}})"
+    rf"|see\s+also|don{_APOS}?t\s+miss|must\s+reads?|in\s+case\s+you\s+missed\s+it|icymi"
+    rf"|(?:what\s+to\s+read|watch)\s+next|(?:around|from)\s+the\s+web"
+    rf"|(?:sponsored|promoted|partner)\s+(?:stories|content|links|posts)"
+    rf"|(?:other|similar)\s+(?:stories|articles|news|posts)|popular\s+(?:now|today|this\s+week|stories|articles|posts|news|reads|on\s+\S.{{0,40}})"
+    rf"|trending\s+(?:now|stories|news|articles|today)|top\s+(?:stories|news|headlines|articles|reads)"
+    rf"|latest\s+(?:news|stories|articles|posts|headlines|videos)|recent\s+(?:posts|articles|stories|news)){_TAIL}",
+    _F,
+)
+#: headings that may also be an article's own subheading ("Popular", "Latest", "Recommended"):
+#: they open a sidebar section only when cards follow
+SECTION_HEADING_LINE = regex.compile(
+    rf"(?:popular|trending|latest|featured|recommended|further\s+reading|up\s+next|top\s+picks"
+    rf"|featured\s+(?:stories|articles|posts|news)|latest\s+updates){_TAIL}",
+    _F,
+)
+#: per-card labels, which may also head a section: "Editor's choice", "Featured", "Sponsored"
+CARD_LABEL_LINE = regex.compile(
+    rf"(?:{_EDITOR}|featured|sponsored|promoted|exclusive|breaking(?:\s+news)?|live|trending|must\s+read"
+    rf"|top\s+story|partner\s+content|advertorial|paid\s+(?:post|content)|premium|editor{_APOS}s\s+note|staff\s+pick)",
+    _F,
+)
+#: "- Dubai Eye": a card's source repeated after its age
+DASH_SOURCE_LINE = regex.compile(r"[-–—]\s*(?P<v>\S.{0,80})")
+
+# --- fused paragraphs -----------------------------------------------------------------------
+
+#: a sentence end glued to the next sentence: `Reciprocal."Trump`, `coming up."We`, `had.""Every`
+FUSED_SENTENCE = regex.compile(
+    rf"(?<=[\p{{Ll}}\d%)\]])(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|etc|No|Gen|Sen|Rep|Gov|Lt|Col|Capt|Prof|Inc|Ltd|Co|Corp|Mt|Ft|Ave|Dept|approx|est|fig|vol|pp|ed|e\.g|i\.e|al))"
+    rf"[.!?]{{1,3}}(?:{_Q}{{1,3}}(?=\p{{Lu}})|(?=\p{{Lu}}\p{{Ll}}))"
+)

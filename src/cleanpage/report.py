@@ -1,0 +1,82 @@
+"""``Page.explain()``: a plain-text report of what went where and which rule sent it."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Page
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: max(1, width - 1)] + "…"
+
+
+class _Lines:
+    def __init__(self, source: str) -> None:
+        self.starts = [0]
+        for i, ch in enumerate(source):
+            if ch == "\n" or (ch == "\r" and source[i + 1:i + 2] != "\n"):
+                self.starts.append(i + 1)
+
+    def __call__(self, offset: int) -> int:
+        return bisect_right(self.starts, offset)
+
+
+def explain(page: Page, *, width: int = 100) -> str:
+    line = _Lines(page.source)
+    unit = "line" if page.source_kind == "text" else "block"
+    text_w = max(20, width - 42)
+    out: list[str] = []
+    n_lines = len(line.starts) if page.source else 0
+    out.append(f"cleanpage: {page.source_kind} input, {n_lines:,} {unit}s, {len(page.source):,} characters")
+
+    first_at: dict[str, int] = {}
+    for p in page.provenance:
+        first_at.setdefault(p.dest, p.start)
+
+    def where(dest: str) -> str:
+        return f"{unit} {line(first_at[dest])}" if dest in first_at else ""
+
+    title_rule = next((s.rule for s in page.trace if s.action == "title"), "")
+    out.append(f"title:    {page.title!r}" + (f"  <- {title_rule}, {where('title')}" if title_rule else ""))
+    if page.metadata:
+        out.append("metadata:")
+        for key, value in page.metadata.items():
+            rule = next((s.rule for s in page.trace if s.action == "meta" and s.reason.endswith(f"-> {key}")), "")
+            out.append(f"  {key:<9} {_short(value, text_w)!r}  <- {rule}, {where('metadata.' + key)}")
+
+    words = sum(len(p.split()) for p in page.paragraphs)
+    out.append(f"body:     {len(page.paragraphs)} paragraphs, {words:,} words")
+    for i, para in enumerate(page.paragraphs):
+        out.append(f"  [{i}] {where(f'body[{i}]'):<10} {_short(para, text_w + 20)}")
+
+    out.append(f"sidebar:  {len(page.sidebar)} items")
+    for i, item in enumerate(page.sidebar):
+        head = " · ".join(x for x in (" + ".join(item.sections) or None, item.label, item.category,
+                                      item.source, item.age) if x)
+        out.append(f"  [{i}] {where(f'sidebar[{i}].title'):<10} {head}")
+        out.append(f"       title:   {_short(item.title or '', text_w)}")
+        if item.summary:
+            paras = item.summary.count("\n\n") + 1
+            out.append(f"       summary: {len(item.summary.split()):,} words" + (f" in {paras} paragraphs" if paras > 1 else ""))
+        for key in ("dateline", "credit"):
+            if getattr(item, key):
+                out.append(f"       {key}: {getattr(item, key)!r}")
+
+    by_rule = Counter(r.rule for r in page.removed)
+    out.append(f"removed:  {len(page.removed)} pieces" + (
+        " (" + ", ".join(f"{rule} {n}" for rule, n in by_rule.most_common()) + ")" if by_rule else ""))
+    for r in page.removed:
+        out.append(f"  {unit} {line(r.start):<5} {r.rule:<24} {_short(r.text, text_w)!r}  {r.reason}")
+
+    others = [s for s in page.trace if s.action in ("split", "veto", "stop")]
+    if others:
+        out.append("also:")
+        for s in others:
+            what = {"split": "break restored", "veto": "vetoed", "stop": "stopped"}[s.action]
+            out.append(f"  {unit} {line(s.start):<5} {s.rule:<24} {what}: {_short(s.text, text_w)!r}  {s.reason}")
+    return "\n".join(out)

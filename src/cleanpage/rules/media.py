@@ -1,0 +1,46 @@
+"""Photo captions and credits left in the text by a scraper."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..config import Config
+from ..model import Block, Cut, Drop
+from ..parse import count_words
+from ..patterns import PHOTO_CAPTION, PHOTO_CREDIT_LINE
+from ..pipeline import Stage, rule
+
+
+@rule("media.photo_caption", stage=Stage.INLINE, zones=("body", "sidebar"))
+@dataclass(frozen=True)
+class CutPhotoCaption:
+    """Cut a photo caption and its agency credit from running text.
+
+    Targets: Medical workers help a woman in the yard of an apartment building destroyed
+             after a Russian attack in Kyiv, Ukraine, early on Monday. AP
+    Keeps:   The talks ended on Monday. Reuters Television footage showed the delegates leaving.
+    """
+
+    max_words: int
+
+    @classmethod
+    def from_config(cls, config: Config) -> CutPhotoCaption:
+        return cls(config.max_caption_words)
+
+    def __call__(self, block: Block) -> Cut | None:
+        for m in PHOTO_CAPTION.finditer(block.text):
+            if count_words(m.group("caption")) <= self.max_words:
+                return Cut(m.start(), m.end(), f"photo caption credited to {m.group('credit')}")
+        return None
+
+
+@rule("media.credit_line", stage=Stage.LINES, zones=("body", "sidebar"))
+def drop_photo_credit_line(block: Block) -> Drop | None:
+    """Drop a line that only credits a picture.
+
+    Targets: Photo: Getty Images
+    Keeps:   Photographs by the author hang in the gallery.
+    """
+    if block.words <= 20 and PHOTO_CREDIT_LINE.fullmatch(block.text):
+        return Drop("photo credit")
+    return None

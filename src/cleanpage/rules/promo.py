@@ -1,0 +1,59 @@
+"""Promotional calls to action: AI-feature widgets, app downloads, newsletter pitches."""
+
+from __future__ import annotations
+
+from ..model import Block, Cut, Drop
+from ..patterns import AI_PROMO_LINE, APP_PROMO_LINE, NEWSLETTER_LINE, NEWSLETTER_PITCH
+from ..pipeline import Stage, rule
+
+_BOTH = ("body", "sidebar")
+
+
+@rule("promo.ai_features", stage=Stage.LINES, zones=_BOTH)
+def drop_ai_feature_promo(block: Block) -> Drop | None:
+    """Drop a site's "try our AI" widget line, whatever the brand.
+
+    Targets: Explore what Daily8 AI can do for you:
+    Keeps:   The bank will explore what AI can do for its customers next year.
+    """
+    if block.words <= 14 and AI_PROMO_LINE.fullmatch(block.text):
+        return Drop("AI feature promo")
+    return None
+
+
+@rule("promo.app_download", stage=Stage.LINES, zones=_BOTH)
+def drop_app_promo(block: Block) -> Drop | None:
+    """Drop an invitation to install the site's app.
+
+    Targets: Download our app
+    Keeps:   Millions rushed to download the app after the launch.
+    """
+    if block.words <= 16 and APP_PROMO_LINE.fullmatch(block.text):
+        return Drop("app download promo")
+    return None
+
+
+@rule("promo.newsletter_line", stage=Stage.LINES, zones=_BOTH)
+def drop_newsletter_line(block: Block) -> Drop | None:
+    """Drop a line that only asks the reader to subscribe.
+
+    Targets: Subscribe to our newsletter
+    Keeps:   More than 2,000 readers subscribe to the newsletter, the editor said.
+    """
+    if block.words <= 30 and NEWSLETTER_LINE.fullmatch(block.text):
+        return Drop("newsletter sign-up prompt")
+    return None
+
+
+@rule("promo.newsletter_pitch", stage=Stage.INLINE, zones=_BOTH)
+def cut_newsletter_pitch(block: Block) -> Cut | None:
+    """Cut a newsletter pitch that a scraper fused into the text around it.
+
+    Targets: New MEE newsletter: Jerusalem Dispatch Sign up to get the latest insights
+             and analysis on Israel-Palestine, alongside Turkey Unpacked and other MEE newsletters
+    Keeps:   The paper's newsletter: a success, the editor said. Sign-ups doubled.
+    """
+    m = NEWSLETTER_PITCH.search(block.text)
+    if m:
+        return Cut(m.start(), m.end(), "newsletter pitch inside the text")
+    return None

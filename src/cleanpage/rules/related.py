@@ -1,0 +1,259 @@
+"""Related/popular/recommended lists: headings, cards, and cards listed twice.
+
+A sidebar section is a heading followed by cards. A card is a few short lines of
+metadata (source, age, "- source", label, category), a headline (sometimes printed
+twice) and an optional summary. Cards are recognised by that shape, not by the
+site's words, so the same code reads:
+
+    Dubai Eye / 10 hours ago / - Dubai Eye / <headline> / <summary>       (corpus 000, 001, 004)
+    Editor's choice / News / <headline> / <headline again> / <summary>   (corpus 003)
+
+A section ends where the shape stops: at another heading, at prose that no headline
+introduces, or before a "card" whose summary runs on into more prose (that is the
+article continuing, not a card).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+
+import regex
+
+from ..config import Config
+from ..model import Block, Decision, Document, Drop, MergeCard, ToSidebar
+from ..patterns import AGE_LINE, CARD_LABEL_LINE, DASH_SOURCE_LINE, LINK_HEADING_LINE, SECTION_HEADING_LINE
+from ..pipeline import Stage, rule
+
+_HEADING_TAIL = regex.compile(r"[\s:»›>|\-–—…]*(?:\(\d+\)|\d+)?\s*\Z")
+_CATEGORIES = frozenset(
+    "news world business sport sports politics opinion analysis comment tech technology science health "
+    "culture entertainment lifestyle travel economy markets features video videos podcast podcasts arts "
+    "books environment climate education local national international europe asia africa americas "
+    "us uk middle east gulf region food style money finance media law crime weather".split()
+)
+_MAX_META_LINES = 4
+
+
+class Kind(Enum):
+    AGE = "age"
+    DASH = "dash"  # "- Dubai Eye"
+    LABEL = "label"  # "Editor's choice"
+    HEADING = "heading"  # a section heading
+    SHORT = "short"  # headline-shaped, few words: a source, a category or a short headline
+    TITLE = "title"  # headline-shaped, too long to be metadata
+    PROSE = "prose"
+
+
+@dataclass
+class Card:
+    key: int
+    decisions: list[tuple[Block, Decision]] = field(default_factory=list)
+    evidence: bool = False  # has metadata or a repeated headline, not just a headline
+    summary: bool = False
+
+
+def heading_name(block: Block) -> str:
+    return _HEADING_TAIL.sub("", block.text) or block.text
+
+
+def is_link_heading(block: Block) -> bool:
+    return block.words <= 8 and LINK_HEADING_LINE.fullmatch(block.text) is not None
+
+
+def is_weak_heading(block: Block) -> bool:
+    return block.words <= 4 and SECTION_HEADING_LINE.fullmatch(block.text) is not None
+
+
+@dataclass(frozen=True)
+class _Shape:
+    max_meta_words: int
+    max_headline_words: int
+    min_summary_words: int
+
+    def kind(self, b: Block) -> Kind:
+        if b.words <= 8 and AGE_LINE.fullmatch(b.text):
+            return Kind.AGE
+        if b.words <= 5 and CARD_LABEL_LINE.fullmatch(b.text):
+            return Kind.LABEL
+        if is_link_heading(b) or is_weak_heading(b):
+            return Kind.HEADING
+        if b.words <= self.max_meta_words and DASH_SOURCE_LINE.fullmatch(b.text) and not b.ends_sentence:
+            return Kind.DASH
+        if b.is_heading and b.words <= self.max_headline_words:
+            return Kind.SHORT if b.words <= self.max_meta_words else Kind.TITLE
+        return Kind.PROSE
+
+    def is_summary(self, b: Block, kind: Kind) -> bool:
+        return kind is Kind.PROSE and (b.words >= self.min_summary_words or b.ends_sentence)
+
+
+@rule("related.sections", stage=Stage.STRUCTURE, context=True)
+@dataclass(frozen=True)
+class SegmentSidebarSections:
+    """Move related/popular lists out of the body, one sidebar card per teaser.
+
+    Targets: Related Articles / Dubai Eye / 10 hours ago / - Dubai Eye / Ukraine urges
+             investigation into alleged Russian chemical weapons use / Ukraine asked ...
+    Keeps:   a heading such as "Popular" followed by the article's own paragraphs, and a
+             lone subheading followed by prose.
+    """
+
+    shape: _Shape
+
+    @classmethod
+    def from_config(cls, config: Config) -> SegmentSidebarSections:
+        return cls(_Shape(config.max_card_meta_words, config.max_headline_words, config.min_summary_words))
+
+    def __call__(self, doc: Document) -> Iterator[tuple[int, Decision]]:
+        body = [b for b in doc.blocks if b.zone == "body"]
+        kinds = [self.shape.kind(b) for b in body]
+        i = 0
+        while i < len(body):
+            head = body[i]
+            strong = is_link_heading(head)
+            if kinds[i] is Kind.HEADING or (kinds[i] is Kind.LABEL and strong):
+                cards, end = self._cards(body, kinds, i + 1)
+                if cards and (strong or cards[0].evidence):
+                    section = heading_name(head)
+                    yield head.index, ToSidebar("heading", cards[0].key, section, "sidebar section heading")
+                    for card in cards:
+                        for block, d in card.decisions:
+                            if isinstance(d, ToSidebar):
+                                d = ToSidebar(d.role, d.card, section, d.reason, d.value)
+                            yield block.index, d
+                    i = end
+                    continue
+                if strong and (i + 1 == len(body) or kinds[i + 1] is Kind.HEADING):
+                    yield head.index, Drop("related-links heading with nothing under it")
+            i += 1
+
+    def _cards(self, body: Sequence[Block], kinds: Sequence[Kind], start: int) -> tuple[list[Card], int]:
+        cards: list[Card] = []
+        k = start
+        meta_first: bool | None = None
+        while k < len(body):
+            card, end, led_by_meta = self._card(body, kinds, k, meta_first)
+            if card is None:
+                break
+            if card.summary and end < len(body) and kinds[end] is Kind.PROSE:
+                break  # the "summary" runs on into more prose: the article continues here
+            if meta_first is None:
+                meta_first = led_by_meta
+            cards.append(card)
+            k = end
+        return cards, k
+
+    def _card(self, body: Sequence[Block], kinds: Sequence[Kind], k: int,
+              meta_first: bool | None) -> tuple[Card | None, int, bool]:
+        n = len(body)
+        h = self._find_headline(body, kinds, k)
+        if h is None:
+            return None, k, False
+        card = Card(key=body[k].start)
+        self._assign_meta(card, body, kinds, k, h)
+        headline = body[h]
+        card.decisions.append((headline, ToSidebar("title", card.key, "", "card headline")))
+        j = h + 1
+        if j < n and body[j].text == headline.text:
+            card.decisions.append((body[j], Drop("card headline printed twice")))
+            card.evidence = True
+            j += 1
+        if not meta_first:  # headline-first layout: age / "- source" may follow the headline
+            while j < n and kinds[j] in (Kind.AGE, Kind.DASH) and j - h <= 2:
+                self._assign_meta(card, body, kinds, j, j + 1)
+                j += 1
+        if j < n and self.shape.is_summary(body[j], kinds[j]):
+            card.decisions.append((body[j], ToSidebar("summary", card.key, "", "card summary")))
+            card.summary = True
+            j += 1
+        return card, j, h > k
+
+    def _find_headline(self, body: Sequence[Block], kinds: Sequence[Kind], k: int) -> int | None:
+        n = len(body)
+        for h in range(k, min(n, k + _MAX_META_LINES + 1)):
+            kind = kinds[h]
+            if kind in (Kind.AGE, Kind.DASH, Kind.LABEL):
+                continue
+            if kind not in (Kind.SHORT, Kind.TITLE):
+                return None  # prose or a new heading before any headline
+            nxt = kinds[h + 1] if h + 1 < n else None
+            if kind is Kind.TITLE or (h + 1 < n and body[h + 1].text == body[h].text):
+                return h
+            if nxt is Kind.AGE and not (h > k and kinds[h - 1] in (Kind.AGE, Kind.DASH)):
+                continue  # "Dubai Eye" before "10 hours ago" is the source
+            if nxt in (None, Kind.PROSE, Kind.HEADING) or (h > k and kinds[h - 1] in (Kind.AGE, Kind.DASH)):
+                return h
+        return None
+
+    def _assign_meta(self, card: Card, body: Sequence[Block], kinds: Sequence[Kind], k: int, h: int) -> None:
+        """Give the metadata lines body[k:h] their fields."""
+        filled: dict[str, str] = {}
+        for role, block, d in card_fields(card):
+            filled[role] = block.text
+        for j in range(k, h):
+            b, kind = body[j], kinds[j]
+            nxt = kinds[j + 1] if j + 1 < h else None
+            if kind is Kind.AGE and "age" not in filled:
+                role, value = "age", None
+            elif kind is Kind.DASH:
+                m = DASH_SOURCE_LINE.fullmatch(b.text)
+                assert m is not None
+                if filled.get("source") == m.group("v"):
+                    card.decisions.append((b, Drop("card source printed twice")))
+                    card.evidence = True
+                    continue
+                role, value = ("source", m.span("v")) if "source" not in filled else ("label", None)
+            elif kind is Kind.LABEL and "label" not in filled:
+                role, value = "label", None
+            elif nxt is Kind.AGE and "source" not in filled:
+                role, value = "source", None
+            elif b.text.casefold() in _CATEGORIES and "category" not in filled:
+                role, value = "category", None
+            elif "label" in filled and "category" not in filled:
+                role, value = "category", None
+            elif "source" not in filled:
+                role, value = "source", None
+            else:
+                role, value = "label" if "label" not in filled else "category", None
+            filled[role] = b.text if value is None else b.text[value[0]:value[1]]
+            card.decisions.append((b, ToSidebar(role, card.key, "", f"card {role}", value)))
+            card.evidence = True
+
+
+def card_fields(card: Card) -> Iterator[tuple[str, Block, ToSidebar]]:
+    for block, d in card.decisions:
+        if isinstance(d, ToSidebar):
+            yield d.role, block, d
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+@rule("related.duplicate_card", stage=Stage.STRUCTURE, context=True, zones=("sidebar",))
+def merge_duplicate_cards(doc: Document) -> Iterator[tuple[int, MergeCard]]:
+    """Keep one item for a card listed again under another heading.
+
+    Targets: the "Opinion: Women, Peace and Security: Words Endure, but Government Action
+             Lags" card printed under both "Related articles" and "Popular" (corpus 003).
+    Keeps:   two cards that share a source or a label but not their headline.
+    """
+    cards: dict[int, list[Block]] = {}
+    for b in doc.blocks:
+        if b.zone == "sidebar" and b.card is not None:
+            cards.setdefault(b.card, []).append(b)
+    first: dict[tuple[str, str], int] = {}
+    for key, blocks in cards.items():
+        title = next((_norm(b.text) for b in blocks if b.role == "title"), "")
+        summary = next((_norm(b.text)[:300] for b in blocks if b.role == "summary"), "")
+        if not title:
+            continue
+        sig = (title, summary)
+        if sig not in first:
+            first[sig] = key
+            continue
+        section = blocks[0].section or ""
+        for b in blocks:
+            yield b.index, MergeCard(first[sig], section, f"same card as one listed earlier; also under {section!r}")

@@ -1,0 +1,70 @@
+"""Teaser links to other articles: "... Read More »" inline, "Read more: ..." lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..config import Config
+from ..model import Block, Cut, Drop
+from ..parse import count_words
+from ..patterns import READ_MORE_LINE, READ_MORE_MARKER, TEASER_START
+from ..pipeline import Stage, rule
+
+_WINDOW_CHARS = 600  # how far back a teaser headline is looked for
+
+
+def teaser_start(text: str, marker: int, max_words: int) -> int | None:
+    """Where the teaser headline before ``text[marker:]`` begins, or None if unclear.
+
+    The headline starts after the last sentence end before the marker; a headline
+    that ends in "?" or "!" is allowed by trying the boundary before it too.
+    """
+    lo = max(0, marker - _WINDOW_CHARS)
+    ends = [m.end() + lo for m in TEASER_START.finditer(text[lo:marker])]
+    if lo == 0:
+        ends.insert(0, 0)
+    for start in reversed(ends):
+        n = count_words(text[start:marker])
+        if n > max_words:
+            return None
+        if n >= 1:
+            return start
+    return None
+
+
+@rule("teasers.read_more", stage=Stage.INLINE, zones=("body", "sidebar"))
+@dataclass(frozen=True)
+class CutReadMoreTeaser:
+    """Cut a teaser link fused into the text: its headline and its "Read More »".
+
+    Targets: ... but Britain opposes that. Iranians say their hopes of peace have been
+             buried by US bombs Read More » "The British view is ...
+    Keeps:   She wants people to read more books.
+    """
+
+    max_words: int
+
+    @classmethod
+    def from_config(cls, config: Config) -> CutReadMoreTeaser:
+        return cls(config.max_teaser_words)
+
+    def __call__(self, block: Block) -> Cut | None:
+        m = READ_MORE_MARKER.search(block.text)
+        if not m:
+            return None
+        start = teaser_start(block.text, m.start(), self.max_words)
+        if start is None:
+            return Cut(m.start(), m.end(), "'Read More' marker (teaser headline unclear, kept)")
+        return Cut(start, m.end(), "teaser link to another article")
+
+
+@rule("teasers.read_more_line", stage=Stage.LINES, zones=("body", "sidebar"))
+def drop_read_more_line(block: Block) -> Drop | None:
+    """Drop a line that only points to another article.
+
+    Targets: Read more: Trump says US will send more weapons to Ukraine
+    Keeps:   Read more about the study in the journal, the authors said.
+    """
+    if block.words <= 40 and READ_MORE_LINE.fullmatch(block.text):
+        return Drop("link to another article")
+    return None
