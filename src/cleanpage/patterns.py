@@ -73,7 +73,7 @@ SOURCE_LINE = regex.compile(r"(?:sources?|via|source\s+link|courtesy)\s*[:：]\s
 #: "By Jane Smith", "By Jane Smith and Ali Khan, Reuters"
 BYLINE = regex.compile(
     r"(?i:by)\s+(?P<v>\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|da|al|bin|el|la|le|du)){0,4}"
-    r"(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}){0,3})"
+    rf"(?:\s*(?:,|and|&)\s*(?!(?i:{AGENCY})\b)\p{{Lu}}[\p{{L}}.'’-]*(?:\s+\p{{Lu}}[\p{{L}}.'’-]*){{0,3}}){{0,3}})"
     r"(?:\s*[,|·•–—-]\s*\S.{0,60})?",
 )
 

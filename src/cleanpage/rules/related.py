@@ -134,7 +134,8 @@ class SegmentSidebarSections:
         k = start
         meta_first: bool | None = None
         while k < len(body):
-            card, end, led_by_meta = self._card(body, kinds, k, meta_first)
+            bare = bool(cards) and not cards[-1].evidence and not cards[-1].summary
+            card, end, led_by_meta = self._card(body, kinds, k, meta_first, bare)
             if card is None:
                 break
             if card.summary and end < len(body) and kinds[end] is Kind.PROSE:
@@ -146,9 +147,9 @@ class SegmentSidebarSections:
         return cards, k
 
     def _card(self, body: Sequence[Block], kinds: Sequence[Kind], k: int,
-              meta_first: bool | None) -> tuple[Card | None, int, bool]:
+              meta_first: bool | None, bare: bool) -> tuple[Card | None, int, bool]:
         n = len(body)
-        h = self._find_headline(body, kinds, k)
+        h = self._find_headline(body, kinds, k, bare)
         if h is None:
             return None, k, False
         card = Card(key=body[k].start)
@@ -170,7 +171,11 @@ class SegmentSidebarSections:
             j += 1
         return card, j, h > k
 
-    def _find_headline(self, body: Sequence[Block], kinds: Sequence[Kind], k: int) -> int | None:
+    def _find_headline(self, body: Sequence[Block], kinds: Sequence[Kind], k: int, bare: bool) -> int | None:
+        """Index of the card headline at or after ``k``; the lines before it are metadata.
+
+        ``bare``: the section so far lists headlines only, so a short line is a headline too.
+        """
         n = len(body)
         for h in range(k, min(n, k + _MAX_META_LINES + 1)):
             kind = kinds[h]
@@ -181,9 +186,12 @@ class SegmentSidebarSections:
             nxt = kinds[h + 1] if h + 1 < n else None
             if kind is Kind.TITLE or (h + 1 < n and body[h + 1].text == body[h].text):
                 return h
-            if nxt is Kind.AGE and not (h > k and kinds[h - 1] in (Kind.AGE, Kind.DASH)):
+            after_meta = h > k and kinds[h - 1] in (Kind.AGE, Kind.DASH)
+            if nxt is Kind.AGE and not after_meta:
                 continue  # "Dubai Eye" before "10 hours ago" is the source
-            if nxt in (None, Kind.PROSE, Kind.HEADING) or (h > k and kinds[h - 1] in (Kind.AGE, Kind.DASH)):
+            if body[h].text.casefold() in _CATEGORIES:
+                continue  # "News" before the headline is its category
+            if bare or after_meta or nxt in (None, Kind.PROSE, Kind.HEADING, Kind.SHORT):
                 return h
         return None
 

@@ -1,0 +1,58 @@
+import pytest
+
+from cleanpage.pipeline import decide
+
+
+def test_drop_ai_feature_promo():
+    assert decide("promo.ai_features", "Explore what Daily8 AI can do for you:").action == "drop"
+    assert decide("promo.ai_features", "The bank will explore what AI can do for its customers next year.") is None
+
+
+@pytest.mark.parametrize("line", [
+    "Try Our AI Features",
+    "Try our new AI assistant",
+    "Explore what Gulf News AI can do for you:",
+    "Explore what NewsBot can do for you",
+    "See what AI can do for you",
+    "Ask Copilot AI anything",
+    "Summarize this article with AI",
+    "AI-generated summary",
+])
+def test_ai_promo_family(line):
+    assert decide("promo.ai_features", line).action == "drop"
+
+
+def test_drop_app_promo():
+    assert decide("promo.app_download", "Download our app").action == "drop"
+    assert decide("promo.app_download", "Millions rushed to download the app after the launch.") is None
+
+
+@pytest.mark.parametrize("line", ["Get the app", "Download the free BBC News app now", "Available on the App Store",
+                                  "Install our app today!"])
+def test_app_promo_family(line):
+    assert decide("promo.app_download", line).action == "drop"
+
+
+def test_drop_newsletter_line():
+    assert decide("promo.newsletter_line", "Subscribe to our newsletter").action == "drop"
+    assert decide("promo.newsletter_line",
+                  "More than 2,000 readers subscribe to the newsletter, the editor said.") is None
+
+
+def test_cut_newsletter_pitch():
+    text = ('"This has put it at odds with the approach of most UNSC member states, which oppose such attacks '
+            'outright." New MEE newsletter: Jerusalem Dispatch Sign up to get the latest insights and analysis on '
+            'Israel-Palestine, alongside Turkey Unpacked and other MEE newsletters Another diplomat said so.')
+    d = decide("promo.newsletter_pitch", text)
+    assert d.action == "cut"
+    assert text[d.start:d.end] == ("New MEE newsletter: Jerusalem Dispatch Sign up to get the latest insights and "
+                                   "analysis on Israel-Palestine, alongside Turkey Unpacked and other MEE newsletters")
+    assert decide("promo.newsletter_pitch",
+                  "The paper's newsletter: a success, the editor said. Sign-ups doubled.") is None
+
+
+def test_newsletter_pitch_other_brand():
+    text = ("Prices rose 3.5% in May. New FT newsletter: Trade Secrets Sign up to get the inside story of trade "
+            "and other FT newsletters Exports fell too.")
+    d = decide("promo.newsletter_pitch", text)
+    assert text[d.start:d.end].startswith("New FT newsletter") and text[d.end:].strip() == "Exports fell too."

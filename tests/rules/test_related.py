@@ -1,0 +1,69 @@
+from cleanpage.pipeline import decide
+
+SEED_000_CARD = """Related Articles
+
+
+Dubai Eye
+10 hours ago
+- Dubai Eye
+Ukraine urges investigation into alleged Russian chemical weapons use
+Ukraine asked the global chemical weapons watchdog in The Hague on Tuesday to investigate the alleged use of banned toxic munitions.
+"""
+
+
+def roles(page):
+    return [(text, d.action, getattr(d, "role", None)) for text, d in decide("related.sections", page)]
+
+
+def test_segment_sidebar_sections():
+    assert roles(SEED_000_CARD) == [
+        ("Related Articles", "sidebar", "heading"),
+        ("Dubai Eye", "sidebar", "source"),
+        ("10 hours ago", "sidebar", "age"),
+        ("- Dubai Eye", "drop", None),
+        ("Ukraine urges investigation into alleged Russian chemical weapons use", "sidebar", "title"),
+        ("Ukraine asked the global chemical weapons watchdog in The Hague on Tuesday to investigate the alleged use "
+         "of banned toxic munitions.", "sidebar", "summary"),
+    ]
+
+
+def test_label_category_cards_with_repeated_headline():
+    page = ("Related articles\n\nEditor's choice\nNews\nBorrell tells the European Parliament the EU will remain engaged\n\n"
+            "Borrell tells the European Parliament the EU will remain engaged\n\n"
+            "Borrell underlined that the European Union will make every effort to support the peace process.\n")
+    assert [r[2] or r[1] for r in roles(page)] == ["heading", "label", "category", "title", "drop", "summary"]
+
+
+def test_keeps_popular_heading_followed_by_the_articles_own_paragraphs():
+    page = ("Popular\n"
+            "The museum's most visited room reopened on Monday after a two-year restoration, officials said.\n"
+            "Visitors queued for hours to see the ceiling, which had been cleaned by hand.\n")
+    assert roles(page) == []
+
+
+def test_keeps_subheading_and_paragraph_followed_by_more_prose():
+    page = ("Recommended\nWhat the report found\nThe report found that 40% of schools lacked heating in winter.\n"
+            "Teachers said pupils wore coats in class.\n")
+    assert roles(page) == []
+
+
+def test_headline_only_list():
+    page = "Most read\nOil prices fall for a third day\nCourt blocks new border rule\nStorm Amy hits the coast\n"
+    assert [r[2] for r in roles(page)] == ["heading", "title", "title", "title"]
+
+
+def test_empty_related_heading_at_the_end_is_dropped():
+    assert roles("The talks ended on Monday, both sides said.\nRelated Articles\n") == [
+        ("Related Articles", "drop", None)]
+
+
+def test_merge_duplicate_cards():
+    card = ("Editor's choice\nNews\nOpinion: Women, Peace and Security: Words Endure, but Government Action Lags\n"
+            "Twenty-five years ago, the UN Security Council adopted Resolution 1325 on women and peace.\n")
+    import cleanpage
+
+    page = cleanpage.clean("Related articles\n" + card + "Popular\n" + card)
+    assert len(page.sidebar) == 1
+    assert page.sidebar[0].sections == ("Related articles", "Popular")
+    assert {r.rule for r in page.removed} == {"related.duplicate_card"}
+    assert decide("related.duplicate_card", "Two cards that share a source but not their headline") == []
