@@ -29,8 +29,10 @@ class Config:
     # inline chrome: the longest teaser headline cut together with its "Read More"
     max_teaser_words: int = 30
     max_caption_words: int = 40
-    # repeated body blocks shorter than this are left alone ("Step 1", "Ingredients")
+    # a block printed twice in a row goes from this length; repeats further apart
+    # only when they are prose paragraphs of at least dedupe_min_prose_words
     dedupe_min_words: int = 3
+    dedupe_min_prose_words: int = 15
     # guard: inline cuts may not take more than this share of a block's words
     max_cut_ratio: float = 0.5
     # the pipeline loops until nothing changes; this bounds the loop

@@ -37,7 +37,7 @@ class Block:
     origin: str  # "line 12" or a tag path such as "body/div/p[3]"
     line: int  # 1-based line of Document.text where the block starts
     words: int  # number of \w+ tokens
-    is_heading: bool  # headline-shaped: short, no sentence-ending punctuation
+    is_heading: bool  # headline-shaped: short, no sentence-ending punctuation (HTML: by text, not tag)
     ends_sentence: bool  # last visible character is . ! ? or a closing quote after one
     link_ratio: float = 0.0  # share of characters inside links (HTML only)
     tag: str | None = None  # HTML tag of the block element, None for text

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import regex
 
 from .model import Block, Document, SourceKind
+from .patterns import INNER_SENTENCE_END
 
 _WORD = regex.compile(r"\w+")
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
@@ -24,9 +25,11 @@ _LETTER = regex.compile(r"\p{L}")
 
 _HTML_START = regex.compile(
     r"\A[\s\ufeff]*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.{0,2000}?-->\s*)*"
-    r"<(?:!doctype\s+html|html|head|body|meta|title|article|main|div|section|p|table|ul|ol|h[1-6])\b",
+    r"(?:<(?:!doctype\s+html|html|head|body)\b"
+    r"|<(?P<tag>meta|title|article|main|div|section|p|table|ul|ol|h[1-6])(?:\s[^<>]{0,500})?>)",
     regex.IGNORECASE | regex.DOTALL,
 )
+_CLOSING_TAG = regex.compile(r"</(?:p|div|span|a|li|td|table|section|article|h[1-6]|title|ul|ol)\s*>", regex.IGNORECASE)
 _META_CHARSET = regex.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]{1,40})""", regex.IGNORECASE)
 
 MAX_HEADLINE_WORDS = 30
@@ -41,16 +44,23 @@ def words(text: str) -> list[str]:
 
 
 def is_headline_shaped(text: str, n_words: int, max_words: int = MAX_HEADLINE_WORDS) -> bool:
-    """Short, has a letter, and does not end like a sentence or a clause (. , ; : ...).
+    """Short, has a letter, one sentence at most, and does not end like a sentence or a
+    clause (. , ; : ...).
 
     A question or exclamation still counts: "Lavrov in Pyongyang: Russia's urgent
-    bid for more North Korean troops?" is a headline.
+    bid for more North Korean troops?" is a headline; "Oil fell on Monday. Will it
+    keep falling?" is not.
     """
     if not 1 <= n_words <= max_words or len(text) > 12 * max_words:
         return False
-    if _NO_HEADLINE_END.search(text):
+    if _NO_HEADLINE_END.search(text) or INNER_SENTENCE_END.search(text):
         return False
     return _LETTER.search(text) is not None
+
+
+def is_prose(block: Block) -> bool:
+    """A sentence or paragraph of running text, as opposed to a label, heading or list line."""
+    return block.ends_sentence and block.words >= 3 and not block.is_heading
 
 
 def ends_sentence(text: str) -> bool:
@@ -61,10 +71,10 @@ def make_block(text: str, *, index: int, start: int, end: int, origin: str, line
                link_ratio: float = 0.0, tag: str | None = None) -> Block:
     """Build a block and compute its features; the pipeline calls this for new text too."""
     n = count_words(text)
-    heading = tag in _HEADING_TAGS if tag else is_headline_shaped(text, n)
+    # shape, not tag: a body cleaned from HTML is re-read as text, and must read the same
     return Block(
         text=text, index=index, start=start, end=end, origin=origin, line=line, words=n,
-        is_heading=heading, ends_sentence=ends_sentence(text), link_ratio=link_ratio, tag=tag,
+        is_heading=is_headline_shaped(text, n), ends_sentence=ends_sentence(text), link_ratio=link_ratio, tag=tag,
     )
 
 
@@ -98,8 +108,14 @@ def decode(data: bytes) -> str:
 
 
 def sniff(text: str) -> SourceKind:
-    """HTML when the text opens with markup (doctype, <html>, or a block tag); else text."""
-    return "html" if _HTML_START.match(text[:4096]) else "text"
+    """HTML when the text opens with a doctype, <html>, <head> or <body>, or with a block
+    tag and has closing tags; else text ("<table>: The Table element" is text)."""
+    m = _HTML_START.match(text[:4096])
+    if not m:
+        return "text"
+    if m.group("tag") and not _CLOSING_TAG.search(text, 0, 1 << 16):
+        return "text"
+    return "html"
 
 
 # --- plain text -----------------------------------------------------------------------------
@@ -136,7 +152,6 @@ _BLOCK_TAGS = frozenset(
     "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu "
     "nav ol p pre section summary table tbody td tfoot th thead tr ul br".split()
 )
-_HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _SKIP_TAGS = frozenset("script style noscript template head svg iframe object embed canvas".split())
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\p{Cs}")
 

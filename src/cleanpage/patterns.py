@@ -32,10 +32,10 @@ _UNIT = (r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hr|hrs|hours?|d|days?|w|wks?|w
          r"|y|yr|yrs|years?)")
 #: "10 hours ago", "a day ago", "3h ago", "Yesterday", "Updated: 7 July 2025 21:04"
 AGE_LINE = regex.compile(
-    rf"(?:(?:updated|published|posted|last\s+updated)\s*:?\s*)?"
-    rf"(?:(?:about|around|over|almost|nearly|just|less\s+than|more\s+than)\s+)?"
+    rf"(?:(?P<label>updated|published|posted|last\s+updated|first\s+published)(?:\s+on)?\s*:?\s*)?"
+    rf"(?P<v>(?:(?:about|around|over|almost|nearly|just|less\s+than|more\s+than)\s+)?"
     rf"(?:{_COUNT}\s*{_UNIT}\.?\s+ago|just\s+now|moments?\s+ago|yesterday|today|last\s+(?:week|month|year|night)"
-    rf"|{DATE}(?:,?\s+(?:at\s+)?{TIME})?|{TIME})",
+    rf"|{DATE}(?:,?\s+(?:at\s+)?{TIME})?|{TIME}))",
     _F,
 )
 
@@ -44,6 +44,7 @@ AGE_LINE = regex.compile(
 AGENCY = (r"(?:the\s+)?associated\s+press|ap|afp|agence\s+france[\s-]presse|reuters|agencies|news\s+agencies"
           r"|wire\s+services|bloomberg(?:\s+news)?|dpa|pa(?:\s+media)?|press\s+association|upi|xinhua|ani|pti|ians"
           r"|kyodo(?:\s+news)?|yonhap|efe|ansa|tass|ria\s+novosti|anadolu(?:\s+agency)?|wam|spa|kuna|qna|bernama|aap|cna"
+          r"|irna|sana|interfax|kcna|sputnik|antara|ukrinform|newswires?"
           r"|staff\s+and\s+agencies|agencies\s+and\s+staff|guardian\s+staff\s+and\s+agencies")
 #: a line that is only a wire credit: "Associated Press", "Agencies", "— Reuters", "(With AFP)"
 WIRE_CREDIT_LINE = regex.compile(
@@ -65,7 +66,8 @@ DATELINE = regex.compile(
     rf"(?P<v>(?:(?i:{DATE})(?:,?\s+(?i:{TIME}))?\s+)?"
     rf"(?:\p{{Lu}}[\p{{L}}.'’-]*(?:[ ,]+\p{{Lu}}[\p{{L}}.'’-]*){{0,3}}(?:,\s+(?i:{MONTH})\s+\d{{1,2}})?\s*)?"
     rf"\((?:{_AGENCY_CAPS})\))\s*(?:[-–—:]\s*)?"
-    rf"|(?P<v>\p{{Lu}}{{2,}}(?:[ ,]+\p{{Lu}}{{2,}}){{0,3}}(?:,\s+(?i:{MONTH})\s+\d{{1,2}})?)\s+[-–—]\s+"
+    rf"|(?P<v>\p{{Lu}}{{4,}}(?:[ ,]+\p{{Lu}}{{2,}}){{0,2}}(?:,\s+(?i:{MONTH})\s+\d{{1,2}})?)\s+[–—]\s+"
+    rf"|(?P<v>\p{{Lu}}{{2,}}(?:[ ,]+\p{{Lu}}{{2,}}){{0,2}},\s+(?i:{MONTH})\s+\d{{1,2}})\s+[-–—]\s+"
 )
 
 #: "Source: commonspace.eu with TASS, RIA Novosti and agencies"
@@ -123,7 +125,7 @@ _SOCIAL = (r"facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|emai
 #: "Share", "Share this article", "Share on Facebook", "Facebook Twitter WhatsApp Email"
 SHARE_LINE = regex.compile(
     rf"(?:share|share\s+(?:this|the)\s+(?:article|story|post|page|video)|share\s+(?:on|via|to)\s+(?:{_SOCIAL})"
-    rf"|tweet|print(?:\s+this\s+(?:article|page))?|copy\s+link|link\s+copied|save(?:\s+(?:article|for\s+later))?|bookmark"
+    rf"|tweet|pin(?:\s+it)?|print(?:\s+this\s+(?:article|page))?|copy\s+link|link\s+copied|save(?:\s+(?:article|for\s+later))?|bookmark"
     rf"|follow(?:\s+us)?(?:\s+on\s+(?:{_SOCIAL}|google\s+news))?|share\s+(?:this\s+)?(?:article|story)\s+on"
     rf"|(?:{_SOCIAL})(?:[\s,|·•/]+(?:{_SOCIAL})){{0,9}}){_TAIL}",
     _F,
@@ -133,7 +135,7 @@ TAGS_LABEL_LINE = regex.compile(rf"(?:(?:hash)?tags?|tagged(?:\s+(?:with|in))?|t
 #: "Tags: Russia, North Korea", "#Russia #NorthKorea"
 TAGS_LIST_LINE = regex.compile(
     r"(?:(?:hash)?tags?|tagged(?:\s+(?:with|in))?|topics?|keywords?|filed\s+under)\s*[:：]\s*(?P<v>\S.{0,300})"
-    r"|(?P<v>#[\w-]{1,60}(?:[\s,]+#[\w-]{1,60}){0,30})",
+    r"|(?P<v>#[\w-]{0,59}\p{L}[\w-]{0,59}(?:[\s,]+#[\w-]{0,59}\p{L}[\w-]{0,59}){1,30})",
     _F,
 )
 #: "Comments", "0 Comments", "Comments (12)", "View comments"
@@ -144,22 +146,22 @@ COMMENTS_LABEL_LINE = regex.compile(
 )
 #: "No comments yet...", "Be the first to comment", "There are no comments yet."
 COMMENTS_EMPTY_LINE = regex.compile(
-    r"(?:there\s+are\s+)?no\s+(?:comments|responses|replies)(?:\s+(?:yet|so\s+far|to\s+show))?\s*[.!…]*"
+    r"(?:(?:(?:there\s+are\s+)?no\s+(?:comments|responses|replies)(?:\s+(?:yet|so\s+far|to\s+show))?\s*[.!…]*"
     r"|be\s+the\s+first\s+to\s+(?:comment|reply|respond|leave\s+a\s+comment|share\s+your\s+thoughts)(?:\s+on\s+.{1,80}?)?\s*[.!…]*"
     r"|comments\s+are\s+(?:closed|disabled)(?:\s+for\s+this\s+(?:article|story|post))?\s*[.!]*"
-    r"|start\s+the\s+conversation\s*[.!]*",
+    r"|start\s+the\s+conversation\s*[.!]*)\s*){1,4}",
     _F,
 )
 #: "Leave a Comment", "Leave a Reply", "Your email address will not be published. Required fields are marked *"
 COMMENT_FORM_LINE = regex.compile(
-    r"(?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:comment|reply|response)(?:\s+(?:here|below))?\s*[:.!]?"
+    r"(?:(?:(?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:comment|reply|response)(?:\s+(?:here|below))?\s*[:.!]?"
     r"|(?:cancel|post)\s+reply|post\s+comment|submit\s+comment"
     r"|your\s+email\s+(?:address\s+)?will\s+not\s+be\s+published\.?(?:\s*required\s+fields\s+are\s+marked\s*\*?)?"
     r"|required\s+fields\s+are\s+marked\s*\*?"
     r"|(?:name|email|e-mail|website|comment)\s*\*"
     r"|save\s+my\s+name,?\s+email,?\s+and\s+website\s+in\s+this\s+browser\s+for\s+the\s+next\s+time\s+i\s+comment\.?"
     r"|you\s+must\s+be\s+(?:logged|signed)\s+in\s+to\s+post\s+a\s+comment\.?"
-    r"|(?:log|sign)\s+in\s+to\s+(?:comment|reply|join\s+the\s+(?:conversation|discussion))\.?",
+    r"|(?:log|sign)\s+in\s+to\s+(?:comment|reply|join\s+the\s+(?:conversation|discussion))\.?)\s*){1,4}",
     _F,
 )
 
@@ -167,8 +169,9 @@ COMMENT_FORM_LINE = regex.compile(
 
 #: whole lines: "Advertisement", "ADVERTISEMENT", "Story continues below advertisement"
 AD_LINE = regex.compile(
-    r"(?:advertisement|advertising|advert|ads?|sponsored(?:\s+content)?|paid\s+(?:content|post)|\[ad\]|promoted)"
-    r"(?:\s*[-–—:]\s*(?:scroll|continue)\s+(?:down\s+)?(?:to\s+)?(?:continue|reading|with\s+content)?(?:\s+(?:reading|with\s+content))?)?\s*[.:]?"
+    r"[-–—•·|*\s\[(]*(?:advertisement|advertising|advert|ads?|sponsored(?:\s+content)?|paid\s+(?:content|post)|promoted)"
+    r"(?:\s*[-–—:·•|]\s*(?:scroll|continue)\s+(?:down\s+)?(?:to\s+)?(?:continue|reading|with\s+content)?(?:\s+(?:reading|with\s+content))?)?"
+    r"[-–—•·|*\s\])]*[.:]?"
     r"|(?:story|article|content)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad|the\s+ad))?\s*\.?"
     r"|scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:reading|with\s+content))?\s*\.?"
     r"|continue\s+reading\s+(?:below|the\s+main\s+story)\s*\.?",
@@ -203,7 +206,7 @@ READ_MORE_LINE = regex.compile(
     r"(?:read\s+(?:more|next|also)|also\s+read|see\s+also|related|recommended|watch|listen|more|click\s+here)"
     r"(?:\s*(?::|\||»|›|>>|→)|\s+[-–—])\s*\S.{0,300}"
     r"|(?:read|see)\s+more\s+(?:here|on\s+this|about\s+this)\s*[.…]*"
-    r"|continue\s+reading\s*[.…]*|click\s+here\s+to\s+read\s+more\s*[.…]*|\S.{0,300}?\s(?:read|see)\s+more\s*(?:»|›|>>|→|\.\.\.|…)",
+    r"|continue\s+reading\s*[.…]*|click\s+here\s+to\s+read\s+more\s*[.…]*",
     _F,
 )
 # the sentence boundary a teaser headline starts after
@@ -213,7 +216,9 @@ TEASER_START = regex.compile(rf"(?:[.!?…]{_CLOSE}{{0,3}}|»|›|>>|→)\s+")
 
 _PHOTO_CREDIT = (r"AP(?:\s+Photo(?:/[\p{Lu}][\p{L}.'-]*(?:\s+[\p{Lu}][\p{L}.'-]*){0,3})?)?|AFP(?:\s+via\s+Getty\s+Images)?"
                  r"|Reuters(?:/[\p{Lu}][\p{L}.'-]*(?:\s+[\p{Lu}][\p{L}.'-]*){0,3})?|EPA(?:-EFE)?|Getty\s+Images|Shutterstock"
-                 r"|Xinhua|Bloomberg|AAP\s+Image|PA\s+(?:Media|Wire)|Anadolu(?:\s+Agency)?|File\s+photo")
+                 r"|Xinhua|Bloomberg|AAP\s+Image|PA\s+(?:Media|Wire)|Anadolu(?:\s+Agency)?|File\s+photo"
+                 r"|\(\s*(?i:photo|image|picture|file\s+photo)s?(?:\s+credit)?\s*:\s*[^()]{1,60}\)"
+                 r"|(?i:photo|image)s?\s*:\s*(?:AP|AFP|Reuters|EPA|Getty\s+Images|Xinhua|Bloomberg|Shutterstock)")
 #: "Medical workers help a woman ... early on Monday. AP Ukraine has launched ..."
 PHOTO_CAPTION = regex.compile(
     rf"(?<=\A|[.!?…]{_CLOSE}{{0,3}}\s+)(?P<caption>\p{{Lu}}[^.!?\"“”]{{8,400}}?[.!?])\s+(?P<credit>{_PHOTO_CREDIT})"
@@ -221,9 +226,14 @@ PHOTO_CAPTION = regex.compile(
 )
 #: whole lines: "Photo: Getty Images", "Image credit: Reuters", "(AP Photo/Evan Vucci)"
 PHOTO_CREDIT_LINE = regex.compile(
-    rf"\(?\s*(?i:(?:photo|image|picture|photograph|illustration|graphic|video)s?(?:\s+credits?)?|credits?)\s*[:：]\s*\S.{{0,100}}\)?"
-    rf"|\(\s*(?:{_PHOTO_CREDIT})\s*\)|AP\s+Photo(?:/.{{1,60}})?|(?:\S.{{0,60}}?\s*(?:/|via)\s*)?Getty\s+Images(?:\s+.{{1,30}})?"
-    rf"|Shutterstock(?:\.com)?|EPA(?:-EFE)?/.{{1,60}}|Reuters/\p{{Lu}}.{{1,60}}"
+    rf"\(?\s*(?i:(?:photo|image|picture|photograph|illustration)s?(?:\s+credits?)?|credits?)\s*[:：]\s*"
+    rf"\p{{Lu}}[\p{{L}}.'’&-]*(?:[\s/,]+(?:via\s+|for\s+|and\s+)?\p{{Lu}}[\p{{L}}.'’&-]*){{0,7}}\s*\)?"
+    rf"|\(?AP\s+Photo(?:/[^)]{{1,60}})?\)?|\(?(?:\S.{{0,60}}?\s*(?:/|via)\s*)?Getty\s+Images(?:\s+[^)]{{1,30}})?\)?"
+    rf"|\(?(?:Shutterstock(?:\.com)?|EPA(?:-EFE)?/[^)]{{1,60}}|Reuters/\p{{Lu}}\p{{Ll}}[^)]{{1,60}})\)?"
+)
+#: a caption line ending in its credit: "Firefighters try to stop a blaze ... on Sunday. (Photo: Reuters)"
+CAPTION_LINE = regex.compile(
+    r"\S.{0,400}?\s*\(\s*(?i:(?:photo|image|picture|photograph|file\s+photo)s?(?:\s+credit)?|credit)\s*[:：]?\s*[^()]{1,80}\)\s*"
 )
 
 # --- sidebar sections and cards ------------------------------------------------------------------
@@ -264,8 +274,15 @@ DASH_SOURCE_LINE = regex.compile(r"[-–—]\s*(?P<v>\S.{0,80})")
 
 # --- fused paragraphs -----------------------------------------------------------------------
 
+# abbreviations whose period does not end a sentence
+_ABBREV = (r"(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|etc|No|Gen|Sen|Rep|Gov|Lt|Col|Capt|Prof|Inc|Ltd|Co|Corp|Mt|Ft"
+           r"|Ave|Dept|approx|est|fig|vol|pp|ed|e\.g|i\.e|al|Rev|Sgt|Cpl|Adm|Hon|Pres))")
+
+#: a sentence end inside a block: "Oil fell 3.5% on Monday. Will it keep falling?" (not "Dr. Hassan")
+INNER_SENTENCE_END = regex.compile(rf"\p{{Ll}}{_ABBREV}[.!?]{_CLOSE}*\s+{_Q}?\p{{Lu}}")
+
 #: a sentence end glued to the next sentence: `Reciprocal."Trump`, `coming up."We`, `had.""Every`
 FUSED_SENTENCE = regex.compile(
-    rf"(?<=[\p{{Ll}}\d%)\]])(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|etc|No|Gen|Sen|Rep|Gov|Lt|Col|Capt|Prof|Inc|Ltd|Co|Corp|Mt|Ft|Ave|Dept|approx|est|fig|vol|pp|ed|e\.g|i\.e|al))"
+    rf"(?<=[\p{{Ll}}\d%)\]]){_ABBREV}"
     rf"[.!?]{{1,3}}(?:{_Q}{{1,3}}(?=\p{{Lu}})|(?=\p{{Lu}}\p{{Ll}}))"
 )

@@ -32,9 +32,10 @@ class Stage(IntEnum):
     LINES = 10  # whole lines of chrome: promos, widget labels, ad markers
     STRUCTURE = 20  # context: sidebar sections and cards (before META, so a card's
     #                 "Reuters" source line is not taken for the page's credit)
-    META = 30  # whole lines that are metadata: credits, source, byline
-    INLINE = 40  # chrome inside a block: teasers, pitches, ad markers, datelines
-    BREAKS = 50  # restore lost paragraph breaks
+    INLINE = 30  # chrome inside a block: teasers, pitches, ad markers, datelines
+    BREAKS = 40  # restore lost paragraph breaks
+    META = 50  # lines that are metadata: credits, source, byline, dates. After the
+    #            inline edits, because where the article's prose is decides them
     DEDUPE = 60  # context: repeated blocks
     FINAL = 90  # context, once at the fixed point: the title
 
@@ -119,6 +120,8 @@ class _Live:
     value: tuple[int, int] | None = None
     done: set[str] = field(default_factory=set)  # rules that found nothing in this text
     block: Block | None = None
+    alive: bool = True  # False once the block has left the flow (dropped, titled, filed)
+    after: list[_Live] = field(default_factory=list)  # blocks split off it, not yet in the list
 
     def view(self, index: int) -> Block:
         b = self.block
@@ -188,6 +191,7 @@ class _Run:
         self.metadata: dict[str, str] = {}
         self.card_meta: dict[int, dict[str, str]] = {}
         self.card_sections: dict[int, list[str]] = {}
+        self.merged: dict[int, int] = {}  # card key -> key of the card it was merged into
         rules = [r for r in registry().values() if config.enabled(r.name, preview=r.preview)]
         self.main = [(r, r.bind(config)) for r in rules if Stage.GUARD < r.stage < Stage.FINAL]
         self.final = [(r, r.bind(config)) for r in rules if r.stage >= Stage.FINAL]
@@ -230,7 +234,9 @@ class _Run:
             self._remove(name, live.pieces, d.reason)
             if isinstance(d, MergeCard):
                 self.card_sections.setdefault(d.into, []).append(d.section)
-            self.live.remove(live)
+                if live.card is not None:
+                    self.merged[live.card] = d.into
+            live.alive = False
             return True
         if isinstance(d, Cut):
             a, b = max(0, d.start), min(len(live.text), d.end)
@@ -263,7 +269,7 @@ class _Run:
                          card=live.card, section=live.section)
             self._rebuild(live, left)
             self._rebuild(twin, right)
-            self.live.insert(self.live.index(live) + 1, twin)
+            live.after.insert(0, twin)  # splits apply right to left: the newest twin comes first
             return True
         if isinstance(d, ToMeta):
             a, b = d.span if d.span is not None else (0, len(live.text))
@@ -279,7 +285,7 @@ class _Run:
             if rest:
                 self._rebuild(live, rest)
             else:
-                self.live.remove(live)
+                live.alive = False
             return True
         if isinstance(d, ToTitle):
             if self.title is not None:
@@ -299,7 +305,7 @@ class _Run:
                     self._step(name, "meta", suffix, f"title suffix -> {key}", text=value)
             dest = f"metadata.{d.meta[0][0]}" if d.meta else "title"
             self.placements.extend((s, e, dest) for s, e in suffix)
-            self.live.remove(live)
+            live.alive = False
             return True
         if isinstance(d, ToSidebar):
             if live.zone == "sidebar":
@@ -307,7 +313,7 @@ class _Run:
             if d.role == "heading":  # the heading lives on as the section of its cards
                 self._step(name, "sidebar", live.pieces, d.reason, live.text)
                 self.placements.extend((s, e, f"card:{d.card}.section") for s, e in live.pieces)
-                self.live.remove(live)
+                live.alive = False
                 return True
             live.zone, live.role, live.card, live.section, live.value = "sidebar", d.role, d.card, d.section, d.value
             self._step(name, "sidebar", live.pieces, f"{d.reason} ({d.role})", live.text)
@@ -338,11 +344,22 @@ class _Run:
         blocks = tuple(live.view(i) for i, live in enumerate(self.live))
         return Document(blocks=blocks, text=self.src, kind=self.doc.kind, url=self.doc.url)
 
+    def _settle(self) -> None:
+        """Drop blocks that left the flow and put split-off blocks in place, in one sweep."""
+        out: list[_Live] = []
+        for live in self.live:
+            if live.alive:
+                out.append(live)
+            if live.after:
+                out.extend(twin for twin in live.after if twin.alive)
+                live.after = []
+        self.live = out
+
     def _run_block_rule(self, r: Rule, fn: BlockFn) -> bool:
         changed = False
-        for i, live in enumerate(list(self.live)):
+        for i, live in enumerate(self.live):
             guard = 0
-            while live in self.live and live.zone in r.zones and r.name not in live.done:
+            while live.alive and live.zone in r.zones and r.name not in live.done:
                 guard += 1
                 if guard > 10_000:  # a rule that never settles on one block
                     live.done.add(r.name)
@@ -356,13 +373,14 @@ class _Run:
                     decisions = _last_first(decisions)
                 applied = False
                 for d in decisions:
-                    if live not in self.live:
+                    if not live.alive:
                         break
                     applied |= self.apply(r, live, d)
                 if not applied:
                     live.done.add(r.name)
                     break
                 changed = True
+        self._settle()
         return changed
 
     def _run_context_rule(self, r: Rule, fn: ContextFn) -> bool:
@@ -371,8 +389,9 @@ class _Run:
         changed = False
         for index, d in list(fn(doc)):
             live = targets[index]
-            if live in self.live:
+            if live.alive:
                 changed |= self.apply(r, live, d)
+        self._settle()
         return changed
 
     def _pass(self, rules: list[tuple[Rule, Any]]) -> bool:
@@ -416,8 +435,13 @@ class _Run:
         placements = []
         for s, e, dest in self.placements:
             if dest.startswith("card:"):
-                key, _, rest = dest[5:].partition(".")
-                index = card_index.get(int(key))
+                key_text, _, rest = dest[5:].partition(".")
+                key = int(key_text)
+                seen = set()
+                while key not in card_index and key in self.merged and key not in seen:
+                    seen.add(key)
+                    key, rest = self.merged[key], "sections" if rest == "section" else rest
+                index = card_index.get(key)
                 dest = f"sidebar[{index}].{rest}" if index is not None else f"sidebar.{rest}"
             placements.append(Placement(s, e, dest))
         placements.sort(key=lambda p: (p.start, p.end))
@@ -460,16 +484,29 @@ _CARD_FIELDS = frozenset(("title", "summary", "source", "age", "label", "categor
 
 
 def _last_first(decisions: list[Decision]) -> list[Decision]:
-    """Several edits to one block apply right to left, so earlier offsets stay valid."""
-    def pos(d: Decision) -> int:
+    """Several edits to one block apply right to left, so earlier offsets stay valid.
+
+    An edit that overlaps one to its right is dropped; the rule is asked again once
+    the text has changed.
+    """
+    def span(d: Decision) -> tuple[int, int]:
         if isinstance(d, Cut):
-            return d.start
+            return d.start, d.end
         if isinstance(d, Split):
-            return d.at
+            return d.at, d.at
         if isinstance(d, ToMeta) and d.span is not None:
-            return d.span[0]
-        return -1
-    return sorted(decisions, key=pos, reverse=True)
+            return d.span
+        return -1, -1
+
+    out: list[Decision] = []
+    left_edge = None
+    for d in sorted(decisions, key=span, reverse=True):
+        a, b = span(d)
+        if left_edge is not None and (b > left_edge or (a < 0 and out)):
+            continue
+        out.append(d)
+        left_edge = a
+    return out
 
 
 def run(doc: Document, config: Config) -> Page:

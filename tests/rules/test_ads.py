@@ -5,6 +5,8 @@ def test_drop_ad_marker_line():
     assert decide("ads.marker_line", "Advertisement").action == "drop"
     assert decide("ads.marker_line", "ADVERTISEMENT").action == "drop"
     assert decide("ads.marker_line", "Story continues below advertisement").action == "drop"
+    assert decide("ads.marker_line", "- Advertisement -").action == "drop"
+    assert decide("ads.marker_line", "Advertisement · Scroll to continue").action == "drop"
     assert decide("ads.marker_line", "Advertisement revenue fell 5% in the quarter.") is None
 
 

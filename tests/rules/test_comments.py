@@ -19,7 +19,8 @@ def test_drop_empty_comment_notice():
 
 
 @pytest.mark.parametrize("line", ["Be the first to comment", "There are no comments yet.", "No comments",
-                                  "Be the first to comment on this article!", "Comments are closed."])
+                                  "Be the first to comment on this article!", "Comments are closed.",
+                                  "No comments yet. Be the first to comment!"])
 def test_empty_notice_family(line):
     assert decide("comments.empty_notice", line).action == "drop"
 
@@ -31,6 +32,7 @@ def test_drop_comment_form():
 
 
 @pytest.mark.parametrize("line", ["Leave a Comment", "Leave a Reply", "Post a comment", "Cancel reply",
+                                  "Leave a Reply Cancel reply",
                                   "Save my name, email, and website in this browser for the next time I comment."])
 def test_comment_form_family(line):
     assert decide("comments.form", line).action == "drop"

@@ -17,4 +17,17 @@ def test_drop_photo_credit_line():
     assert decide("media.credit_line", "Photo: Getty Images").action == "drop"
     assert decide("media.credit_line", "(AP Photo/Evan Vucci)").action == "drop"
     assert decide("media.credit_line", "Photographs by the author hang in the gallery.") is None
-    assert decide("media.credit_line", "Reuters") is None  # a bare agency is a wire credit (meta.wire_credit)
+    for credit in ("Reuters", "(Reuters)", "Reuters/AP"):  # bare agencies are wire credits (meta.wire_credit)
+        assert decide("media.credit_line", credit) is None
+
+
+def test_drop_caption_line():
+    assert decide("media.caption_line",
+                  "Firefighters try to stop a blaze near the port on Sunday. (Photo: Reuters)").action == "drop"
+    assert decide("media.caption_line", "The photo (taken in 1972) shows the harbour before the fire.") is None
+
+
+def test_parenthesised_photo_credit_inside_a_summary():
+    text = "Crews worked overnight. Firefighters battle a blaze near the port. (Photo: AFP) The fire was contained."
+    d = decide("media.photo_caption", text)
+    assert text[d.start:d.end] == "Firefighters battle a blaze near the port. (Photo: AFP)"

@@ -8,17 +8,27 @@ def _value(text, d):
     return text[a:b]
 
 
+ARTICLE = "The deepening ties have raised worries among the US, South Korea and their partners.\n"
+
+
+def meta_of(rule, page):
+    return [(text, d.key, _value(text, d)) for text, d in decide(rule, page)]
+
+
 def test_file_wire_credit():
-    d = decide("meta.wire_credit", "Associated Press")
-    assert d.action == "meta" and d.key == "credit" and _value("Associated Press", d) == "Associated Press"
-    assert decide("meta.wire_credit", "Associated Press reporters were at the scene.") is None
+    assert meta_of("meta.wire_credit", ARTICLE + "Associated Press\nHashtags\n") == [
+        ("Associated Press", "credit", "Associated Press")]
+    assert decide("meta.wire_credit", ARTICLE + "Associated Press reporters were at the scene.") == []
+
+
+def test_wire_credit_before_more_article_stays():
+    assert decide("meta.wire_credit", "Reuters\n" + ARTICLE) == []
 
 
 @pytest.mark.parametrize("line,value", [("Agencies", "Agencies"), ("AFP", "AFP"), ("— Reuters", "Reuters"),
-                                        ("(With AFP)", "AFP"), ("Reuters/AFP", "Reuters/AFP")])
+                                        ("(With AFP)", "AFP"), ("Reuters/AFP", "Reuters/AFP"), ("(Reuters)", "Reuters")])
 def test_wire_credit_family(line, value):
-    d = decide("meta.wire_credit", line)
-    assert _value(line, d) == value
+    assert meta_of("meta.wire_credit", ARTICLE + line) == [(line, "credit", value)]
 
 
 def test_file_trailing_credit():
@@ -31,16 +41,23 @@ def test_file_trailing_credit():
 
 def test_file_source_line():
     text = "Source: commonspace.eu with TASS, RIA Novosti and agencies"
-    d = decide("meta.source_line", text)
-    assert d.key == "source" and _value(text, d) == "commonspace.eu with TASS, RIA Novosti and agencies"
-    assert decide("meta.source_line", "Sources said the talks had stalled.") is None
+    assert meta_of("meta.source_line", ARTICLE + text + "\nRelated articles\n") == [
+        (text, "source", "commonspace.eu with TASS, RIA Novosti and agencies")]
+    assert decide("meta.source_line", ARTICLE + "Sources said the talks had stalled.") == []
+
+
+def test_a_chart_source_inside_the_article_stays():
+    assert decide("meta.source_line", ARTICLE + "Source: Bureau of Labor Statistics\n" + ARTICLE) == []
 
 
 def test_file_byline():
     text = "By Jane Smith and Ali Khan, Reuters"
-    d = decide("meta.byline", text)
-    assert d.key == "author" and _value(text, d) == "Jane Smith and Ali Khan"
-    assert decide("meta.byline", "By Monday the talks had collapsed.") is None
+    assert meta_of("meta.byline", "Oil prices fall\n" + text + "\n" + ARTICLE) == [(text, "author", "Jane Smith and Ali Khan")]
+    assert decide("meta.byline", "By Monday the talks had collapsed.\n" + ARTICLE) == []
+
+
+def test_bylines_of_listing_entries_stay():
+    assert decide("meta.byline", ARTICLE + "By Logan Jones\n" + ARTICLE) == []
 
 
 def test_file_dateline():
@@ -78,3 +95,19 @@ def test_title_site_suffix():
     page = "Oil prices fall for a third day | Example Times\nPrices fell 3% on Monday, traders said."
     [(text, d)] = decide("meta.title", page)
     assert [(k, text[a:b]) for k, a, b in d.meta] == [("site", "Example Times")]
+
+
+def test_file_date_lines():
+    page = "Updated: 7 July 2025 21:04\n6 July 2025\n2 hours ago\n" + ARTICLE + "Dec 16, 2025\n" + ARTICLE
+    assert meta_of("meta.date_line", page) == [("Updated: 7 July 2025 21:04", "updated", "7 July 2025 21:04"),
+                                               ("6 July 2025", "date", "6 July 2025")]
+    assert decide("meta.date_line", "7 July 2025 was the hottest day on record.\n" + ARTICLE) == []
+
+
+@pytest.mark.parametrize("title,meta", [
+    ("Bread that keeps for a week | Baking | The Green Fork", [("site", "The Green Fork"), ("section", "Baking")]),
+    ("Oil falls | Business News | Al Jazeera", [("site", "Al Jazeera"), ("section", "Business")]),
+])
+def test_title_with_several_suffixes(title, meta):
+    [(text, d)] = decide("meta.title", title + "\nThe first paragraph of the article, as printed.")
+    assert [(k, text[a:b]) for k, a, b in d.meta] == meta

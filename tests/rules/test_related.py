@@ -1,6 +1,8 @@
 from cleanpage.pipeline import decide
 
-SEED_000_CARD = """Related Articles
+ARTICLE = "The deepening ties have raised worries among the US, South Korea and their partners.\n"
+
+SEED_000_CARD = ARTICLE + """Related Articles
 
 
 Dubai Eye
@@ -13,6 +15,10 @@ Ukraine asked the global chemical weapons watchdog in The Hague on Tuesday to in
 
 def roles(page):
     return [(text, d.action, getattr(d, "role", None)) for text, d in decide("related.sections", page)]
+
+
+def test_a_page_that_is_only_lists_keeps_them():
+    assert roles("Most read\nOil prices fall for a third day\nCourt blocks new border rule\n") == []
 
 
 def test_segment_sidebar_sections():
@@ -28,7 +34,7 @@ def test_segment_sidebar_sections():
 
 
 def test_label_category_cards_with_repeated_headline():
-    page = ("Related articles\n\nEditor's choice\nNews\nBorrell tells the European Parliament the EU will remain engaged\n\n"
+    page = ARTICLE + ("Related articles\n\nEditor's choice\nNews\nBorrell tells the European Parliament the EU will remain engaged\n\n"
             "Borrell tells the European Parliament the EU will remain engaged\n\n"
             "Borrell underlined that the European Union will make every effort to support the peace process.\n")
     assert [r[2] or r[1] for r in roles(page)] == ["heading", "label", "category", "title", "drop", "summary"]
@@ -48,7 +54,7 @@ def test_keeps_subheading_and_paragraph_followed_by_more_prose():
 
 
 def test_headline_only_list():
-    page = "Most read\nOil prices fall for a third day\nCourt blocks new border rule\nStorm Amy hits the coast\n"
+    page = ARTICLE + "Most read\nOil prices fall for a third day\nCourt blocks new border rule\nStorm Amy hits the coast\n"
     assert [r[2] for r in roles(page)] == ["heading", "title", "title", "title"]
 
 
@@ -62,8 +68,26 @@ def test_merge_duplicate_cards():
             "Twenty-five years ago, the UN Security Council adopted Resolution 1325 on women and peace.\n")
     import cleanpage
 
-    page = cleanpage.clean("Related articles\n" + card + "Popular\n" + card)
+    page = cleanpage.clean(ARTICLE + "Related articles\n" + card + "Popular\n" + card)
     assert len(page.sidebar) == 1
     assert page.sidebar[0].sections == ("Related articles", "Popular")
     assert {r.rule for r in page.removed} == {"related.duplicate_card"}
     assert decide("related.duplicate_card", "Two cards that share a source but not their headline") == []
+
+
+def test_headlines_alternating_with_ages():
+    page = ARTICLE + ("More from The Ledger\nWhy your router needs an update\n2 hours ago\nMeta tests paid Threads tier\n"
+            "5 hours ago\nThe best budget earbuds of 2025\nYesterday\n")
+    assert [r[2] for r in roles(page)] == ["heading", "title", "age", "title", "age", "title", "age"]
+
+
+def test_two_free_meta_lines_are_label_then_category():
+    page = ARTICLE + ("Related\nAnalysis\nPolitics\nWhy the coalition talks stalled again this week\n"
+            "Negotiators failed to agree on the budget, officials said on Monday.\n")
+    assert [r[2] for r in roles(page)] == ["heading", "label", "category", "title", "summary"]
+
+
+def test_short_headline_before_a_longer_one_in_a_headline_list():
+    page = ARTICLE + ("Most read\nRiyadh Air picks its first routes\nEtihad adds three new routes to Central Asia next spring\n"
+            "Oil prices fall for a third day as demand cools\n")
+    assert [r[2] for r in roles(page)] == ["heading", "title", "title", "title"]

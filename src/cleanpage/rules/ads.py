@@ -20,13 +20,10 @@ def drop_ad_marker_line(block: Block) -> Drop | None:
 
 
 @rule("ads.inline_marker", stage=Stage.INLINE, zones=("body", "sidebar"))
-def cut_inline_ad_marker(block: Block) -> Cut | None:
-    """Cut an ad-slot marker that sits between two sentences.
+def cut_inline_ad_markers(block: Block) -> list[Cut]:
+    """Cut ad-slot markers that sit between two sentences.
 
     Targets: ... within 50 days. Advertisement Speaking alongside Nato Secretary General Mark Rutte ...
     Keeps:   The Advertisement Standards rules (capital A mid-sentence) and "an advertisement for soap".
     """
-    m = AD_INLINE.search(block.text)
-    if m:
-        return Cut(m.start(), m.end(), "advertisement marker inside the text")
-    return None
+    return [Cut(m.start(), m.end(), "advertisement marker inside the text") for m in AD_INLINE.finditer(block.text)]

@@ -15,24 +15,34 @@ from ..pipeline import Stage, rule
 class DropRepeatedBlock:
     """Keep the first copy of a body block that the page prints again.
 
-    Targets: a pull quote or standfirst repeated further down the body, e.g.
-             North Korea plans to send military workers to Russia (twice)
-    Keeps:   short repeated lines such as "Step 1" or "Ingredients" (under dedupe_min_words).
+    A block printed twice in a row goes whatever it is; a block repeated further
+    down goes only if it is a paragraph of prose (``dedupe_min_prose_words``), since
+    short lines legitimately recur on listings, forums and docs ("Reply", a spec line).
+    Targets: North Korea plans to send military workers to Russia (printed twice in a row)
+    Keeps:   short repeated lines such as "Step 1" or "Ingredients".
     """
 
     min_words: int
+    min_prose_words: int
 
     @classmethod
     def from_config(cls, config: Config) -> DropRepeatedBlock:
-        return cls(config.dedupe_min_words)
+        return cls(config.dedupe_min_words, config.dedupe_min_prose_words)
 
     def __call__(self, doc: Document) -> Iterator[tuple[int, Drop]]:
         seen: dict[str, str] = {}
+        previous = ""
         for block in doc.blocks:
-            if block.zone != "body" or block.words < self.min_words:
+            if block.zone != "body":
                 continue
             key = " ".join(block.text.casefold().split())
+            if block.words >= self.min_words and key == previous:
+                yield block.index, Drop("printed twice in a row")
+                continue
+            previous = key
+            if block.words < self.min_prose_words or not block.ends_sentence:
+                continue
             if key in seen:
-                yield block.index, Drop(f"repeats the block at {seen[key]}")
+                yield block.index, Drop(f"repeats the paragraph at {seen[key]}")
             else:
                 seen[key] = block.origin

@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from ..config import Config
 from ..model import Block, Cut, Drop
 from ..parse import count_words
-from ..patterns import PHOTO_CAPTION, PHOTO_CREDIT_LINE
+from ..patterns import CAPTION_LINE, PHOTO_CAPTION, PHOTO_CREDIT_LINE
 from ..pipeline import Stage, rule
 
 
 @rule("media.photo_caption", stage=Stage.INLINE, zones=("body", "sidebar"))
 @dataclass(frozen=True)
 class CutPhotoCaption:
-    """Cut a photo caption and its agency credit from running text.
+    """Cut photo captions and their agency credits from running text.
 
     Targets: Medical workers help a woman in the yard of an apartment building destroyed
              after a Russian attack in Kyiv, Ukraine, early on Monday. AP
@@ -27,11 +27,9 @@ class CutPhotoCaption:
     def from_config(cls, config: Config) -> CutPhotoCaption:
         return cls(config.max_caption_words)
 
-    def __call__(self, block: Block) -> Cut | None:
-        for m in PHOTO_CAPTION.finditer(block.text):
-            if count_words(m.group("caption")) <= self.max_words:
-                return Cut(m.start(), m.end(), f"photo caption credited to {m.group('credit')}")
-        return None
+    def __call__(self, block: Block) -> list[Cut]:
+        return [Cut(m.start(), m.end(), f"photo caption credited to {m.group('credit')}")
+                for m in PHOTO_CAPTION.finditer(block.text) if count_words(m.group("caption")) <= self.max_words]
 
 
 @rule("media.credit_line", stage=Stage.LINES, zones=("body", "sidebar"))
@@ -43,4 +41,16 @@ def drop_photo_credit_line(block: Block) -> Drop | None:
     """
     if block.words <= 20 and PHOTO_CREDIT_LINE.fullmatch(block.text):
         return Drop("photo credit")
+    return None
+
+
+@rule("media.caption_line", stage=Stage.LINES, zones=("body", "sidebar"))
+def drop_caption_line(block: Block) -> Drop | None:
+    """Drop a photo caption line that ends in its credit.
+
+    Targets: Firefighters try to stop a blaze near the port on Sunday. (Photo: Reuters)
+    Keeps:   The photo (taken in 1972) shows the harbour before the fire.
+    """
+    if block.words <= 60 and CAPTION_LINE.fullmatch(block.text):
+        return Drop("photo caption")
     return None

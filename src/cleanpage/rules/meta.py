@@ -8,25 +8,45 @@ from dataclasses import dataclass
 import regex
 
 from ..config import Config
-from ..model import Block, Document, ToMeta, ToTitle
-from ..patterns import BYLINE, DATELINE, SOURCE_LINE, TRAILING_CREDIT, WIRE_CREDIT_LINE
+from ..model import Block, Decision, Document, ToMeta, ToTitle
+from ..patterns import AGE_LINE, BYLINE, DATELINE, SOURCE_LINE, TRAILING_CREDIT, WIRE_CREDIT_LINE
+from ..parse import is_prose
 from ..pipeline import Stage, rule
 
 _TITLE_SEPARATOR = regex.compile(r"\s+[|｜]\s+")
 _SECTION_SUFFIX = regex.compile(r"(?P<v>\S.{0,60}?)\s+News", regex.IGNORECASE)
 
 
-@rule("meta.wire_credit", stage=Stage.META)
-def file_wire_credit(block: Block) -> ToMeta | None:
-    """File a line that only names a news agency under ``metadata["credit"]``.
+def header_zone(doc: Document) -> list[Block]:
+    """Body blocks before the first paragraph of prose: where bylines and dates sit."""
+    out = []
+    for b in doc.blocks:
+        if b.zone != "body":
+            continue
+        if is_prose(b):
+            break
+        out.append(b)
+    return out
+
+
+def trailer_zone(doc: Document) -> list[Block]:
+    """Body blocks after the last paragraph of prose: where credits and sources sit."""
+    body = [b for b in doc.blocks if b.zone == "body"]
+    last = max((i for i, b in enumerate(body) if is_prose(b)), default=-1)
+    return body[last + 1:]
+
+
+@rule("meta.wire_credit", stage=Stage.META, context=True)
+def file_wire_credit(doc: Document) -> Iterator[tuple[int, ToMeta]]:
+    """File a line that only names a news agency, after the article, as ``metadata["credit"]``.
 
     Targets: Associated Press
     Keeps:   Associated Press reporters were at the scene.
     """
-    m = WIRE_CREDIT_LINE.fullmatch(block.text)
-    if m and block.words <= 10:
-        return ToMeta("credit", "wire credit line", value=m.span("v"))
-    return None
+    for block in trailer_zone(doc):
+        m = WIRE_CREDIT_LINE.fullmatch(block.text)
+        if m and block.words <= 10:
+            yield block.index, ToMeta("credit", "wire credit line", value=m.span("v"))
 
 
 @rule("meta.trailing_credit", stage=Stage.INLINE, zones=("body", "sidebar"))
@@ -43,30 +63,54 @@ def file_trailing_credit(block: Block) -> ToMeta | None:
     return None
 
 
-@rule("meta.source_line", stage=Stage.META)
-def file_source_line(block: Block) -> ToMeta | None:
-    """File an attribution line under ``metadata["source"]``.
+@rule("meta.source_line", stage=Stage.META, context=True)
+def file_source_line(doc: Document) -> Iterator[tuple[int, ToMeta]]:
+    """File an attribution line after the article as ``metadata["source"]``.
 
+    A "Source:" line with more article after it (a chart's source) stays in the body.
     Targets: Source: commonspace.eu with TASS, RIA Novosti and agencies
     Keeps:   Sources said the talks had stalled.
     """
-    m = SOURCE_LINE.fullmatch(block.text)
-    if m and block.words <= 24:
-        return ToMeta("source", "source attribution line", value=m.span("v"))
-    return None
+    for block in trailer_zone(doc):
+        m = SOURCE_LINE.fullmatch(block.text)
+        if m and block.words <= 24:
+            yield block.index, ToMeta("source", "source attribution line", value=m.span("v"))
 
 
-@rule("meta.byline", stage=Stage.META)
-def file_byline(block: Block) -> ToMeta | None:
-    """File a byline under ``metadata["author"]``.
+@rule("meta.byline", stage=Stage.META, context=True)
+def file_byline(doc: Document) -> Iterator[tuple[int, ToMeta]]:
+    """File a byline before the article as ``metadata["author"]``.
 
+    Bylines further down (one per entry on a listing page) stay in the body.
     Targets: By Jane Smith and Ali Khan, Reuters
     Keeps:   By Monday the talks had collapsed.
     """
-    m = BYLINE.fullmatch(block.text)
-    if m and block.words <= 14:
-        return ToMeta("author", "byline", value=m.span("v"))
-    return None
+    for block in header_zone(doc):
+        m = BYLINE.fullmatch(block.text)
+        if m and block.words <= 14:
+            yield block.index, ToMeta("author", "byline", value=m.span("v"))
+            return
+
+
+@rule("meta.date_line", stage=Stage.META, context=True)
+def file_date_lines(doc: Document) -> Iterator[tuple[int, Decision]]:
+    """File a date or timestamp line before the article as ``metadata["date"]``.
+
+    An "Updated: ..." line goes to ``metadata["updated"]``. Dates further down
+    (forum posts, listing entries) stay in the body. Runs after sidebar cards are
+    read, so a card's "10 hours ago" stays the card's age.
+    Targets: Updated: 7 July 2025 21:04
+    Keeps:   7 July 2025 was the hottest day on record.
+    """
+    filed: set[str] = set()
+    for block in header_zone(doc):
+        m = AGE_LINE.fullmatch(block.text) if block.words <= 10 else None
+        if not m:
+            continue
+        key = "updated" if "updated" in (m.group("label") or "").casefold() else "date"
+        if key not in filed:
+            filed.add(key)
+            yield block.index, ToMeta(key, "date line", value=m.span("v"))
 
 
 @rule("meta.dateline", stage=Stage.INLINE, zones=("body", "sidebar"))
@@ -87,8 +131,8 @@ def file_dateline(block: Block) -> ToMeta | None:
 class TakeTitle:
     """Take the first body block as the title when it is a headline followed by prose.
 
-    A " | Section News" suffix goes to ``metadata["section"]``, any other " | ..."
-    suffix to ``metadata["site"]``. The title is decided after every other rule has
+    A " | Section News" suffix goes to ``metadata["section"]``; with several " | "
+    parts the last is ``metadata["site"]`` and those before it the section. The title is decided after every other rule has
     finished, on the blocks that remain, and only when the next block is not itself
     headline-shaped: so cleaning a clean body never takes its first paragraph.
     Targets: North Korea sending teams to Russia’s Kursk to aid war-hit area’s recovery | Russia-Ukraine war News
@@ -113,13 +157,18 @@ class TakeTitle:
         if not parts:
             yield first.index, ToTitle("headline before the first paragraph")
             return
-        meta: list[tuple[str, int, int]] = []
-        bounds = [m.end() for m in parts]
+        starts = [m.end() for m in parts]
         ends = [m.start() for m in parts[1:]] + [len(first.text)]
-        for start, end in zip(bounds, ends):
-            m = _SECTION_SUFFIX.fullmatch(first.text, start, end)
-            if m and not any(k == "section" for k, _, _ in meta):
-                meta.append(("section", m.start("v"), m.end("v")))
-            elif not any(k == "site" for k, _, _ in meta):
-                meta.append(("site", start, end))
+        segments = list(zip(starts, ends))
+        meta: list[tuple[str, int, int]] = []
+        *sections, last = segments
+        m = _SECTION_SUFFIX.fullmatch(first.text, *last)
+        if m and not sections:  # "... | Russia-Ukraine war News"
+            meta.append(("section", m.start("v"), m.end("v")))
+        else:  # "... | Baking | The Green Fork"
+            meta.append(("site", *last))
+        if sections:
+            a, b = sections[0][0], sections[-1][1]
+            m = _SECTION_SUFFIX.fullmatch(first.text, a, b)
+            meta.append(("section", a, m.end("v") if m else b))
         yield first.index, ToTitle("headline before the first paragraph", end=parts[0].start(), meta=tuple(meta))

@@ -46,14 +46,11 @@ def drop_newsletter_line(block: Block) -> Drop | None:
 
 
 @rule("promo.newsletter_pitch", stage=Stage.INLINE, zones=_BOTH)
-def cut_newsletter_pitch(block: Block) -> Cut | None:
-    """Cut a newsletter pitch that a scraper fused into the text around it.
+def cut_newsletter_pitches(block: Block) -> list[Cut]:
+    """Cut newsletter pitches that a scraper fused into the text around them.
 
     Targets: New MEE newsletter: Jerusalem Dispatch Sign up to get the latest insights
              and analysis on Israel-Palestine, alongside Turkey Unpacked and other MEE newsletters
     Keeps:   The paper's newsletter: a success, the editor said. Sign-ups doubled.
     """
-    m = NEWSLETTER_PITCH.search(block.text)
-    if m:
-        return Cut(m.start(), m.end(), "newsletter pitch inside the text")
-    return None
+    return [Cut(m.start(), m.end(), "newsletter pitch inside the text") for m in NEWSLETTER_PITCH.finditer(block.text)]

@@ -24,14 +24,16 @@ import regex
 from ..config import Config
 from ..model import Block, Decision, Document, Drop, MergeCard, ToSidebar
 from ..patterns import AGE_LINE, CARD_LABEL_LINE, DASH_SOURCE_LINE, LINK_HEADING_LINE, SECTION_HEADING_LINE
+from ..parse import is_prose
 from ..pipeline import Stage, rule
 
-_HEADING_TAIL = regex.compile(r"[\s:»›>|\-–—…]*(?:\(\d+\)|\d+)?\s*\Z")
+_HEADING_TAIL = regex.compile(r"(?:\s*\(\d{1,6}\))?[\s:»›>|\-–—…]*\Z")  # "Popular (5):", not "Metro 24"
 _CATEGORIES = frozenset(
-    "news world business sport sports politics opinion analysis comment tech technology science health "
-    "culture entertainment lifestyle travel economy markets features video videos podcast podcasts arts "
-    "books environment climate education local national international europe asia africa americas "
-    "us uk middle east gulf region food style money finance media law crime weather".split()
+    "news|world|business|sport|sports|politics|opinion|analysis|comment|tech|technology|science|health|"
+    "culture|entertainment|lifestyle|travel|economy|markets|features|video|videos|podcast|podcasts|arts|"
+    "books|environment|climate|education|local|national|international|europe|asia|africa|americas|"
+    "us|uk|middle east|gulf|region|food|style|money|finance|media|law|crime|weather|world news|"
+    "us news|uk news|sci-tech|life|society|investigations|explainers|interviews|reviews".split("|")
 )
 _MAX_META_LINES = 4
 
@@ -96,8 +98,9 @@ class SegmentSidebarSections:
 
     Targets: Related Articles / Dubai Eye / 10 hours ago / - Dubai Eye / Ukraine urges
              investigation into alleged Russian chemical weapons use / Ukraine asked ...
-    Keeps:   a heading such as "Popular" followed by the article's own paragraphs, and a
-             lone subheading followed by prose.
+    Keeps:   a heading such as "Popular" followed by the article's own paragraphs, a
+             lone subheading followed by prose, and the lists of a page that has no
+             article outside them (a listing page: its lists are its content).
     """
 
     shape: _Shape
@@ -108,6 +111,15 @@ class SegmentSidebarSections:
 
     def __call__(self, doc: Document) -> Iterator[tuple[int, Decision]]:
         body = [b for b in doc.blocks if b.zone == "body"]
+        planned = list(self._sections(body))
+        taken = {b.index for b, _ in planned}
+        if not any(is_prose(b) for b in body if b.index not in taken):
+            # nothing but lists: a listing or collection page, whose lists are the content
+            return
+        for block, d in planned:
+            yield block.index, d
+
+    def _sections(self, body: Sequence[Block]) -> Iterator[tuple[Block, Decision]]:
         kinds = [self.shape.kind(b) for b in body]
         i = 0
         while i < len(body):
@@ -117,16 +129,16 @@ class SegmentSidebarSections:
                 cards, end = self._cards(body, kinds, i + 1)
                 if cards and (strong or cards[0].evidence):
                     section = heading_name(head)
-                    yield head.index, ToSidebar("heading", cards[0].key, section, "sidebar section heading")
+                    yield head, ToSidebar("heading", cards[0].key, section, "sidebar section heading")
                     for card in cards:
                         for block, d in card.decisions:
                             if isinstance(d, ToSidebar):
                                 d = ToSidebar(d.role, d.card, section, d.reason, d.value)
-                            yield block.index, d
+                            yield block, d
                     i = end
                     continue
                 if strong and (i + 1 == len(body) or kinds[i + 1] is Kind.HEADING):
-                    yield head.index, Drop("related-links heading with nothing under it")
+                    yield head, Drop("related-links heading with nothing under it")
             i += 1
 
     def _cards(self, body: Sequence[Block], kinds: Sequence[Kind], start: int) -> tuple[list[Card], int]:
@@ -188,23 +200,59 @@ class SegmentSidebarSections:
                 return h
             after_meta = h > k and kinds[h - 1] in (Kind.AGE, Kind.DASH)
             if nxt is Kind.AGE and not after_meta:
-                continue  # "Dubai Eye" before "10 hours ago" is the source
+                if self._source_before_age(kinds, h):
+                    continue  # "Dubai Eye" before "10 hours ago" is the source
+                return h  # "Headline / 2 hours ago / Headline / 5 hours ago"
             if body[h].text.casefold() in _CATEGORIES:
                 continue  # "News" before the headline is its category
-            if bare or after_meta or nxt in (None, Kind.PROSE, Kind.HEADING, Kind.SHORT):
+            if h + 2 < n and body[h + 2].text == body[h + 1].text and nxt in (Kind.SHORT, Kind.TITLE):
+                continue  # the next line is the headline, printed twice
+            if h > k and kinds[h - 1] is Kind.LABEL and nxt in (Kind.SHORT, Kind.TITLE):
+                continue  # "Editor's choice / Middle East / headline": label, then category
+            if bare or after_meta or nxt in (None, Kind.PROSE, Kind.HEADING, Kind.SHORT, Kind.AGE):
                 return h
+            if nxt is Kind.TITLE and (body[h].words >= 5 or not self._has_body(kinds, h + 1)):
+                return h  # a short headline in a list of headlines, not a source
         return None
 
+    @staticmethod
+    def _source_before_age(kinds: Sequence[Kind], h: int) -> bool:
+        """Is the short line at h, followed by an age, the card's source (meta-first layout)?
+
+        Yes in "Dubai Eye / 10 hours ago / - Dubai Eye / headline" and
+        "Dubai Eye / 10 hours ago / headline / summary"; no when headlines and ages
+        alternate ("headline / 2 hours ago / headline / 5 hours ago") or the age is
+        followed by the summary ("headline / 2 hours ago / summary").
+        """
+        after = kinds[h + 2] if h + 2 < len(kinds) else None
+        if after is Kind.DASH:
+            return True
+        if after in (Kind.SHORT, Kind.TITLE):
+            return (kinds[h + 3] if h + 3 < len(kinds) else None) is not Kind.AGE
+        return False
+
+    @staticmethod
+    def _has_body(kinds: Sequence[Kind], h: int) -> bool:
+        """Does the headline at h have a summary or per-card metadata after it?"""
+        nxt = kinds[h + 1] if h + 1 < len(kinds) else None
+        return nxt in (Kind.PROSE, Kind.AGE, Kind.DASH)
+
     def _assign_meta(self, card: Card, body: Sequence[Block], kinds: Sequence[Kind], k: int, h: int) -> None:
-        """Give the metadata lines body[k:h] their fields."""
-        filled: dict[str, str] = {}
-        for role, block, d in card_fields(card):
-            filled[role] = block.text
+        """Give the metadata lines body[k:h] their fields.
+
+        An age is an age and "- X" a source; a short line just before an age is the
+        source. Other lines are read in order as label then category ("Editor's
+        choice / News", "Analysis / Politics"); a lone one is a category when it
+        names a section ("News"), else the source ("BBC").
+        """
+        filled = {role: block.text for role, block, _ in card_fields(card)}
+        free = [j for j in range(k, h) if kinds[j] not in (Kind.AGE, Kind.DASH)
+                and not (j + 1 < h and kinds[j + 1] is Kind.AGE)]
         for j in range(k, h):
             b, kind = body[j], kinds[j]
-            nxt = kinds[j + 1] if j + 1 < h else None
-            if kind is Kind.AGE and "age" not in filled:
-                role, value = "age", None
+            value: tuple[int, int] | None = None
+            if kind is Kind.AGE:
+                role = "age" if "age" not in filled else "label"
             elif kind is Kind.DASH:
                 m = DASH_SOURCE_LINE.fullmatch(b.text)
                 assert m is not None
@@ -213,18 +261,14 @@ class SegmentSidebarSections:
                     card.evidence = True
                     continue
                 role, value = ("source", m.span("v")) if "source" not in filled else ("label", None)
-            elif kind is Kind.LABEL and "label" not in filled:
-                role, value = "label", None
-            elif nxt is Kind.AGE and "source" not in filled:
-                role, value = "source", None
-            elif b.text.casefold() in _CATEGORIES and "category" not in filled:
-                role, value = "category", None
-            elif "label" in filled and "category" not in filled:
-                role, value = "category", None
-            elif "source" not in filled:
-                role, value = "source", None
+            elif j not in free:
+                role = "source" if "source" not in filled else "label"
+            elif kind is Kind.LABEL or (len(free) > 1 and "label" not in filled and "category" not in filled):
+                role = "label" if "label" not in filled else "category"
+            elif b.text.casefold() in _CATEGORIES or "label" in filled:
+                role = "category" if "category" not in filled else "source"
             else:
-                role, value = "label" if "label" not in filled else "category", None
+                role = "source" if "source" not in filled else "category"
             filled[role] = b.text if value is None else b.text[value[0]:value[1]]
             card.decisions.append((b, ToSidebar(role, card.key, "", f"card {role}", value)))
             card.evidence = True
@@ -246,22 +290,25 @@ def merge_duplicate_cards(doc: Document) -> Iterator[tuple[int, MergeCard]]:
 
     Targets: the "Opinion: Women, Peace and Security: Words Endure, but Government Action
              Lags" card printed under both "Related articles" and "Popular" (corpus 003).
+    A copy without a summary (a headline-only list) matches a copy with one.
     Keeps:   two cards that share a source or a label but not their headline.
     """
     cards: dict[int, list[Block]] = {}
     for b in doc.blocks:
         if b.zone == "sidebar" and b.card is not None:
             cards.setdefault(b.card, []).append(b)
-    first: dict[tuple[str, str], int] = {}
+    first: dict[str, tuple[int, str]] = {}  # title -> (card key, summary)
     for key, blocks in cards.items():
         title = next((_norm(b.text) for b in blocks if b.role == "title"), "")
         summary = next((_norm(b.text)[:300] for b in blocks if b.role == "summary"), "")
         if not title:
             continue
-        sig = (title, summary)
-        if sig not in first:
-            first[sig] = key
+        if title not in first:
+            first[title] = (key, summary)
             continue
+        into, first_summary = first[title]
+        if summary and first_summary and summary != first_summary:
+            continue  # same headline, different story
         section = blocks[0].section or ""
         for b in blocks:
-            yield b.index, MergeCard(first[sig], section, f"same card as one listed earlier; also under {section!r}")
+            yield b.index, MergeCard(into, section, f"same card as one listed earlier; also under {section!r}")

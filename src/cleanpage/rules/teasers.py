@@ -35,7 +35,7 @@ def teaser_start(text: str, marker: int, max_words: int) -> int | None:
 @rule("teasers.read_more", stage=Stage.INLINE, zones=("body", "sidebar"))
 @dataclass(frozen=True)
 class CutReadMoreTeaser:
-    """Cut a teaser link fused into the text: its headline and its "Read More »".
+    """Cut teaser links fused into the text: each headline with its "Read More »".
 
     Targets: ... but Britain opposes that. Iranians say their hopes of peace have been
              buried by US bombs Read More » "The British view is ...
@@ -48,14 +48,15 @@ class CutReadMoreTeaser:
     def from_config(cls, config: Config) -> CutReadMoreTeaser:
         return cls(config.max_teaser_words)
 
-    def __call__(self, block: Block) -> Cut | None:
-        m = READ_MORE_MARKER.search(block.text)
-        if not m:
-            return None
-        start = teaser_start(block.text, m.start(), self.max_words)
-        if start is None:
-            return Cut(m.start(), m.end(), "'Read More' marker (teaser headline unclear, kept)")
-        return Cut(start, m.end(), "teaser link to another article")
+    def __call__(self, block: Block) -> list[Cut]:
+        cuts = []
+        for m in READ_MORE_MARKER.finditer(block.text):
+            start = teaser_start(block.text, m.start(), self.max_words)
+            if start is None:
+                cuts.append(Cut(m.start(), m.end(), "'Read More' marker (teaser headline unclear, kept)"))
+            else:
+                cuts.append(Cut(start, m.end(), "teaser link to another article"))
+        return cuts
 
 
 @rule("teasers.read_more_line", stage=Stage.LINES, zones=("body", "sidebar"))
