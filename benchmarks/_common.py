@@ -1,0 +1,100 @@
+"""Helpers shared by the benchmark scripts: repo paths, importing cleanpage, words.
+
+Stdlib only. The scripts run as ``python benchmarks/<name>.py`` from anywhere;
+they always measure the ``cleanpage`` in this checkout's ``src/``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO / "corpus"
+
+# measure the code in this checkout, not whatever happens to be installed;
+# CLEANPAGE_SRC=<dir holding cleanpage/> measures another copy (e.g. to compare before/after)
+SRC = Path(os.environ.get("CLEANPAGE_SRC") or REPO / "src").resolve()
+if (SRC / "cleanpage").is_dir() and str(SRC) not in sys.path:
+    sys.path.insert(0, str(SRC))
+
+_WORD = re.compile(r"\w+")
+_SPACE = re.compile(r"\s+")
+
+
+class BenchError(Exception):
+    """A problem with the benchmark's inputs (missing data, bad baseline): exit 2."""
+
+
+def import_cleanpage():  # noqa: ANN201 - the module
+    try:
+        import cleanpage
+    except ImportError as exc:  # pragma: no cover - environment problem
+        raise BenchError(
+            f"cannot import cleanpage ({exc}); activate the venv: . {REPO}/.venv/bin/activate"
+        ) from exc
+    return cleanpage
+
+
+def words(text: str | None) -> list[str]:
+    """Lower-case ``\\w+`` tokens, the unit of every word-level score."""
+    return _WORD.findall(text.lower()) if text else []
+
+
+def bag(text: str | None) -> Counter[str]:
+    return Counter(words(text))
+
+
+def overlap(a: Counter[str], b: Counter[str]) -> int:
+    """Size of the multiset intersection."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(min(n, b[w]) for w, n in a.items() if w in b)
+
+
+def f1(got: Counter[str], want: Counter[str]) -> tuple[float, float, float]:
+    """(precision, recall, F1) of ``got`` against ``want``; both empty counts as perfect."""
+    n_got, n_want = sum(got.values()), sum(want.values())
+    if n_got == 0 and n_want == 0:
+        return 1.0, 1.0, 1.0
+    common = overlap(got, want)
+    p = common / n_got if n_got else 0.0
+    r = common / n_want if n_want else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def norm(text: str) -> str:
+    """Collapse runs of whitespace so that snippets match across re-wrapped text."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def clip(text: str, width: int) -> str:
+    text = norm(text)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def table(headers: list[str], rows: list[list[object]], *, align: str | None = None) -> str:
+    """A plain fixed-width table; ``align`` is one of l/r per column (default: text left, numbers right)."""
+    cells = [[_fmt(c) for c in row] for row in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    if align is None:
+        align = "".join(
+            "r" if rows and all(isinstance(r[i], (int, float)) for r in rows if r[i] != "") else "l"
+            for i in range(len(headers))
+        )
+
+    def line(values: list[str]) -> str:
+        return "  ".join(v.rjust(w) if a == "r" else v.ljust(w) for v, w, a in zip(values, widths, align)).rstrip()
+
+    out = [line(headers), line(["-" * w for w in widths])]
+    out.extend(line(r) for r in cells)
+    return "\n".join(out)
+
+
+def _fmt(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
