@@ -36,7 +36,7 @@ MAX_HEADLINE_WORDS = 30
 
 
 def count_words(text: str) -> int:
-    return sum(1 for _ in _WORD.finditer(text))
+    return len(_WORD.findall(text))
 
 
 def words(text: str) -> list[str]:
@@ -68,13 +68,17 @@ def ends_sentence(text: str) -> bool:
 
 
 def make_block(text: str, *, index: int, start: int, end: int, origin: str, line: int,
-               link_ratio: float = 0.0, tag: str | None = None) -> Block:
-    """Build a block and compute its features; the pipeline calls this for new text too."""
+               link_ratio: float = 0.0, tag: str | None = None, **state: object) -> Block:
+    """Build a block and compute its features; the pipeline calls this for new text too.
+
+    ``state`` carries the pipeline's zone, role, card and section for the block.
+    """
     n = count_words(text)
     # shape, not tag: a body cleaned from HTML is re-read as text, and must read the same
     return Block(
         text=text, index=index, start=start, end=end, origin=origin, line=line, words=n,
         is_heading=is_headline_shaped(text, n), ends_sentence=ends_sentence(text), link_ratio=link_ratio, tag=tag,
+        **state,  # type: ignore[arg-type]
     )
 
 

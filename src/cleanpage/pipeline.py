@@ -127,8 +127,8 @@ class _Live:
         b = self.block
         if b is None:
             b = make_block(self.text, index=index, start=self.pieces[0][0], end=self.pieces[-1][1],
-                           origin=self.origin, line=self.line, link_ratio=self.link_ratio, tag=self.tag)
-            b = replace(b, zone=self.zone, role=self.role, card=self.card, section=self.section)  # type: ignore[arg-type]
+                           origin=self.origin, line=self.line, link_ratio=self.link_ratio, tag=self.tag,
+                           zone=self.zone, role=self.role, card=self.card, section=self.section)
             self.block = b
         elif b.index != index:
             b = replace(b, index=index)
