@@ -222,7 +222,8 @@ _PHOTO_CREDIT = (r"AP(?:\s+Photo(?:/[\p{Lu}][\p{L}.'-]*(?:\s+[\p{Lu}][\p{L}.'-]*
 #: "Medical workers help a woman ... early on Monday. AP Ukraine has launched ..."
 PHOTO_CAPTION = regex.compile(
     rf"(?<=\A|[.!?…]{_CLOSE}{{0,3}}\s+)(?P<caption>\p{{Lu}}[^.!?\"“”]{{8,400}}?[.!?])\s+(?P<credit>{_PHOTO_CREDIT})"
-    rf"(?=\s+(?!Television|TV|News|Breakingviews|Graphics|Institute|Poll|Tax|Wire|Images|Photo)[\"“]?\p{{Lu}}|\s*\Z)"
+    # more text must follow: "... said. Reuters" at the end of a block is a wire credit (meta.trailing_credit)
+    rf"(?=\s+(?!Television|TV|News|Breakingviews|Graphics|Institute|Poll|Tax|Wire|Images|Photo)[\"“]?\p{{Lu}})"
 )
 #: whole lines: "Photo: Getty Images", "Image credit: Reuters", "(AP Photo/Evan Vucci)"
 PHOTO_CREDIT_LINE = regex.compile(

@@ -11,6 +11,8 @@ def test_cut_photo_caption():
                                    "Russian attack in Kyiv, Ukraine, early on Monday. AP")
     assert decide("media.photo_caption",
                   "The talks ended on Monday. Reuters Television footage showed the delegates leaving.") is None
+    # at the end of a block the agency is the story's wire credit, not a photo credit
+    assert decide("media.photo_caption", "Saudi Aramco reported a 22% fall in quarterly profit. Reuters") is None
 
 
 def test_drop_photo_credit_line():

@@ -91,3 +91,17 @@ def test_short_headline_before_a_longer_one_in_a_headline_list():
     page = ARTICLE + ("Most read\nRiyadh Air picks its first routes\nEtihad adds three new routes to Central Asia next spring\n"
             "Oil prices fall for a third day as demand cools\n")
     assert [r[2] for r in roles(page)] == ["heading", "title", "title", "title"]
+
+
+def test_any_two_lines_above_a_headline_printed_twice_are_label_and_category():
+    page = ARTICLE + ("Related articles\nReview\nFilm\nThe Salt Road is a slow, beautiful film\n"
+                      "The Salt Road is a slow, beautiful film\nThe director's second feature follows two traders.\n")
+    assert [r[2] or r[1] for r in roles(page)] == ["heading", "label", "category", "title", "drop", "summary"]
+
+
+def test_lone_lines_read_alike_across_a_section():
+    page = ARTICLE + ("More from The Safari Post\nWildlife\nElephant numbers rise in Tsavo park\n"
+                      "Rangers counted 1,200 more elephants than in 2020, the survey found.\n"
+                      "Travel\nNew night trains link Nairobi and Mombasa\n"
+                      "The service starts in June and takes nine hours, the operator said.\n")
+    assert [r[2] for r in roles(page)] == ["heading", "category", "title", "summary", "category", "title", "summary"]

@@ -54,6 +54,7 @@ class Card:
     decisions: list[tuple[Block, Decision]] = field(default_factory=list)
     evidence: bool = False  # has metadata or a repeated headline, not just a headline
     summary: bool = False
+    guessed: list[int] = field(default_factory=list)  # decisions whose role was guessed from one lone line
 
 
 def heading_name(block: Block) -> str:
@@ -129,6 +130,7 @@ class SegmentSidebarSections:
                 cards, end = self._cards(body, kinds, i + 1)
                 if cards and (strong or cards[0].evidence):
                     section = heading_name(head)
+                    _settle_lone_lines(cards, section)
                     yield head, ToSidebar("heading", cards[0].key, section, "sidebar section heading")
                     for card in cards:
                         for block, d in card.decisions:
@@ -189,7 +191,13 @@ class SegmentSidebarSections:
         ``bare``: the section so far lists headlines only, so a short line is a headline too.
         """
         n = len(body)
-        for h in range(k, min(n, k + _MAX_META_LINES + 1)):
+        stop = min(n, k + _MAX_META_LINES + 1)
+        for h in range(k, stop - 1):  # a headline printed twice is the headline, whatever precedes it
+            if kinds[h] in (Kind.PROSE, Kind.HEADING):
+                break
+            if kinds[h] in (Kind.SHORT, Kind.TITLE) and body[h + 1].text == body[h].text:
+                return h
+        for h in range(k, stop):
             kind = kinds[h]
             if kind in (Kind.AGE, Kind.DASH, Kind.LABEL):
                 continue
@@ -269,9 +277,30 @@ class SegmentSidebarSections:
                 role = "category" if "category" not in filled else "source"
             else:
                 role = "source" if "source" not in filled else "category"
+                card.guessed.append(len(card.decisions))
             filled[role] = b.text if value is None else b.text[value[0]:value[1]]
             card.decisions.append((b, ToSidebar(role, card.key, "", f"card {role}", value)))
             card.evidence = True
+
+
+def _settle_lone_lines(cards: list[Card], section: str) -> None:
+    """Read a lone line above a headline the same way across a section.
+
+    "Wildlife" alone above a headline was guessed to be a source; it is a category
+    when a sibling card's lone line is a known category ("Travel"), or when the
+    section lists one site's own stories ("More from The Safari Post").
+    """
+    guessed = [(card, i) for card in cards for i in card.guessed]
+    if not guessed:
+        return
+    known = any(d.role == "category" and b.text.casefold() in _CATEGORIES
+                for card in cards for b, d in card.decisions if isinstance(d, ToSidebar))
+    if not (known or section.casefold().startswith("more from")):
+        return
+    for card, i in guessed:
+        block, d = card.decisions[i]
+        assert isinstance(d, ToSidebar)
+        card.decisions[i] = (block, ToSidebar("category", d.card, d.section, "card category", d.value))
 
 
 def card_fields(card: Card) -> Iterator[tuple[str, Block, ToSidebar]]:
