@@ -280,7 +280,7 @@ _ABBREV = (r"(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|etc|No|Gen|Sen|Rep|Gov|Lt|Col|Cap
            r"|Ave|Dept|approx|est|fig|vol|pp|ed|e\.g|i\.e|al|Rev|Sgt|Cpl|Adm|Hon|Pres))")
 
 #: a sentence end inside a block: "Oil fell 3.5% on Monday. Will it keep falling?" (not "Dr. Hassan")
-INNER_SENTENCE_END = regex.compile(rf"\p{{Ll}}{_ABBREV}[.!?]{_CLOSE}*\s+{_Q}?\p{{Lu}}")
+INNER_SENTENCE_END = regex.compile(rf"[\p{{Ll}}\d%]{_ABBREV}[.!?]{_CLOSE}*\s+{_Q}?\p{{Lu}}")
 
 #: a sentence end glued to the next sentence: `Reciprocal."Trump`, `coming up."We`, `had.""Every`
 FUSED_SENTENCE = regex.compile(

@@ -217,6 +217,8 @@ class SegmentSidebarSections:
                 continue  # the next line is the headline, printed twice
             if h > k and kinds[h - 1] is Kind.LABEL and nxt in (Kind.SHORT, Kind.TITLE):
                 continue  # "Editor's choice / Middle East / headline": label, then category
+            if nxt is Kind.SHORT and not bare and h + 2 < n and self.shape.is_summary(body[h + 2], kinds[h + 2]):
+                continue  # "Wildlife / Elephant numbers rise / <summary>": the next line is the headline
             if bare or after_meta or nxt in (None, Kind.PROSE, Kind.HEADING, Kind.SHORT, Kind.AGE):
                 return h
             if nxt is Kind.TITLE and (body[h].words >= 5 or not self._has_body(kinds, h + 1)):
