@@ -87,7 +87,7 @@ def explain(page: Page, *, width: int = 100) -> str:
     for r in page.removed:
         out.append(f"  {unit} {line(r.start):<5} {r.rule:<24} {_short(r.text, text_w)!r}  {r.reason}")
 
-    others = [s for s in page.trace if s.action in ("split", "veto", "stop")]
+    others = sorted((s for s in page.trace if s.action in ("split", "veto", "stop")), key=lambda s: s.start)
     if others:
         out.append("also:")
         for s in others:
