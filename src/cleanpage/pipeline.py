@@ -308,6 +308,8 @@ class _Run:
             live.alive = False
             return True
         if isinstance(d, ToSidebar):
+            if d.role not in _CARD_FIELDS and d.role != "heading":
+                raise ValueError(f"rule {name} gave sidebar role {d.role!r}; roles are {sorted(_CARD_FIELDS)} or 'heading'")
             if live.zone == "sidebar":
                 return False
             if d.role == "heading":  # the heading lives on as the section of its cards
@@ -431,7 +433,7 @@ class _Run:
         card_index: dict[int, int] = {}
         for key in sorted(cards):
             card_index[key] = len(items)
-            items.append(self._item(key, cards[key], len(items)))
+            items.append(self._item(key, cards[key]))
         placements = []
         for s, e, dest in self.placements:
             if dest.startswith("card:"):
@@ -448,13 +450,14 @@ class _Run:
         title = self.title
         if title is None and self.doc.kind == "html" and self.doc.html_title:
             title = self.doc.html_title
+        removed = sorted(self.removed, key=lambda r: (r.start, r.end))
         return Page(
             title=title, paragraphs=tuple(paragraphs), sidebar=tuple(items), metadata=self.metadata,
-            removed=tuple(sorted(self.removed, key=lambda r: (r.start, r.end))), trace=tuple(self.trace), provenance=tuple(placements),
+            removed=tuple(removed), trace=tuple(self.trace), provenance=tuple(placements),
             source_kind=self.doc.kind, url=self.doc.url, source=self.src,
         )
 
-    def _item(self, key: int, blocks: list[_Live], index: int) -> SidebarItem:
+    def _item(self, key: int, blocks: list[_Live]) -> SidebarItem:
         fields: dict[str, Any] = {}
         summary: list[str] = []
         section = blocks[0].section
@@ -466,17 +469,18 @@ class _Run:
             self.placements.extend((s, e, f"card:{key}.{role}") for s, e in live.pieces)
             if role == "summary":
                 summary.append(text)
-            elif role in _CARD_FIELDS and role not in fields:
+            elif role in fields:  # a second line for the same field: keep both, lose nothing
+                fields[role] = f"{fields[role]}; {text}"
+            else:
                 fields[role] = text
         if summary:
             fields["summary"] = "\n\n".join(summary)
         for k, v in self.card_meta.get(key, {}).items():
-            fields.setdefault(k, v)
+            fields[k] = f"{fields[k]}; {v}" if k in fields and fields[k] != v else v
         sections = [section] if section else []
         for s in self.card_sections.get(key, []):
             if s not in sections:
                 sections.append(s)
-        fields.pop("heading", None)
         return SidebarItem(section=section, sections=tuple(sections), **fields)
 
 

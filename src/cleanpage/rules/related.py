@@ -1,95 +1,19 @@
-"""Related/popular/recommended lists: headings, cards, and cards listed twice.
+"""Related/popular/recommended lists: sections of teaser cards, and cards listed twice.
 
-A sidebar section is a heading followed by cards. A card is a few short lines of
-metadata (source, age, "- source", label, category), a headline (sometimes printed
-twice) and an optional summary. Cards are recognised by that shape, not by the
-site's words, so the same code reads:
-
-    Dubai Eye / 10 hours ago / - Dubai Eye / <headline> / <summary>       (corpus 000, 001, 004)
-    Editor's choice / News / <headline> / <headline again> / <summary>   (corpus 003)
-
-A section ends where the shape stops: at another heading, at prose that no headline
-introduces, or before a "card" whose summary runs on into more prose (that is the
-article continuing, not a card).
+How a section and its cards are read lives in ``cards.py``; these rules decide
+what to do with them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from enum import Enum
+from collections.abc import Iterator
+from dataclasses import dataclass
 
-import regex
-
+from ..cards import CardReader
 from ..config import Config
-from ..model import Block, Decision, Document, Drop, MergeCard, ToSidebar
-from ..patterns import AGE_LINE, CARD_LABEL_LINE, DASH_SOURCE_LINE, LINK_HEADING_LINE, SECTION_HEADING_LINE
+from ..model import Block, Decision, Document, MergeCard
 from ..parse import is_prose
 from ..pipeline import Stage, rule
-
-_HEADING_TAIL = regex.compile(r"(?:\s*\(\d{1,6}\))?[\s:»›>|\-–—…]*\Z")  # "Popular (5):", not "Metro 24"
-_CATEGORIES = frozenset(
-    "news|world|business|sport|sports|politics|opinion|analysis|comment|tech|technology|science|health|"
-    "culture|entertainment|lifestyle|travel|economy|markets|features|video|videos|podcast|podcasts|arts|"
-    "books|environment|climate|education|local|national|international|europe|asia|africa|americas|"
-    "us|uk|middle east|gulf|region|food|style|money|finance|media|law|crime|weather|world news|"
-    "us news|uk news|sci-tech|life|society|investigations|explainers|interviews|reviews".split("|")
-)
-_MAX_META_LINES = 4
-
-
-class Kind(Enum):
-    AGE = "age"
-    DASH = "dash"  # "- Dubai Eye"
-    LABEL = "label"  # "Editor's choice"
-    HEADING = "heading"  # a section heading
-    SHORT = "short"  # headline-shaped, few words: a source, a category or a short headline
-    TITLE = "title"  # headline-shaped, too long to be metadata
-    PROSE = "prose"
-
-
-@dataclass
-class Card:
-    key: int
-    decisions: list[tuple[Block, Decision]] = field(default_factory=list)
-    evidence: bool = False  # has metadata or a repeated headline, not just a headline
-    summary: bool = False
-    guessed: list[int] = field(default_factory=list)  # decisions whose role was guessed from one lone line
-
-
-def heading_name(block: Block) -> str:
-    return _HEADING_TAIL.sub("", block.text) or block.text
-
-
-def is_link_heading(block: Block) -> bool:
-    return block.words <= 8 and LINK_HEADING_LINE.fullmatch(block.text) is not None
-
-
-def is_weak_heading(block: Block) -> bool:
-    return block.words <= 4 and SECTION_HEADING_LINE.fullmatch(block.text) is not None
-
-
-@dataclass(frozen=True)
-class _Shape:
-    max_meta_words: int
-    max_headline_words: int
-    min_summary_words: int
-
-    def kind(self, b: Block) -> Kind:
-        if b.words <= 8 and AGE_LINE.fullmatch(b.text):
-            return Kind.AGE
-        if b.words <= 5 and CARD_LABEL_LINE.fullmatch(b.text):
-            return Kind.LABEL
-        if is_link_heading(b) or is_weak_heading(b):
-            return Kind.HEADING
-        if b.words <= self.max_meta_words and DASH_SOURCE_LINE.fullmatch(b.text) and not b.ends_sentence:
-            return Kind.DASH
-        if b.is_heading and b.words <= self.max_headline_words:
-            return Kind.SHORT if b.words <= self.max_meta_words else Kind.TITLE
-        return Kind.PROSE
-
-    def is_summary(self, b: Block, kind: Kind) -> bool:
-        return kind is Kind.PROSE and (b.words >= self.min_summary_words or b.ends_sentence)
 
 
 @rule("related.sections", stage=Stage.STRUCTURE, context=True)
@@ -104,211 +28,21 @@ class SegmentSidebarSections:
              article outside them (a listing page: its lists are its content).
     """
 
-    shape: _Shape
+    reader: CardReader
 
     @classmethod
     def from_config(cls, config: Config) -> SegmentSidebarSections:
-        return cls(_Shape(config.max_card_meta_words, config.max_headline_words, config.min_summary_words))
+        return cls(CardReader(config.max_card_meta_words, config.max_headline_words, config.min_summary_words))
 
     def __call__(self, doc: Document) -> Iterator[tuple[int, Decision]]:
         body = [b for b in doc.blocks if b.zone == "body"]
-        planned = list(self._sections(body))
+        planned = list(self.reader.sections(body))
         taken = {b.index for b, _ in planned}
         if not any(is_prose(b) for b in body if b.index not in taken):
             # nothing but lists: a listing or collection page, whose lists are the content
             return
         for block, d in planned:
             yield block.index, d
-
-    def _sections(self, body: Sequence[Block]) -> Iterator[tuple[Block, Decision]]:
-        kinds = [self.shape.kind(b) for b in body]
-        i = 0
-        while i < len(body):
-            head = body[i]
-            strong = is_link_heading(head)
-            if kinds[i] is Kind.HEADING or (kinds[i] is Kind.LABEL and strong):
-                cards, end = self._cards(body, kinds, i + 1)
-                if cards and (strong or cards[0].evidence):
-                    section = heading_name(head)
-                    _settle_lone_lines(cards, section)
-                    yield head, ToSidebar("heading", cards[0].key, section, "sidebar section heading")
-                    for card in cards:
-                        for block, d in card.decisions:
-                            if isinstance(d, ToSidebar):
-                                d = ToSidebar(d.role, d.card, section, d.reason, d.value)
-                            yield block, d
-                    i = end
-                    continue
-                if strong and (i + 1 == len(body) or kinds[i + 1] is Kind.HEADING):
-                    yield head, Drop("related-links heading with nothing under it")
-            i += 1
-
-    def _cards(self, body: Sequence[Block], kinds: Sequence[Kind], start: int) -> tuple[list[Card], int]:
-        cards: list[Card] = []
-        k = start
-        meta_first: bool | None = None
-        while k < len(body):
-            bare = bool(cards) and not cards[-1].evidence and not cards[-1].summary
-            card, end, led_by_meta = self._card(body, kinds, k, meta_first, bare)
-            if card is None:
-                break
-            if card.summary and end < len(body) and kinds[end] is Kind.PROSE:
-                break  # the "summary" runs on into more prose: the article continues here
-            if meta_first is None:
-                meta_first = led_by_meta
-            cards.append(card)
-            k = end
-        return cards, k
-
-    def _card(self, body: Sequence[Block], kinds: Sequence[Kind], k: int,
-              meta_first: bool | None, bare: bool) -> tuple[Card | None, int, bool]:
-        n = len(body)
-        h = self._find_headline(body, kinds, k, bare)
-        if h is None:
-            return None, k, False
-        card = Card(key=body[k].start)
-        self._assign_meta(card, body, kinds, k, h)
-        headline = body[h]
-        card.decisions.append((headline, ToSidebar("title", card.key, "", "card headline")))
-        j = h + 1
-        if j < n and body[j].text == headline.text:
-            card.decisions.append((body[j], Drop("card headline printed twice")))
-            card.evidence = True
-            j += 1
-        if not meta_first:  # headline-first layout: age / "- source" may follow the headline
-            while j < n and kinds[j] in (Kind.AGE, Kind.DASH) and j - h <= 2:
-                self._assign_meta(card, body, kinds, j, j + 1)
-                j += 1
-        if j < n and self.shape.is_summary(body[j], kinds[j]):
-            card.decisions.append((body[j], ToSidebar("summary", card.key, "", "card summary")))
-            card.summary = True
-            j += 1
-        return card, j, h > k
-
-    def _find_headline(self, body: Sequence[Block], kinds: Sequence[Kind], k: int, bare: bool) -> int | None:
-        """Index of the card headline at or after ``k``; the lines before it are metadata.
-
-        ``bare``: the section so far lists headlines only, so a short line is a headline too.
-        """
-        n = len(body)
-        stop = min(n, k + _MAX_META_LINES + 1)
-        for h in range(k, stop - 1):  # a headline printed twice is the headline, whatever precedes it
-            if kinds[h] in (Kind.PROSE, Kind.HEADING):
-                break
-            if kinds[h] in (Kind.SHORT, Kind.TITLE) and body[h + 1].text == body[h].text:
-                return h
-        for h in range(k, stop):
-            kind = kinds[h]
-            if kind in (Kind.AGE, Kind.DASH, Kind.LABEL):
-                continue
-            if kind not in (Kind.SHORT, Kind.TITLE):
-                return None  # prose or a new heading before any headline
-            nxt = kinds[h + 1] if h + 1 < n else None
-            if kind is Kind.TITLE or (h + 1 < n and body[h + 1].text == body[h].text):
-                return h
-            after_meta = h > k and kinds[h - 1] in (Kind.AGE, Kind.DASH)
-            if nxt is Kind.AGE and not after_meta:
-                if self._source_before_age(kinds, h):
-                    continue  # "Dubai Eye" before "10 hours ago" is the source
-                return h  # "Headline / 2 hours ago / Headline / 5 hours ago"
-            if body[h].text.casefold() in _CATEGORIES:
-                continue  # "News" before the headline is its category
-            if h + 2 < n and body[h + 2].text == body[h + 1].text and nxt in (Kind.SHORT, Kind.TITLE):
-                continue  # the next line is the headline, printed twice
-            if h > k and kinds[h - 1] is Kind.LABEL and nxt in (Kind.SHORT, Kind.TITLE):
-                continue  # "Editor's choice / Middle East / headline": label, then category
-            if nxt is Kind.SHORT and not bare and h + 2 < n and self.shape.is_summary(body[h + 2], kinds[h + 2]):
-                continue  # "Wildlife / Elephant numbers rise / <summary>": the next line is the headline
-            if bare or after_meta or nxt in (None, Kind.PROSE, Kind.HEADING, Kind.SHORT, Kind.AGE):
-                return h
-            if nxt is Kind.TITLE and (body[h].words >= 5 or not self._has_body(kinds, h + 1)):
-                return h  # a short headline in a list of headlines, not a source
-        return None
-
-    @staticmethod
-    def _source_before_age(kinds: Sequence[Kind], h: int) -> bool:
-        """Is the short line at h, followed by an age, the card's source (meta-first layout)?
-
-        Yes in "Dubai Eye / 10 hours ago / - Dubai Eye / headline" and
-        "Dubai Eye / 10 hours ago / headline / summary"; no when headlines and ages
-        alternate ("headline / 2 hours ago / headline / 5 hours ago") or the age is
-        followed by the summary ("headline / 2 hours ago / summary").
-        """
-        after = kinds[h + 2] if h + 2 < len(kinds) else None
-        if after is Kind.DASH:
-            return True
-        if after in (Kind.SHORT, Kind.TITLE):
-            return (kinds[h + 3] if h + 3 < len(kinds) else None) is not Kind.AGE
-        return False
-
-    @staticmethod
-    def _has_body(kinds: Sequence[Kind], h: int) -> bool:
-        """Does the headline at h have a summary or per-card metadata after it?"""
-        nxt = kinds[h + 1] if h + 1 < len(kinds) else None
-        return nxt in (Kind.PROSE, Kind.AGE, Kind.DASH)
-
-    def _assign_meta(self, card: Card, body: Sequence[Block], kinds: Sequence[Kind], k: int, h: int) -> None:
-        """Give the metadata lines body[k:h] their fields.
-
-        An age is an age and "- X" a source; a short line just before an age is the
-        source. Other lines are read in order as label then category ("Editor's
-        choice / News", "Analysis / Politics"); a lone one is a category when it
-        names a section ("News"), else the source ("BBC").
-        """
-        filled = {role: block.text for role, block, _ in card_fields(card)}
-        free = [j for j in range(k, h) if kinds[j] not in (Kind.AGE, Kind.DASH)
-                and not (j + 1 < h and kinds[j + 1] is Kind.AGE)]
-        for j in range(k, h):
-            b, kind = body[j], kinds[j]
-            value: tuple[int, int] | None = None
-            if kind is Kind.AGE:
-                role = "age" if "age" not in filled else "label"
-            elif kind is Kind.DASH:
-                m = DASH_SOURCE_LINE.fullmatch(b.text)
-                assert m is not None
-                if filled.get("source") == m.group("v"):
-                    card.decisions.append((b, Drop("card source printed twice")))
-                    card.evidence = True
-                    continue
-                role, value = ("source", m.span("v")) if "source" not in filled else ("label", None)
-            elif j not in free:
-                role = "source" if "source" not in filled else "label"
-            elif kind is Kind.LABEL or (len(free) > 1 and "label" not in filled and "category" not in filled):
-                role = "label" if "label" not in filled else "category"
-            elif b.text.casefold() in _CATEGORIES or "label" in filled:
-                role = "category" if "category" not in filled else "source"
-            else:
-                role = "source" if "source" not in filled else "category"
-                card.guessed.append(len(card.decisions))
-            filled[role] = b.text if value is None else b.text[value[0]:value[1]]
-            card.decisions.append((b, ToSidebar(role, card.key, "", f"card {role}", value)))
-            card.evidence = True
-
-
-def _settle_lone_lines(cards: list[Card], section: str) -> None:
-    """Read a lone line above a headline the same way across a section.
-
-    "Wildlife" alone above a headline was guessed to be a source; it is a category
-    when a sibling card's lone line is a known category ("Travel"), or when the
-    section lists one site's own stories ("More from The Safari Post").
-    """
-    guessed = [(card, i) for card in cards for i in card.guessed]
-    if not guessed:
-        return
-    known = any(d.role == "category" and b.text.casefold() in _CATEGORIES
-                for card in cards for b, d in card.decisions if isinstance(d, ToSidebar))
-    if not (known or section.casefold().startswith("more from")):
-        return
-    for card, i in guessed:
-        block, d = card.decisions[i]
-        assert isinstance(d, ToSidebar)
-        card.decisions[i] = (block, ToSidebar("category", d.card, d.section, "card category", d.value))
-
-
-def card_fields(card: Card) -> Iterator[tuple[str, Block, ToSidebar]]:
-    for block, d in card.decisions:
-        if isinstance(d, ToSidebar):
-            yield d.role, block, d
 
 
 def _norm(text: str) -> str:
@@ -319,9 +53,9 @@ def _norm(text: str) -> str:
 def merge_duplicate_cards(doc: Document) -> Iterator[tuple[int, MergeCard]]:
     """Keep one item for a card listed again under another heading.
 
+    A copy without a summary (a headline-only list) matches a copy with one.
     Targets: the "Opinion: Women, Peace and Security: Words Endure, but Government Action
              Lags" card printed under both "Related articles" and "Popular" (corpus 003).
-    A copy without a summary (a headline-only list) matches a copy with one.
     Keeps:   two cards that share a source or a label but not their headline.
     """
     cards: dict[int, list[Block]] = {}
