@@ -125,6 +125,11 @@ def sniff(text: str) -> SourceKind:
 # --- plain text -----------------------------------------------------------------------------
 
 
+def line_starts(text: str) -> list[int]:
+    """Offset of each line's first character; lines break as in ``parse_text``."""
+    return [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+
+
 def _lines(text: str) -> Iterator[tuple[int, int, str]]:
     """(line number, start offset, line) for every line; \\r\\n, \\r and \\n all break lines."""
     pos = 0

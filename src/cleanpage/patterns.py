@@ -228,9 +228,9 @@ PHOTO_CAPTION = regex.compile(
 #: whole lines: "Photo: Getty Images", "Image credit: Reuters", "(AP Photo/Evan Vucci)"
 PHOTO_CREDIT_LINE = regex.compile(
     r"\(?\s*(?i:(?:photo|image|picture|photograph|illustration)s?(?:\s+credits?)?|credits?)\s*[:：]\s*"
-    rf"\p{{Lu}}[\p{{L}}.'’&-]*(?:[\s/,]+(?:via\s+|for\s+|and\s+)?\p{{Lu}}[\p{{L}}.'’&-]*){{0,7}}\s*\)?"
-    rf"|\(?AP\s+Photo(?:/[^)]{{1,60}})?\)?|\(?(?:\S.{{0,60}}?\s*(?:/|via)\s*)?Getty\s+Images(?:\s+[^)]{{1,30}})?\)?"
-    rf"|\(?(?:Shutterstock(?:\.com)?|EPA(?:-EFE)?/[^)]{{1,60}}|Reuters/\p{{Lu}}\p{{Ll}}[^)]{{1,60}})\)?"
+    r"\p{Lu}[\p{L}.'’&-]*(?:[\s/,]+(?:via\s+|for\s+|and\s+)?\p{Lu}[\p{L}.'’&-]*){0,7}\s*\)?"
+    r"|\(?AP\s+Photo(?:/[^)]{1,60})?\)?|\(?(?:\S.{0,60}?\s*(?:/|via)\s*)?Getty\s+Images(?:\s+[^)]{1,30})?\)?"
+    r"|\(?(?:Shutterstock(?:\.com)?|EPA(?:-EFE)?/[^)]{1,60}|Reuters/\p{Lu}\p{Ll}[^)]{1,60})\)?"
 )
 #: a caption line ending in its credit: "Firefighters try to stop a blaze ... on Sunday. (Photo: Reuters)"
 CAPTION_LINE = regex.compile(

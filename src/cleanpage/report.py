@@ -6,6 +6,8 @@ from bisect import bisect_right
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from .parse import line_starts
+
 if TYPE_CHECKING:
     from .model import Page
 
@@ -17,10 +19,7 @@ def _short(text: str, width: int) -> str:
 
 class _Lines:
     def __init__(self, source: str) -> None:
-        self.starts = [0]
-        for i, ch in enumerate(source):
-            if ch == "\n" or (ch == "\r" and source[i + 1:i + 2] != "\n"):
-                self.starts.append(i + 1)
+        self.starts = line_starts(source)
 
     def __call__(self, offset: int) -> int:
         return bisect_right(self.starts, offset)

@@ -1,5 +1,6 @@
 import pytest
 
+from cleanpage.patterns import AGE_LINE, BYLINE, SOURCE_LINE, WIRE_CREDIT_LINE
 from cleanpage.pipeline import decide
 
 
@@ -111,3 +112,14 @@ def test_file_date_lines():
 def test_title_with_several_suffixes(title, meta):
     [(text, d)] = decide("meta.title", title + "\nThe first paragraph of the article, as printed.")
     assert [(k, text[a:b]) for k, a, b in d.meta] == meta
+
+
+@pytest.mark.parametrize("pattern,line", [
+    (WIRE_CREDIT_LINE, "Associated Press reporters were at the scene."),
+    (SOURCE_LINE, "Sources said the talks had stalled."),
+    (BYLINE, "By Monday the talks had collapsed."),
+    (AGE_LINE, "7 July 2025 was the hottest day on record."),
+])
+def test_keep_lines_do_not_match_even_where_metadata_sits(pattern, line):
+    # the rules above also skip these lines for being prose; the patterns must reject them too
+    assert pattern.fullmatch(line) is None

@@ -24,6 +24,6 @@ def cut_inline_ad_markers(block: Block) -> list[Cut]:
     """Cut ad-slot markers that sit between two sentences.
 
     Targets: ... within 50 days. Advertisement Speaking alongside Nato Secretary General Mark Rutte ...
-    Keeps:   The Advertisement Standards rules (capital A mid-sentence) and "an advertisement for soap".
+    Keeps:   The advertisement ran for a week. Advertisement budgets rose.
     """
     return [Cut(m.start(), m.end(), "advertisement marker inside the text") for m in AD_INLINE.finditer(block.text)]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..config import Config
 from ..model import Document, Drop
+from ..parse import is_prose
 from ..pipeline import Stage, rule
 
 
@@ -40,7 +41,7 @@ class DropRepeatedBlock:
                 yield block.index, Drop("printed twice in a row")
                 continue
             previous = key
-            if block.words < self.min_prose_words or not block.ends_sentence:
+            if block.words < self.min_prose_words or not is_prose(block):
                 continue
             if key in seen:
                 yield block.index, Drop(f"repeats the paragraph at {seen[key]}")
