@@ -1,0 +1,120 @@
+"""The WCXB development split, as every benchmark here reads it.
+
+WCXB (Web Content eXtraction Benchmark, Murrough Foley, 2026, CC-BY-4.0) ships
+``html/NNNN.html.gz`` and ``ground-truth/NNNN.json``. This module loads them, renders
+the HTML to plain text as a scraper does (``html_text.extract_text(html,
+guess_layout=True)``, the benchmark-only ``html-text`` package), and scores an
+output with the benchmark's metric: word F1 of lower-case ``\\w+`` tokens against
+``main_content``, counted as multisets.
+
+Renderings are cached under ``benchmarks/out/`` (ignored by git): the data is
+never copied into the repository.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from _common import REPO, BenchError, bag, f1
+
+DEFAULT_DATA = REPO.parent / "shared" / "data" / "wcxb-dev"
+CACHE = REPO / "benchmarks" / "out" / "wcxb-text"
+CREDIT = "WCXB (Web Content eXtraction Benchmark, Murrough Foley, 2026), CC-BY-4.0"
+
+
+@dataclass(frozen=True)
+class WcxbPage:
+    fid: str
+    page_type: str
+    domain: str
+    url: str
+    truth: dict[str, Any]  # ground_truth: main_content, title, author, publish_date, with, without
+    html_path: Path
+
+    def html(self) -> bytes:
+        return gzip.decompress(self.html_path.read_bytes())
+
+    @property
+    def main_content(self) -> str:
+        return self.truth.get("main_content") or ""
+
+
+def load(data: Path = DEFAULT_DATA, *, limit: int = 0) -> list[WcxbPage]:
+    """Every dev page that has both its HTML and a ground truth, in file order."""
+    html_dir, gt_dir = data / "html", data / "ground-truth"
+    if not html_dir.is_dir() or not gt_dir.is_dir():
+        raise BenchError(f"WCXB data not found in {data}: expected html/ and ground-truth/; "
+                         f"pass the directory of the WCXB dev split")
+    pages = []
+    for gt_path in sorted(gt_dir.glob("*.json")):
+        html_path = html_dir / f"{gt_path.stem}.html.gz"
+        if not html_path.exists():
+            continue
+        doc = json.loads(gt_path.read_text(encoding="utf-8"))
+        internal = doc.get("_internal", {}).get("page_type", {})
+        url = doc.get("url") or ""
+        domain = url.split("/")[2] if url.count("/") >= 2 else ""
+        pages.append(WcxbPage(gt_path.stem, internal.get("primary", "unknown"), domain.removeprefix("www."),
+                              url, doc.get("ground_truth", {}), html_path))
+        if limit and len(pages) >= limit:
+            break
+    if not pages:
+        raise BenchError(f"no WCXB pages in {data}")
+    return pages
+
+
+def _render(args: tuple[str, str]) -> tuple[str, str]:
+    fid, path = args
+    import html_text
+
+    html = gzip.decompress(Path(path).read_bytes()).decode("utf-8", "replace")
+    return fid, html_text.extract_text(html, guess_layout=True)
+
+
+def renderings(pages: list[WcxbPage], *, workers: int = 2) -> dict[str, str]:
+    """fid -> the page rendered to text as a scraper does; cached on disk."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    out: dict[str, str] = {}
+    todo = []
+    for p in pages:
+        cached = CACHE / f"{p.fid}.txt"
+        if cached.exists():
+            out[p.fid] = cached.read_text(encoding="utf-8")
+        else:
+            todo.append((p.fid, str(p.html_path)))
+    if todo:
+        try:
+            import html_text  # noqa: F401
+        except ImportError as exc:
+            raise BenchError("rendering WCXB pages needs html-text: pip install html-text") from exc
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for fid, text in pool.map(_render, todo, chunksize=8):
+                (CACHE / f"{fid}.txt").write_text(text, encoding="utf-8")
+                out[fid] = text
+    return out
+
+
+def score(output: str | None, page: WcxbPage) -> tuple[float, float, float]:
+    """(precision, recall, F1) of ``output`` against the page's main content."""
+    return f1(bag(output), bag(page.main_content))
+
+
+def snippets(output: str | None, page: WcxbPage) -> tuple[int, int, int, int]:
+    """(with found, with total, without kept out, without total), on whitespace-normalised lower text."""
+    text = " ".join((output or "").lower().split())
+    want = [" ".join(s.lower().split()) for s in page.truth.get("with") or [] if s and s.strip()]
+    avoid = [" ".join(s.lower().split()) for s in page.truth.get("without") or [] if s and s.strip()]
+    return (sum(s in text for s in want), len(want), sum(s not in text for s in avoid), len(avoid))
+
+
+def by_type(pages: list[WcxbPage]) -> Iterator[tuple[str, list[WcxbPage]]]:
+    groups: dict[str, list[WcxbPage]] = {}
+    for p in pages:
+        groups.setdefault(p.page_type, []).append(p)
+    yield from sorted(groups.items(), key=lambda kv: -len(kv[1]))
