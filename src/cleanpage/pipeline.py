@@ -132,23 +132,7 @@ class Engine:
 # --- working state -----------------------------------------------------------------------------
 
 
-class _Entry:
-    """A block as the engine works on it: the current ``Block`` plus its source pieces."""
-
-    __slots__ = ("block", "pieces", "family", "value", "alive", "after", "pos", "mask")
-
-    def __init__(self, block: Block, pieces: list[tuple[int, int]], family: int, pos: int, mask: int) -> None:
-        self.block = block
-        self.pieces = pieces  # source ranges; the text is them joined by one space
-        self.family = family  # index of the parsed block it descends from (splits share it)
-        self.value: tuple[int, int] | None = None  # for sidebar blocks: the part of the text that is the value
-        self.alive = True  # False once it has left the flow (dropped, titled, filed)
-        self.after: list[_Entry] | None = None  # blocks split off it, not yet in the list
-        self.pos = pos  # order in the page
-        self.mask = mask  # prefilter mask of its current text
-
-
-_by_pos = attrgetter("pos")
+_by_start = attrgetter("start")
 _start_end = itemgetter(0, 1)
 
 
@@ -186,31 +170,47 @@ def _trim(source: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 class _Run:
-    """One page: the live blocks, the worklists, the trace, and what was filed where."""
+    """One page: the live blocks, the worklists, the trace, and what was filed where.
+
+    ``live`` holds the page's blocks in order. A block is never edited: a change makes a
+    new block that replaces it (``replaced``), and a block that leaves the flow is
+    ``gone``. What the engine must remember about a block is kept beside it, and only
+    for the few blocks that need it: the source pieces of an edited block, the value
+    span of a sidebar field, the parsed block it descends from, the blocks split off it,
+    and its prefilter mask. Blocks sort by ``start``: their source ranges never overlap.
+    """
 
     def __init__(self, engine: Engine, doc: Document) -> None:
         self.engine = engine
         self.doc = doc
         self.src = doc.text
         self.config = engine.config
-        self.live: list[_Entry] = []
-        self.pending: list[set[_Entry]] = [set() for _ in engine.slots]
-        index, always = engine.index, engine.always
+        self.live: list[Block] = list(doc.blocks)
+        self.pending: list[set[Block]] = [set() for _ in engine.slots]
+        self.pieces: dict[Block, list[tuple[int, int]]] = {}  # when not [(start, end)]
+        self.value: dict[Block, tuple[int, int]] = {}  # sidebar blocks: the part that is the value
+        self.family: dict[Block, Block] = {}  # the parsed block it descends from, when not itself
+        self.after: dict[Block, list[Block]] = {}  # blocks split off it, not yet in ``live``
+        self.mask: dict[Block, int] = {}  # prefilter masks that are not 0
+        self.replaced: dict[Block, Block] = {}  # old block -> the block that took its place
+        self.gone: set[Block] = set()  # replaced or left the flow: skipped wherever it is still queued
+        self.dead: set[Block] = set()  # left the flow
+        index, always, mask = engine.index, engine.always, self.mask
         keys = index.keys()
-        live = self.live
-        for i, b in enumerate(doc.blocks):
-            m = always
+        for b in self.live:
             if not keys.isdisjoint(b._kw):
+                m = always
                 for word in keys & b._kw:
                     m |= index[word]
-            live.append(_Entry(b, [(b.start, b.end)], i, i, m))
+                mask[b] = m
+            elif always:
+                mask[b] = always
         self._scan_patterns()
-        for e in self.live:
-            if e.mask:
-                for slot in engine.slots_of(e.mask):
-                    self.pending[slot].add(e)
-        self.family_cut = [0] * len(doc.blocks)
-        self.family_words: dict[int, int] = {}
+        pending, slots_of = self.pending, engine.slots_of
+        for b, m in mask.items():
+            for slot in slots_of(m):
+                pending[slot].add(b)
+        self.family_cut: dict[Block, int] = {}
         self.removed: list[Removal] = []
         self.trace: list[Step] = []
         self.placed: list[_Placed] = []
@@ -224,8 +224,7 @@ class _Run:
         # after a change in the zones it reads
         self.zone_generation = {"body": 0, "sidebar": 0}
         self.seen: dict[str, tuple[int, ...]] = {}  # context rule -> zone generations it last ran at
-        self.dirty = False  # entries died or split since the list was last tidied
-        self.split = False
+        self.dirty = False  # blocks were replaced, left or split since ``live`` was tidied
         self._view: Document | None = None
         self._view_generation = -1
 
@@ -234,22 +233,34 @@ class _Run:
         engine = self.engine
         if not engine.patterns or not self.live:
             return
-        live = self.live
-        starts = [e.block.start for e in live]
-        src = self.src
+        live, mask, src = self.live, self.mask, self.src
+        starts = [b.start for b in live]
         for pattern, bit in engine.patterns:
             if isinstance(pattern, str):  # a literal: str.find is many times faster than a regex scan
+                hits = []
                 at = src.find(pattern)
                 while at >= 0:
-                    i = bisect_right(starts, at) - 1
-                    if i >= 0 and at + len(pattern) <= live[i].block.end:
-                        live[i].mask |= bit
+                    hits.append((at, at + len(pattern)))
                     at = src.find(pattern, at + 1)
-                continue
-            for m in pattern.finditer(src):
-                i = bisect_right(starts, m.start()) - 1
-                if i >= 0 and m.end() <= live[i].block.end:
-                    live[i].mask |= bit
+            else:
+                hits = [m.span() for m in pattern.finditer(src)]
+            for at, end in hits:
+                i = bisect_right(starts, at) - 1
+                if i >= 0 and end <= live[i].end:
+                    b = live[i]
+                    mask[b] = mask.get(b, 0) | bit
+
+    def _pieces(self, b: Block) -> list[tuple[int, int]]:
+        p = self.pieces.get(b)
+        return p if p is not None else [(b.start, b.end)]
+
+    def current(self, b: Block) -> Block | None:
+        """The block that stands for ``b`` now, or None if it left the flow."""
+        while b in self.gone:
+            if b in self.dead:
+                return None
+            b = self.replaced[b]
+        return b
 
     # -- recording --------------------------------------------------------------------------------
 
@@ -263,9 +274,8 @@ class _Run:
             self.removed.append(Removal(rule, self.src[s:e], reason, s, e))
             self.placed.append((s, e, Dest.REMOVED, None, None))
 
-    def _file(self, entry: _Entry, key: str, value: str) -> tuple[str, int | None, str]:
+    def _file(self, b: Block, key: str, value: str) -> tuple[str, int | None, str]:
         """File ``value`` under ``key`` for the page, or for the card a sidebar block is in."""
-        b = entry.block
         if b.zone == "sidebar" and b.card is not None and key in CARD_FIELDS:
             store = self.card_meta.setdefault(b.card, {})
             dest: tuple[str, int | None, str] = (Dest.CARD, b.card, key)
@@ -278,134 +288,151 @@ class _Run:
             store[key] = f"{store[key]}; {value}"
         return dest
 
-    # -- changing entries -----------------------------------------------------------------------
+    # -- changing blocks ------------------------------------------------------------------------
 
     def _bump(self, *zones: str) -> None:
         self.generation += 1
         for zone in zones:
             self.zone_generation[zone] += 1
 
-    def _changed(self, e: _Entry, block: Block, skip: int = -1) -> None:
-        """``e`` now holds ``block``: recompute its prefilter mask and queue it again."""
-        self._bump(e.block.zone, block.zone)
-        e.block = block
+    def _queue(self, b: Block, skip: int = -1) -> None:
+        """Compute ``b``'s prefilter mask and put it on the worklists of the rules it passes."""
         engine = self.engine
-        mask = engine.mask(block._kw, block.text)
-        e.mask = mask
-        if mask:
+        m = engine.mask(b._kw, b.text)
+        if m:
+            self.mask[b] = m
             pending = self.pending
-            for slot in engine.slots_of(mask):
+            for slot in engine.slots_of(m):
                 if slot != skip:
-                    pending[slot].add(e)
+                    pending[slot].add(b)
 
-    def _rebuild(self, e: _Entry, pieces: list[tuple[int, int]], skip: int = -1) -> None:
-        e.pieces = pieces
-        e.value = None  # a trimmed value no longer lines up once the text changes
-        old = e.block
-        text = _join(self.src, pieces)
-        block = make_block(text, pieces[0][0], pieces[-1][1], old._origin, zone=old.zone, role=old.role,
-                           card=old.card, section=old.section)
-        self._changed(e, block, skip)
+    def _replace(self, old: Block, new: Block, pieces: list[tuple[int, int]] | None, skip: int = -1) -> None:
+        """``new`` takes the place of ``old``: carry over what is kept beside it, and queue it."""
+        self._bump(old.zone, new.zone)
+        self.replaced[old] = new
+        self.gone.add(old)
+        if pieces is not None and not (len(pieces) == 1 and pieces[0] == (new.start, new.end)):
+            self.pieces[new] = pieces
+        self.family[new] = self.family.get(old, old)
+        twins = self.after.pop(old, None)
+        if twins:
+            self.after[new] = twins
+        self.dirty = True
+        self._queue(new, skip)
 
-    def _kill(self, e: _Entry) -> None:
-        e.alive = False
-        self._bump(e.block.zone)
+    def _rebuild(self, old: Block, pieces: list[tuple[int, int]], skip: int = -1) -> Block:
+        """A block of ``old``'s kind made of ``pieces`` of the source takes ``old``'s place."""
+        new = make_block(_join(self.src, pieces), pieces[0][0], pieces[-1][1], old._origin, zone=old.zone,
+                         role=old.role, card=old.card, section=old.section)
+        self._replace(old, new, pieces, skip)
+        return new
+
+    def _kill(self, b: Block) -> None:
+        self.dead.add(b)
+        self.gone.add(b)
+        self._bump(b.zone)
         self.dirty = True
 
     # -- applying decisions: one applier per decision type ------------------------------------------
 
-    def apply(self, rule: str, e: _Entry, d: Decision, slot: int = -1) -> bool:
+    def apply(self, rule: str, b: Block, d: Decision, slot: int = -1) -> bool:
         """Apply one decision; False when it changes nothing (the rule is then not asked again)."""
         applier = _APPLIERS.get(type(d))
         if applier is None:
             raise RuleError(f"rule {rule} returned {d!r}, which is not a Decision")
-        return applier(self, rule, e, d, slot)
+        return applier(self, rule, b, d, slot)
 
-    def _drop(self, rule: str, e: _Entry, d: Drop, slot: int) -> bool:
-        self._step(rule, "drop", e.pieces, d.reason, e.block.text)
-        self._remove(rule, e.pieces, d.reason)
-        self._kill(e)
+    def _drop(self, rule: str, b: Block, d: Drop, slot: int) -> bool:
+        pieces = self._pieces(b)
+        self._step(rule, "drop", pieces, d.reason, b.text)
+        self._remove(rule, pieces, d.reason)
+        self._kill(b)
         return True
 
-    def _merge(self, rule: str, e: _Entry, d: MergeCard, slot: int) -> bool:
-        self._step(rule, "merge", e.pieces, d.reason, e.block.text)
-        self._remove(rule, e.pieces, d.reason)
+    def _merge(self, rule: str, b: Block, d: MergeCard, slot: int) -> bool:
+        pieces = self._pieces(b)
+        self._step(rule, "merge", pieces, d.reason, b.text)
+        self._remove(rule, pieces, d.reason)
         self.card_sections.setdefault(d.into, []).append(d.section)
-        if e.block.card is not None:
-            self.merged[e.block.card] = d.into
-        self._kill(e)
+        if b.card is not None:
+            self.merged[b.card] = d.into
+        self._kill(b)
         return True
 
-    def _cut(self, rule: str, e: _Entry, d: Cut, slot: int) -> bool:
-        text = e.block.text
-        a, b = max(0, d.start), min(len(text), d.end)
-        if a >= b:
+    def _cut(self, rule: str, b: Block, d: Cut, slot: int) -> bool:
+        text = b.text
+        lo, hi = max(0, d.start), min(len(text), d.end)
+        if lo >= hi:
             return False
-        if not text[:a].strip() and not text[b:].strip():
-            return self._drop(rule, e, Drop(d.reason), slot)
-        cut = _trim(self.src, _select(e.pieces, a, b))
+        if not text[:lo].strip() and not text[hi:].strip():
+            return self._drop(rule, b, Drop(d.reason), slot)
+        pieces = self._pieces(b)
+        cut = _trim(self.src, _select(pieces, lo, hi))
         if not cut:
             return False
-        veto = self._veto(e, cut)
+        veto = self._veto(b, cut)
         if veto is not None:
-            self._step(veto, "veto", cut, f"{rule} would cut too much of {e.block.origin}; kept")
+            self._step(veto, "veto", cut, f"{rule} would cut too much of {b.origin}; kept")
             return False
         self._step(rule, "cut", cut, d.reason)
         self._remove(rule, cut, d.reason)
-        self._rebuild(e, _trim(self.src, _select(e.pieces, 0, a) + _select(e.pieces, b, len(text))), slot)
+        self._rebuild(b, _trim(self.src, _select(pieces, 0, lo) + _select(pieces, hi, len(text))), slot)
         return True
 
-    def _split(self, rule: str, e: _Entry, d: Split, slot: int) -> bool:
-        text = e.block.text
-        left = _trim(self.src, _select(e.pieces, 0, d.at))
-        right = _trim(self.src, _select(e.pieces, d.at, len(text)))
+    def _split(self, rule: str, b: Block, d: Split, slot: int) -> bool:
+        text = b.text
+        pieces = self._pieces(b)
+        left = _trim(self.src, _select(pieces, 0, d.at))
+        right = _trim(self.src, _select(pieces, d.at, len(text)))
         if not left or not right:
             return False
         at = right[0][0]
         ls, le = left[-1]
         around = self.src[max(ls, le - 30):le] + "|" + self.src[at:min(right[0][1], at + 30)]
         self._step(rule, "split", [(at, at)], d.reason, text=around)
-        old = e.block
-        twin = _Entry(old, right, e.family, e.pos, 0)
-        self._rebuild(e, left, slot)
+        new = self._rebuild(b, left, slot)
         # the twin is new: every rule sees it, this one in its next pass (as a block made after it ran)
-        self._rebuild(twin, right)
-        if e.after is None:
-            e.after = []
-        e.after.insert(0, twin)  # splits apply right to left: the newest twin comes first
-        self.dirty = self.split = True
+        twin = make_block(_join(self.src, right), right[0][0], right[-1][1], b._origin, zone=b.zone, role=b.role,
+                          card=b.card, section=b.section)
+        if not (len(right) == 1 and right[0] == (twin.start, twin.end)):
+            self.pieces[twin] = right
+        self.family[twin] = self.family.get(b, b)
+        self._queue(twin)
+        self.after.setdefault(new, []).insert(0, twin)  # splits apply right to left: the newest twin first
         return True
 
-    def _meta(self, rule: str, e: _Entry, d: ToMeta, slot: int) -> bool:
-        text = e.block.text
-        a, b = d.span if d.span is not None else (0, len(text))
-        va, vb = d.value if d.value is not None else (a, b)
-        moved = _trim(self.src, _select(e.pieces, a, b))
+    def _meta(self, rule: str, b: Block, d: ToMeta, slot: int) -> bool:
+        text = b.text
+        lo, hi = d.span if d.span is not None else (0, len(text))
+        va, vb = d.value if d.value is not None else (lo, hi)
+        pieces = self._pieces(b)
+        moved = _trim(self.src, _select(pieces, lo, hi))
         value = " ".join(text[va:vb].split())
         if not moved or not value:
             return False
-        kind, where, key = self._file(e, d.key, value)
+        kind, where, key = self._file(b, d.key, value)
         self._step(rule, "meta", moved, f"{d.reason} -> {d.key}")
         self.placed.extend((s, t, kind, where, key) for s, t in moved)
-        rest = _trim(self.src, _select(e.pieces, 0, a) + _select(e.pieces, b, len(text)))
+        rest = _trim(self.src, _select(pieces, 0, lo) + _select(pieces, hi, len(text)))
         if rest:
-            self._rebuild(e, rest, slot)
+            self._rebuild(b, rest, slot)
         else:
-            self._kill(e)
+            self._kill(b)
         return True
 
-    def _title(self, rule: str, e: _Entry, d: ToTitle, slot: int) -> bool:
+    def _title(self, rule: str, b: Block, d: ToTitle, slot: int) -> bool:
         if self.title is not None:
             return False
-        text = e.block.text
+        text = b.text
         end = len(text) if d.end is None else d.end
-        title = _trim(self.src, _select(e.pieces, 0, end))
+        pieces = self._pieces(b)
+        title = _trim(self.src, _select(pieces, 0, end))
         if not title:
             return False
         self.title = " ".join(text[:end].split())
         self._step(rule, "title", title, d.reason)
         self.placed.extend((s, t, Dest.TITLE, None, None) for s, t in title)
-        suffix = _trim(self.src, _select(e.pieces, end, len(text)))
+        suffix = _trim(self.src, _select(pieces, end, len(text)))
         for key, va, vb in d.meta:
             value = " ".join(text[va:vb].split())
             if value:
@@ -415,58 +442,62 @@ class _Run:
             self.placed.extend((s, t, Dest.METADATA, None, d.meta[0][0]) for s, t in suffix)
         else:
             self.placed.extend((s, t, Dest.TITLE, None, None) for s, t in suffix)
-        self._kill(e)
+        self._kill(b)
         return True
 
-    def _sidebar(self, rule: str, e: _Entry, d: ToSidebar, slot: int) -> bool:
+    def _sidebar(self, rule: str, b: Block, d: ToSidebar, slot: int) -> bool:
         if d.role not in CARD_FIELDS and d.role != "heading":
             raise RuleError(f"rule {rule} gave sidebar role {d.role!r}; roles are {sorted(CARD_FIELDS)} or 'heading'")
-        b = e.block
         if b.zone == "sidebar":
             return False
+        pieces = self._pieces(b)
         if d.role == "heading":  # the heading lives on as the section of its cards
-            self._step(rule, "sidebar", e.pieces, d.reason, b.text)
-            self.placed.extend((s, t, Dest.CARD, d.card, "section") for s, t in e.pieces)
-            self._kill(e)
+            self._step(rule, "sidebar", pieces, d.reason, b.text)
+            self.placed.extend((s, t, Dest.CARD, d.card, "section") for s, t in pieces)
+            self._kill(b)
             return True
-        e.value = d.value
-        self._step(rule, "sidebar", e.pieces, f"{d.reason} ({d.role})", b.text)
+        self._step(rule, "sidebar", pieces, f"{d.reason} ({d.role})", b.text)
         moved = make_block(b.text, b.start, b.end, b._origin, zone="sidebar", role=d.role, card=d.card,
-                           section=d.section, kw=b._kw)
-        self._changed(e, moved)
+                           section=d.section, kw=b._kw, words=b.words)
+        self._replace(b, moved, pieces)
+        if d.value is not None:
+            self.value[moved] = d.value
         return True
 
-    def _veto(self, e: _Entry, cut: list[tuple[int, int]]) -> str | None:
+    def _veto(self, b: Block, cut: list[tuple[int, int]]) -> str | None:
         """Name of the guard that vetoes this cut, or None (the cut is then counted)."""
         words = sum(count_words(self.src[s:t]) for s, t in cut)
-        total = self.family_words.get(e.family)
-        if total is None:
-            total = self.family_words[e.family] = self.doc.blocks[e.family].words
-        done = self.family_cut[e.family]
+        family = self.family.get(b, b)
+        done = self.family_cut.get(family, 0)
         for name, guard in self.engine.guards:
-            if guard(total, done, words):
+            if guard(family.words, done, words):
                 return name
-        self.family_cut[e.family] += words
+        self.family_cut[family] = done + words
         return None
 
     # -- running --------------------------------------------------------------------------------
 
     def _tidy(self) -> None:
-        """Drop entries that left the flow and put split-off ones in place, in one sweep."""
+        """Put replacements and split-off blocks in place and drop what left, in one sweep."""
         if not self.dirty:
             return
-        out: list[_Entry] = []
-        for e in self.live:
-            if e.alive:
-                out.append(e)
-            if e.after:
-                out.extend(twin for twin in e.after if twin.alive)
-                e.after = None
+        out: list[Block] = []
+        gone, current = self.gone, self.current
+        for b in self.live:
+            if b in gone:
+                b = current(b)
+                if b is None:
+                    continue
+            out.append(b)
+        if self.after:  # split-off blocks, even of blocks that have left since
+            for twins in self.after.values():
+                for t in twins:
+                    t = current(t)
+                    if t is not None:
+                        out.append(t)
+            self.after.clear()
+            out.sort(key=_by_start)  # source ranges never overlap: start order is page order
         self.live = out
-        if self.split:
-            for i, e in enumerate(out):
-                e.pos = i
-            self.split = False
         self.dirty = False
 
     def view(self) -> Document:
@@ -474,7 +505,7 @@ class _Run:
         self._tidy()
         if self._view is None or self._view_generation != self.generation:
             d = self.doc
-            self._view = Document(tuple(e.block for e in self.live), d.text, d.kind, d.url, d.html_title)
+            self._view = Document(tuple(self.live), d.text, d.kind, d.url, d.html_title)
             self._view_generation = self.generation
         return self._view
 
@@ -486,28 +517,33 @@ class _Run:
         self.pending[slot] = set()
         rule, fn = bound.rule, bound.fn
         name, zones, bit = rule.name, rule.zones, 1 << slot
+        gone, mask = self.gone, self.mask
         changed = False
-        for e in sorted(todo, key=_by_pos):
+        for b in sorted(todo, key=_by_start):
             for _ in range(_MAX_REPEATS):
-                if not e.alive or e.block.zone not in zones or not e.mask & bit:
+                if b in gone or b.zone not in zones or not mask.get(b, 0) & bit:
                     break
-                out = fn(e.block)
+                out = fn(b)
                 if not out:
                     break
-                if isinstance(out, Sequence):
-                    decisions = _last_first(list(out)) if len(out) > 1 else out
-                else:
+                if type(out) in _APPLIERS:  # one decision (decisions are tuples themselves)
                     decisions = (out,)
+                elif len(out) > 1:
+                    decisions = _last_first(list(out))
+                else:
+                    decisions = out
                 applied = False
                 for d in decisions:
-                    if not e.alive:
+                    cur = self.current(b)
+                    if cur is None:
                         break
-                    applied |= self.apply(name, e, d, slot)
+                    applied |= self.apply(name, cur, d, slot)
                 if not applied:
                     break
                 changed = True
-        if self.split:
-            self._tidy()
+                b = self.current(b)
+                if b is None:
+                    break
         return changed
 
     def _run_context_rule(self, bound: _Bound) -> bool:
@@ -518,21 +554,15 @@ class _Run:
             return False  # nothing changed where it looks since it last looked: it would answer the same
         doc = self.view()
         self.seen[name] = state
-        entries = list(self.live)
-        by_id: dict[int, _Entry] | None = None
+        blocks = doc.blocks
         changed = False
         for target, d in list(bound.fn(doc)):
-            if isinstance(target, int):
-                e = entries[target]
-            else:
-                if by_id is None:
-                    by_id = {id(x.block): x for x in entries}
-                found = by_id.get(id(target))
-                if found is None:
-                    raise RuleError(f"rule {name} answered for a block that is not in the page it was shown")
-                e = found
-            if e.alive:
-                changed |= self.apply(name, e, d)
+            b = blocks[target] if isinstance(target, int) else target
+            if not isinstance(b, Block):
+                raise RuleError(f"rule {name} answered for {target!r}: a block of the page it was shown, or its index")
+            b = self.current(b)
+            if b is not None:
+                changed |= self.apply(name, b, d)
         return changed
 
     def _pass(self, rules: Sequence[_Bound]) -> bool:
@@ -569,17 +599,22 @@ class _Run:
 
     def _assemble(self) -> Page:
         paragraphs: list[str] = []
-        cards: dict[int, list[_Entry]] = {}
+        cards: dict[int, list[Block]] = {}
         placed = self.placed
-        for e in self.live:
-            b = e.block
+        pieces_of = self.pieces
+        body = Dest.BODY
+        for b in self.live:
             if b.zone == "sidebar" and b.card is not None:
-                cards.setdefault(b.card, []).append(e)
+                cards.setdefault(b.card, []).append(b)
+                continue
+            n = len(paragraphs)
+            pieces = pieces_of.get(b)
+            if pieces is None:
+                placed.append((b.start, b.end, body, n, None))
             else:
-                n = len(paragraphs)
-                for s, t in e.pieces:
-                    placed.append((s, t, Dest.BODY, n, None))
-                paragraphs.append(b.text)
+                for s, t in pieces:
+                    placed.append((s, t, body, n, None))
+            paragraphs.append(b.text)
         items: list[SidebarItem] = []
         card_index: dict[int, int] = {}
         for key in sorted(cards):
@@ -607,17 +642,17 @@ class _Run:
             source_kind=self.doc.kind, url=self.doc.url, source=self.src,
         )
 
-    def _item(self, key: int, entries: list[_Entry]) -> SidebarItem:
+    def _item(self, key: int, blocks: list[Block]) -> SidebarItem:
         fields: dict[str, Any] = {}
         summary: list[str] = []
-        section = entries[0].block.section
-        for e in entries:
-            b = e.block
+        section = blocks[0].section
+        for b in blocks:
             role = b.role or "summary"
             text = b.text
-            if e.value is not None:
-                text = text[e.value[0]:e.value[1]].strip()
-            self.placed.extend((s, t, Dest.CARD, key, role) for s, t in e.pieces)
+            value = self.value.get(b)
+            if value is not None:
+                text = text[value[0]:value[1]].strip()
+            self.placed.extend((s, t, Dest.CARD, key, role) for s, t in self._pieces(b))
             if role == "summary":
                 summary.append(text)
             elif role in fields:  # a second line for the same field: keep both, lose nothing
@@ -635,7 +670,7 @@ class _Run:
         return SidebarItem(section=section, sections=tuple(sections), **fields)
 
 
-_APPLIERS: dict[type, Callable[[_Run, str, _Entry, Any, int], bool]] = {
+_APPLIERS: dict[type, Callable[[_Run, str, Block, Any, int], bool]] = {
     Drop: _Run._drop,
     MergeCard: _Run._merge,
     Cut: _Run._cut,
@@ -699,6 +734,6 @@ def decide(name: str, text: str, config: Config | None = None) -> Any:
     if not r.passes(block._kw, block.text):
         return None
     out = fn(block)
-    if isinstance(out, Sequence):
-        return out[0] if out else None
-    return out
+    if out is None or type(out) in _APPLIERS:
+        return out
+    return out[0] if out else None

@@ -160,8 +160,8 @@ class CardReader:
                     yield head, ToSidebar("heading", cards[0].key, section, "sidebar section heading")
                     for card in cards:
                         for block, d in card.decisions:
-                            if isinstance(d, ToSidebar):
-                                d = ToSidebar(d.role, d.card, section, d.reason, d.value)
+                            if type(d) is ToSidebar:
+                                d = d._replace(section=section)
                             yield block, d
                     i = end
                     continue
