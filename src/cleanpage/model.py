@@ -186,6 +186,8 @@ class Document:
     kind: SourceKind
     url: str | None = None
     html_title: str | None = None
+    encoding: str | None = None  # bytes input: the codec that decoded it
+    warnings: tuple[str, ...] = ()  # what parsing could not do as asked (see ``Page.warnings``)
 
 
 # --- decisions: what a rule may answer -------------------------------------------------
@@ -377,6 +379,8 @@ class Page:
     url: str | None = None
     # the text every offset indexes (the input itself for str input); not serialised
     source: str = field(default="", repr=False, compare=False)
+    # what cleanpage could not do as asked, each "code: what happened" (codes: see README, Reliability)
+    warnings: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not isinstance(self.metadata, MappingProxyType):
@@ -410,6 +414,7 @@ class Page:
             ],
             "source_kind": self.source_kind,
             "url": self.url,
+            "warnings": list(self.warnings),
         }
 
     def to_json(self, **kwargs: Any) -> str:

@@ -1,13 +1,33 @@
-"""Plain text -> Document: one block per non-blank line, offsets into the input itself."""
+"""Plain text -> Document: one block per non-blank line, offsets into the input itself.
+
+A line longer than ``max_block_chars`` is read as several blocks, cut after a sentence
+end (else at a space) near every ``max_block_chars`` characters: a scraper that lost
+every line break hands over megabytes on one line, and every edit to a block costs
+time in proportion to its length. Cuts fall on whitespace only, so no word is split.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
 
 from ..model import Block, Document, make_block, text_block
 from ..text import count_words, keyword_lines, lines, word_lines
 
+#: the default of ``Config.max_block_chars``
+MAX_BLOCK_CHARS = 10_000
 
-def parse_text(text: str, url: str | None = None) -> Document:
-    """One block per non-blank line; a block's origin is its line number."""
+# searched backwards ((?r)): the last sentence end, or space, in a window
+_LAST_SENTENCE_END = regex.compile(r"(?r)[.!?\u2026][\"'\u2019\u201d)\]]{0,3}\s+")
+_LAST_SPACE = regex.compile(r"(?r)\s+")
+_SPACE = regex.compile(r"\s*")
+_NEXT_SPACE = regex.compile(r"\s+")
+
+
+def parse_text(text: str, url: str | None = None, *, max_block_chars: int = MAX_BLOCK_CHARS) -> Document:
+    """One block per non-blank line (several for a line over ``max_block_chars``); a
+    block's origin is its line number."""
     blocks: list[Block] = []
     append = blocks.append
     if "\r" in text:
@@ -15,7 +35,9 @@ def parse_text(text: str, url: str | None = None) -> Document:
             stripped = line.strip()
             if stripped:
                 start = pos + (len(line) - len(line.lstrip()))
-                append(make_block(stripped, start, start + len(stripped), number))
+                for s, e in cut_long(stripped, max_block_chars):
+                    append(make_block(stripped[s:e] if e - s < len(stripped) else stripped,
+                                      start + s, start + e, number))
         return Document(blocks=tuple(blocks), text=text, kind="text", url=url)
     # the common case: keywords and word counts of every line from one pass over the page
     kw_lines = keyword_lines(text)
@@ -25,11 +47,45 @@ def parse_text(text: str, url: str | None = None) -> Document:
         stripped = line.strip()
         if stripped:
             start = pos + line.find(stripped)
-            if stripped.isascii():
+            if len(stripped) > max_block_chars:
+                kw_lines[i] = w_lines[i] = b""  # not split into millions of words: each piece has its own
+                for s, e in cut_long(stripped, max_block_chars):
+                    append(make_block(stripped[s:e], start + s, start + e, i + 1))
+            elif stripped.isascii():
                 w = w_lines[i]
                 n = w.count(b" a") + w.startswith(b"a")
+                append(text_block(stripped, start, start + len(stripped), i + 1, kw_lines[i].split(), n))
             else:
-                n = count_words(stripped)
-            append(text_block(stripped, start, start + len(stripped), i + 1, kw_lines[i].split(), n))
+                append(text_block(stripped, start, start + len(stripped), i + 1, kw_lines[i].split(),
+                                  count_words(stripped)))
         pos += len(line) + 1
     return Document(blocks=tuple(blocks), text=text, kind="text", url=url)
+
+
+def cut_long(text: str, limit: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of the pieces of ``text`` (stripped, non-blank), each at most ``limit``
+    characters: cut after the last sentence end in the second half of each window, else at
+    its last space (pieces are shorter than a quarter of the limit only where the text has
+    few spaces). A run of ``limit`` characters
+    without a space stays whole (no word is split). ``[(0, len(text))]`` for text within
+    the limit. Linear in ``len(text)``."""
+    n = len(text)
+    pos = 0
+    while n - pos > limit:
+        rest = n - pos
+        if rest >= 2 * limit:
+            lo, hi = pos + limit // 2, pos + limit
+        else:  # the last two pieces: cut near the middle, so that neither is a stub
+            lo, hi = pos + rest // 2 - limit // 4, pos + min(limit, rest // 2 + limit // 4)
+        cut = (_LAST_SENTENCE_END.search(text, lo, hi) or _LAST_SPACE.search(text, lo, hi)
+               or _LAST_SPACE.search(text, pos + 1, lo))
+        if cut is None:  # no space in the window: the piece runs on to the next space
+            cut = _NEXT_SPACE.search(text, hi)
+            if cut is None:
+                break
+        end = cut.start() if cut.group()[0].isspace() else cut.start() + len(cut.group().rstrip())
+        while text[end - 1].isspace():  # a window edge may fall inside a run of spaces
+            end -= 1
+        yield pos, end
+        pos = _SPACE.match(text, cut.end()).end()
+    yield pos, n
