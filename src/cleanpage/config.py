@@ -70,8 +70,9 @@ class Config:
     max_bytes: int = 20_000_000
     truncate: bool = False
     # the rules stop once this many seconds have passed since clean() began: the page then
-    # holds the input with the removals finished so far, and says so in its warnings
-    timeout_s: float | None = None
+    # holds the input with the removals finished so far, and says so in its warnings. Pages
+    # take milliseconds; the default only stops input built to be slow. None: no limit
+    timeout_s: float | None = 60.0
     # a longer line (or HTML block) is read as several blocks, cut after sentence ends:
     # every edit of a block costs time in proportion to its length
     max_block_chars: int = 10_000

@@ -4,6 +4,12 @@ Conventions: ``*_LINE`` patterns are used with ``fullmatch`` on a whole block;
 inline patterns are searched inside a block. Quantifiers are bounded so that no
 pattern backtracks without limit on hostile input.
 
+Audited for issue 8 (``tests/test_patterns.py`` keeps it so): every pattern, used the
+way its rule uses it, runs in linear time on long runs of hostile text. Several
+``*_LINE`` patterns start with an unbounded run (``[-–—(\\s]*``, ``\\p{Lu}[\\p{L}.]*``)
+and would be quadratic if *searched* on a long line: keep them anchored
+(``fullmatch``/``match``) and behind the rule's word limit.
+
 ``*_WORDS`` are prefilters (see ``registry.py``): lower-case ASCII words of which
 every text a pattern matches names at least one, as a whole word. The engine
 skips a rule on blocks that name none of them. When a pattern gains an
@@ -70,9 +76,10 @@ WIRE_CREDIT_LINE = regex.compile(
     rf"(?P<v>(?:{AGENCY})(?:\s*(?:,|/|&|and)\s*(?:{AGENCY})){{0,3}})\s*\)?\s*\.?",
     _F,
 )
-#: a credit trailing the last sentence of a block: "... she said. Agencies"
+#: a credit trailing the last sentence of a block: "... she said. Agencies". Searched backwards
+#: ((?r)): it ends the block, and a forward search tried every position of a 10,000-character block
 TRAILING_CREDIT = regex.compile(
-    rf"(?<=[.!?…]{_CLOSE}{{0,3}})\s+[-–—(]?\s*(?P<v>(?:with\s+)?(?:{AGENCY})(?:\s*(?:,|/|and)\s*(?:{AGENCY})){{0,2}})\)?\s*\Z",
+    rf"(?r)(?<=[.!?…]{_CLOSE}{{0,3}})\s+[-–—(]?\s*(?P<v>(?:with\s+)?(?:{AGENCY})(?:\s*(?:,|/|and)\s*(?:{AGENCY})){{0,2}})\)?\s*\Z",
     _F,
 )
 # agencies as printed in datelines and photo credits (case matters here: "AP", not "ap")

@@ -524,7 +524,11 @@ class _Run:
         name, zones, bit = rule.name, rule.zones, 1 << slot
         gone, mask = self.gone, self.mask
         changed = False
+        deadline = self.deadline
         for b in sorted(todo, key=_by_start):
+            if deadline is not None and time.monotonic() > deadline:
+                self.expired = True  # a rule over a long page must not run on past the deadline
+                break
             for _ in range(_MAX_REPEATS):
                 if b in gone or b.zone not in zones or not mask.get(b, 0) & bit:
                     break

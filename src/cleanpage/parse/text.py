@@ -13,10 +13,11 @@ from collections.abc import Iterator
 import regex
 
 from ..model import Block, Document, make_block, text_block
-from ..text import count_words, keyword_lines, lines, word_lines
+from ..text import count_words, keyword_lines, keywords, lines, word_lines
 
 #: the default of ``Config.max_block_chars``
 MAX_BLOCK_CHARS = 10_000
+_SHARE_KEYWORDS_FROM = 1_000_000  # characters
 
 # searched backwards ((?r)): the last sentence end, or space, in a window
 _LAST_SENTENCE_END = regex.compile(r"(?r)[.!?\u2026][\"'\u2019\u201d)\]]{0,3}\s+")
@@ -30,14 +31,19 @@ def parse_text(text: str, url: str | None = None, *, max_block_chars: int = MAX_
     block's origin is its line number."""
     blocks: list[Block] = []
     append = blocks.append
+    # a big page: one bytes object per distinct keyword instead of one per occurrence, which
+    # took 7 times the page's size in memory (3 million words of 47 bytes for 20 MB)
+    share = {}.setdefault if len(text) > _SHARE_KEYWORDS_FROM else None
     if "\r" in text:
         for number, pos, line in lines(text):
             stripped = line.strip()
             if stripped:
                 start = pos + (len(line) - len(line.lstrip()))
                 for s, e in cut_long(stripped, max_block_chars):
-                    append(make_block(stripped[s:e] if e - s < len(stripped) else stripped,
-                                      start + s, start + e, number))
+                    piece = stripped[s:e] if e - s < len(stripped) else stripped
+                    kw = keywords(piece)
+                    append(make_block(piece, start + s, start + e, number,
+                                      kw=list(map(share, kw, kw)) if share else kw))
         return Document(blocks=tuple(blocks), text=text, kind="text", url=url)
     # the common case: keywords and word counts of every line from one pass over the page
     kw_lines = keyword_lines(text)
@@ -50,14 +56,20 @@ def parse_text(text: str, url: str | None = None, *, max_block_chars: int = MAX_
             if len(stripped) > max_block_chars:
                 kw_lines[i] = w_lines[i] = b""  # not split into millions of words: each piece has its own
                 for s, e in cut_long(stripped, max_block_chars):
-                    append(make_block(stripped[s:e], start + s, start + e, i + 1))
-            elif stripped.isascii():
-                w = w_lines[i]
-                n = w.count(b" a") + w.startswith(b"a")
-                append(text_block(stripped, start, start + len(stripped), i + 1, kw_lines[i].split(), n))
+                    piece = stripped[s:e]
+                    kw = keywords(piece)
+                    append(make_block(piece, start + s, start + e, i + 1,
+                                      kw=list(map(share, kw, kw)) if share else kw))
             else:
-                append(text_block(stripped, start, start + len(stripped), i + 1, kw_lines[i].split(),
-                                  count_words(stripped)))
+                kw = kw_lines[i].split()
+                if share:
+                    kw = list(map(share, kw, kw))
+                if stripped.isascii():
+                    w = w_lines[i]
+                    n = w.count(b" a") + w.startswith(b"a")
+                    append(text_block(stripped, start, start + len(stripped), i + 1, kw, n))
+                else:
+                    append(text_block(stripped, start, start + len(stripped), i + 1, kw, count_words(stripped)))
         pos += len(line) + 1
     return Document(blocks=tuple(blocks), text=text, kind="text", url=url)
 
