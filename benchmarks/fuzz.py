@@ -10,10 +10,11 @@ that takes longer than ``--hang`` seconds counts as a failure too.
 
 Runs Hypothesis in rounds of ``--round`` examples, each round with a new random seed,
 until ``--seconds`` have passed. On a failure it prints the shrunk example, writes it to
-``--out`` and exits 1; else it prints "found nothing" and the number of examples.
+``--out`` and exits 1 (with ``--keep-going``, at the end); else it prints "found
+nothing" and the number of examples.
 
 Usage:
-    python benchmarks/fuzz.py [--seconds 3600] [--round 50] [--hang 30] [--out DIR]
+    python benchmarks/fuzz.py [--seconds 3600] [--round 50] [--hang 30] [--keep-going] [--out DIR]
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seconds", type=float, default=3600.0, help="how long to fuzz (default: one hour)")
     ap.add_argument("--round", type=int, default=50, help="examples per Hypothesis round (default 50)")
     ap.add_argument("--hang", type=float, default=30.0, help="an example slower than this fails (default 30 s)")
+    ap.add_argument("--keep-going", action="store_true", help="after a failure, go on fuzzing with new seeds")
     ap.add_argument("--out", type=Path, default=REPO / "benchmarks" / "out" / "fuzz", help="where failures go")
     args = ap.parse_args(argv)
     import_cleanpage()
@@ -68,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
             signal.setitimer(signal.ITIMER_REAL, 0)
 
     started = time.monotonic()
-    rounds = 0
+    rounds = failures = 0
     while time.monotonic() - started < args.seconds:
         round_seed = random.randrange(2**32)
         test = seed(round_seed)(settings(max_examples=args.round, deadline=None, database=None, derandomize=False,
@@ -83,11 +85,17 @@ def main(argv: list[str] | None = None) -> int:
             report = args.out / f"failure-{round_seed}.txt"
             text = "".join(traceback.format_exception(exc))
             report.write_text(f"seed {round_seed}\n{text}", encoding="utf-8", errors="backslashreplace")
-            print(text)
+            print(text, flush=True)
             print(f"FAILURE after {examples:,} examples in {time.monotonic() - started:.0f} s (seed {round_seed}); "
-                  f"written to {report}")
-            return 1
+                  f"written to {report}", flush=True)
+            failures += 1
+            if not args.keep_going:
+                return 1
         rounds += 1
+    if failures:
+        print(f"{failures} failing rounds: {examples:,} examples in {rounds:,} rounds, "
+              f"{time.monotonic() - started:.0f} s")
+        return 1
     print(f"found nothing: {examples:,} examples in {rounds:,} rounds, {time.monotonic() - started:.0f} s")
     return 0
 

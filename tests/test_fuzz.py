@@ -18,6 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from promises import check
+from cleanpage import Config
 from strategies import configs, hostile_bytes, hostile_html
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,3 +37,22 @@ def test_fuzz_run(tmp_path):
                           "--out", str(tmp_path)], capture_output=True, text=True, timeout=seconds + 600)
     assert run.returncode == 0, run.stdout[-5000:] + run.stderr[-5000:]
     assert "found nothing" in run.stdout
+
+
+# --- what the fuzz runs found ------------------------------------------------------------------------
+
+
+@pytest.mark.xfail(strict=True, reason="engine: after a Split the guard still judges a piece by the word count "
+                                       "of the line it came from (pipeline._Run.family); cleaning the body "
+                                       "again judges the piece alone, so a vetoed cut goes through")
+def test_fuzz_finding_split_then_guarded_cut_is_idempotent():
+    # benchmarks/fuzz.py, seed 1731553051: the guard vetoes cutting 6 of the line's 8 words
+    # (guard_min_words=8); in the body the piece has 7 words, under the guard's minimum
+    config = Config(max_title_words=1, max_newsletter_line_words=1, guard_min_words=8, max_block_chars=1000)
+    check("0.SiGN UP FOR OUR NEWSLETTER:0.0", config)
+
+
+def test_fuzz_finding_no_stub_is_cut_off_a_long_line():
+    # benchmarks/fuzz.py, seed 1276316611: a 12,700-character line with one space near its start
+    # was cut into "<!-- never closed" (taken for the title) and the rest, which then read as HTML
+    check("<!-- never closed <html><body>" + "<div>" * 2100 + "Officials troops workers deminers.")

@@ -77,20 +77,19 @@ def parse_text(text: str, url: str | None = None, *, max_block_chars: int = MAX_
 def cut_long(text: str, limit: int) -> Iterator[tuple[int, int]]:
     """(start, end) of the pieces of ``text`` (stripped, non-blank), each at most ``limit``
     characters: cut after the last sentence end in the second half of each window, else at
-    its last space (pieces are shorter than a quarter of the limit only where the text has
-    few spaces). A run of ``limit`` characters
-    without a space stays whole (no word is split). ``[(0, len(text))]`` for text within
-    the limit. Linear in ``len(text)``."""
+    its last space. Where the second half of a window has no space at all, the piece runs
+    on to the next space (no word is split, and no stub is cut off before the window).
+    ``[(0, len(text))]`` for text within the limit. Linear in ``len(text)``.
+
+    Stable: cutting a piece again gives the piece, so cleaning a page's body again cuts
+    nothing new. A piece within the limit is never cut; a longer one has no space in its
+    second half and beyond, so its own window finds none either.
+    """
     n = len(text)
     pos = 0
     while n - pos > limit:
-        rest = n - pos
-        if rest >= 2 * limit:
-            lo, hi = pos + limit // 2, pos + limit
-        else:  # the last two pieces: cut near the middle, so that neither is a stub
-            lo, hi = pos + rest // 2 - limit // 4, pos + min(limit, rest // 2 + limit // 4)
-        cut = (_LAST_SENTENCE_END.search(text, lo, hi) or _LAST_SPACE.search(text, lo, hi)
-               or _LAST_SPACE.search(text, pos + 1, lo))
+        lo, hi = pos + limit // 2, pos + limit
+        cut = _LAST_SENTENCE_END.search(text, lo, hi) or _LAST_SPACE.search(text, lo, hi)
         if cut is None:  # no space in the window: the piece runs on to the next space
             cut = _NEXT_SPACE.search(text, hi)
             if cut is None:
