@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Block, Document, make_block, text_block
-from ..text import count_words, keyword_lines, lines, word_lines
+from ..text import count_words, line_features, lines
 
 
 def parse_text(text: str, url: str | None = None) -> Document:
@@ -17,18 +17,15 @@ def parse_text(text: str, url: str | None = None) -> Document:
                 start = pos + (len(line) - len(line.lstrip()))
                 append(make_block(stripped, start, start + len(stripped), number))
         return Document(blocks=tuple(blocks), text=text, kind="text", url=url)
-    # the common case: keywords and word counts of every line from one pass over the page
-    kw_lines = keyword_lines(text)
-    w_lines = word_lines(text)
+    # the common case: keywords and word counts of every line from a few passes over the page
+    raw_lines, kw_lines, counts = line_features(text)
     pos = 0
-    for i, line in enumerate(text.split("\n")):
+    for i, line in enumerate(raw_lines):
         stripped = line.strip()
         if stripped:
             start = pos + line.find(stripped)
-            if stripped.isascii():
-                w = w_lines[i]
-                n = w.count(b" a") + w.startswith(b"a")
-            else:
+            n = counts[i]
+            if n < 0:
                 n = count_words(stripped)
             append(text_block(stripped, start, start + len(stripped), i + 1, kw_lines[i].split(), n))
         pos += len(line) + 1
