@@ -278,10 +278,11 @@ def main(argv: list[str] | None = None) -> int:
             child(args._child, args._size, args._trace, args.timeout, args.corpus)
             return 0
         info = machine()
+        # children first: a child's ru_maxrss starts from the size of the process it forked from
+        large = [] if args.no_large else large_inputs(args)
         pages = real_pages(args.data, args.limit)
         tp = throughput(pages)
         lin = linearity(pages, args.groups)
-        large = [] if args.no_large else large_inputs(args)
     except BenchError as exc:
         print(f"speed.py: error: {exc}", file=sys.stderr)
         return 2
