@@ -179,13 +179,19 @@ _ENDS = frozenset(_SENTENCE_ENDS)
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """The parsed input: blocks in reading order plus the text offsets refer to."""
+    """The parsed input: blocks in reading order plus the text offsets refer to.
+
+    ``found`` holds what the parser found outside that text (for HTML: the ``<title>``,
+    ``og:title``, JSON-LD author and date, the page's language), by metadata key. Rules
+    may use it; what no rule files is added to the page's metadata as found, and a
+    found ``title`` is the page's title when no rule takes one from the text.
+    """
 
     blocks: tuple[Block, ...]
     text: str
     kind: SourceKind
     url: str | None = None
-    html_title: str | None = None
+    found: Mapping[str, str] = field(default_factory=dict)
 
 
 # --- decisions: what a rule may answer -------------------------------------------------

@@ -572,7 +572,7 @@ class _Run:
         self._tidy()
         if self._view is None or self._view_generation != self.generation:
             d = self.doc
-            self._view = Document(tuple(self.live), d.text, d.kind, d.url, d.html_title)
+            self._view = Document(tuple(self.live), d.text, d.kind, d.url, d.found)
             self._view_generation = self.generation
         return self._view
 
@@ -705,8 +705,14 @@ class _Run:
             provenance.append((s, t, kind, where, field))
         provenance.sort(key=_start_end)
         title = self.title
-        if title is None and self.doc.kind == "html" and self.doc.html_title:
-            title = self.doc.html_title
+        for key, value in self.doc.found.items():  # what the parser found outside the text
+            if key == "title":
+                if title is None:
+                    title = value
+                    self.trace.append(Step("parse.found", "title", value, "found by the parser", 0, 0))
+            elif key not in self.metadata:
+                self.metadata[key] = value
+                self.trace.append(Step("parse.found", "meta", value, f"found by the parser -> {key}", 0, 0))
         removed = sorted(self.removed, key=lambda r: (r.start, r.end))
         return Page(
             title=title, paragraphs=tuple(paragraphs), sidebar=tuple(items), metadata=self.metadata,
