@@ -84,8 +84,8 @@ def line_features(text: str) -> tuple[list[str], list[bytes], list[int]]:
     data = plain.encode("utf-8", "surrogatepass")
     kw_lines = data.lower().translate(_KEYWORD_LINE_BYTES).split(b"\n")
     w_lines = data.translate(_WORD_LINE_BYTES).split(b"\n")
-    counts = [w.count(b" a") + w.startswith(b"a") if w.isascii() and p.isascii() else -1
-              for w, p in zip(w_lines, plain.split("\n"))]
+    counts = [w.count(b" a") + w.startswith(b"a") if line.isascii() else -1
+              for w, line in zip(w_lines, data.split(b"\n"))]
     return text.split("\n"), kw_lines, counts
 
 

@@ -20,13 +20,16 @@ def parse_text(text: str, url: str | None = None) -> Document:
     # the common case: keywords and word counts of every line from a few passes over the page
     raw_lines, kw_lines, counts = line_features(text)
     pos = 0
-    for i, line in enumerate(raw_lines):
-        stripped = line.strip()
-        if stripped:
-            start = pos + line.find(stripped)
-            n = counts[i]
-            if n < 0:
-                n = count_words(stripped)
-            append(text_block(stripped, start, start + len(stripped), i + 1, kw_lines[i].split(), n))
+    i = 0
+    for line in raw_lines:
+        if line:
+            stripped = line.strip()
+            if stripped:
+                start = pos + line.find(stripped)
+                n = counts[i]
+                if n < 0:
+                    n = count_words(stripped)
+                append(text_block(stripped, start, start + len(stripped), i + 1, kw_lines[i].split(), n))
         pos += len(line) + 1
+        i += 1
     return Document(blocks=tuple(blocks), text=text, kind="text", url=url)
