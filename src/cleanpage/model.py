@@ -29,14 +29,17 @@ class Origin:
     """Where a block came from, and the facts its parser knew about it. Frozen: set once,
     at parse time, and never touched by the pipeline.
 
-    Text input fills ``line`` only. HTML input also fills the element's path and tag and
-    its link density; a new parse-time fact is one more field here.
+    Text input fills ``line`` only. HTML input also fills the element's path and tag,
+    its link density and the link it points to; a learned model run at parse time fills
+    ``score``. A new parse-time fact is one more field here.
     """
 
     line: int  # 1-based line of Document.text where the block starts
     path: str | None = None  # HTML: the block element's path, e.g. "/html/body/div[2]/p[3]"
     tag: str | None = None  # HTML: the block element's tag
     link_density: float = 0.0  # HTML: share of the block's characters inside links
+    href: str | None = None  # HTML: the absolute URL the block links to, when it is one link
+    score: float | None = None  # a parse-time model's probability that the block is main content
 
     def __str__(self) -> str:
         return self.path or f"line {self.line}"
@@ -185,6 +188,10 @@ class Document:
     ``og:title``, JSON-LD author and date, the page's language), by metadata key. Rules
     may use it; what no rule files is added to the page's metadata as found, and a
     found ``title`` is the page's title when no rule takes one from the text.
+
+    ``analysis`` holds page-level results computed once at parse time, by the name of
+    what made them: a learned model's scores for every block and the means to explain
+    them, for the rule that turns them into decisions.
     """
 
     blocks: tuple[Block, ...]
@@ -192,6 +199,7 @@ class Document:
     kind: SourceKind
     url: str | None = None
     found: Mapping[str, str] = field(default_factory=dict)
+    analysis: Mapping[str, Any] = field(default_factory=dict)
 
 
 # --- decisions: what a rule may answer -------------------------------------------------

@@ -572,7 +572,7 @@ class _Run:
         self._tidy()
         if self._view is None or self._view_generation != self.generation:
             d = self.doc
-            self._view = Document(tuple(self.live), d.text, d.kind, d.url, d.found)
+            self._view = Document(tuple(self.live), d.text, d.kind, d.url, d.found, d.analysis)
             self._view_generation = self.generation
         return self._view
 
@@ -739,6 +739,10 @@ class _Run:
                 fields[role] = text
         if summary:
             fields["summary"] = "\n\n".join(summary)
+        if "url" not in fields:  # HTML: the link of the card's headline
+            href = next((b.origin.href for b in blocks if b.role == "title" and b.origin.href), None)
+            if href:
+                fields["url"] = href
         for k, v in self.card_meta.get(key, {}).items():
             fields[k] = f"{fields[k]}; {v}" if k in fields and fields[k] != v else v
         sections = [section] if section else []
