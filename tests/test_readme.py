@@ -31,7 +31,7 @@ def _fenced(lang: str) -> list[str]:
 def test_setup_commands_are_what_ci_runs():
     install, test = [line for line in _fenced("sh")[0].splitlines() if line.strip()]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert install == "pip install -e '.[dev]'" and "python -m pip install --quiet -e '.[dev]'" in ci
+    assert install == "pip install -e '.[dev,batch]'" and "python -m pip install --quiet -e '.[dev,batch]'" in ci
     assert test == "python -m pytest" and "\npython -m pytest || status=$?" in ci
 
 

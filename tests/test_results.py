@@ -9,7 +9,7 @@ import pickle
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cleanpage
@@ -53,6 +53,7 @@ def test_from_dict_rejects_what_to_dict_does_not_make():
     assert item == SidebarItem(title="A card", sections=("Popular",))
 
 
+@settings(max_examples=60)
 @given(st.one_of(pages().map(lambda p: p.text), texts, byte_inputs, html_pages))
 def test_any_page_round_trips(source):
     page = cleanpage.clean(source)
