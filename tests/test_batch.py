@@ -5,7 +5,10 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import multiprocessing
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -109,7 +112,14 @@ class Flaky(Work):
         return super().clean(rec)
 
 
-def test_a_crashed_or_overrunning_worker_costs_one_record():
+@pytest.fixture(params=["fork", "spawn"])
+def start_method(request, monkeypatch):
+    """Run the pool both ways: forked (Linux, one thread) and spawned (elsewhere)."""
+    monkeypatch.setattr(cleanpage.batch, "_context", lambda: multiprocessing.get_context(request.param))
+    return request.param
+
+
+def test_a_crashed_or_overrunning_worker_costs_one_record(start_method):
     sources = ["Headline\nFirst page.", "crash", "slow", "Headline\nAfter the crash.", "hang",
                "Headline\nAfter the hang.", *["Headline\nMore."] * 40]
     records = [Record(i, s) for i, s in enumerate(sources)]
@@ -123,10 +133,21 @@ def test_a_crashed_or_overrunning_worker_costs_one_record():
     assert results[5].page == cleanpage.clean(sources[5])
 
 
-def test_results_in_order_however_long_each_takes():
+def test_results_in_order_however_long_each_takes(start_method):
     sources = ["slow" if i % 7 == 0 else f"Headline {i}\nText {i}." for i in range(60)]
     results = list(run_work([Record(i, s) for i, s in enumerate(sources)], Flaky(Config()), workers=2))
     assert [r.id for r in results] == list(range(60))
+
+
+def test_a_worker_that_cannot_start_is_an_error_not_a_record(tmp_path):
+    script = tmp_path / "unguarded.py"
+    script.write_text("import threading, time, cleanpage\n"
+                      "threading.Thread(target=time.sleep, args=(30,), daemon=True).start()  # so: spawn\n"
+                      "print(list(cleanpage.clean_many(['a', 'b'], workers=2)))\n")
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1
+    assert "CleanpageError: a worker process died while starting" in run.stderr
+    assert "if __name__ == '__main__'" in run.stderr
 
 
 # --- readers ----------------------------------------------------------------------------------------

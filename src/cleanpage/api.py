@@ -60,10 +60,13 @@ class Cleaner:
         A record that cannot be cleaned gives an ``ErrorRecord`` (``ok`` False: ``error`` names
         the exception, ``message`` says what went wrong) and the batch goes on.
 
-        ``workers > 1`` cleans in that many worker processes (spawned: in a script, call this
-        under ``if __name__ == "__main__":``), reading only a few records ahead. A worker that
-        dies, or overruns ``2 * config.timeout_s + 1`` seconds, is replaced, and its page
-        becomes an error. ``progress`` shows a tqdm progress bar on standard error.
+        ``workers > 1`` cleans in that many worker processes, reading only a few records
+        ahead. They are forked on Linux, spawned if the program runs other threads and on
+        other platforms; spawned workers re-import the main module, so a portable script
+        calls this under ``if __name__ == "__main__":`` (a worker that cannot start raises
+        ``CleanpageError``). A worker that dies, or overruns ``2 * config.timeout_s + 1``
+        seconds, is replaced, and its page becomes an error record. ``progress`` shows a
+        tqdm progress bar on standard error.
         """
         if not isinstance(workers, int) or isinstance(workers, bool) or workers < 1:
             raise ConfigError(f"workers must be a positive integer, got {workers!r}")

@@ -24,6 +24,7 @@ import json
 import os
 import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -34,6 +35,7 @@ from typing import IO, Any, NamedTuple
 
 from .api import Cleaner
 from .config import Config
+from .errors import CleanpageError
 from .model import ErrorRecord, Result, SidebarItem, pass_through
 
 Outcome = Result | ErrorRecord
@@ -282,9 +284,15 @@ def run_work(records: Iterable[Record], work: Work, *, workers: int = 1, window:
         pool.close()
 
 
+_READY = -1  # the sequence number of the message a worker sends once it is up
+
+
 def _worker_main(conn: connection.Connection, work: Work) -> None:
-    # Ctrl-C reaches the whole process group: the parent decides what stops, and when
+    # Ctrl-C reaches the whole process group: the parent decides what stops, and when;
+    # a forked worker must not run the parent's own SIGTERM handler either
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    conn.send((_READY, None))
     while True:
         try:
             task = conn.recv()
@@ -303,28 +311,36 @@ def _worker_main(conn: connection.Connection, work: Work) -> None:
 
 
 class _Slot:
-    __slots__ = ("proc", "conn", "pending", "started")
+    __slots__ = ("proc", "conn", "pending", "started", "ready")
 
     def __init__(self, proc: Any, conn: connection.Connection) -> None:
         self.proc, self.conn = proc, conn
         self.pending: deque[tuple[int, Record]] = deque()  # in the order the worker takes them
         self.started = 0.0  # when the worker began the first pending record
+        self.ready = False  # the worker has started up
+
+
+def _context() -> Any:
+    """Fork where it is safe (Linux, and no other thread that could hold a lock at the
+    fork): quick, and a script needs no ``__main__`` guard. Else spawn, which re-imports
+    the main module in each worker."""
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return get_context("fork")
+    return get_context("spawn")
 
 
 class _Pool:
     """Worker processes fed through pipes, one slot each, so that every result, crash or
-    overrun is traced to its record. Workers are spawned (not forked): safe in threaded
-    programs and notebooks, and the same on every platform."""
+    overrun is traced to its record."""
 
     def __init__(self, n: int, work: Work, limit: float | None) -> None:
-        self.ctx = get_context("spawn")
         self.work, self.limit = work, limit
         self.slots = [self._start() for _ in range(n)]
 
     def _start(self) -> _Slot:
-        parent, child = self.ctx.Pipe()
-        proc = self.ctx.Process(target=_worker_main, args=(child, self.work), daemon=True,
-                                name="cleanpage-worker")
+        ctx = _context()
+        parent, child = ctx.Pipe()
+        proc = ctx.Process(target=_worker_main, args=(child, self.work), daemon=True, name="cleanpage-worker")
         # the worker starts with Ctrl-C ignored (an ignored signal stays ignored across exec),
         # so that one pressed while it imports does not print a traceback from every worker
         try:
@@ -382,26 +398,37 @@ class _Pool:
                     return
                 continue
             timeout = None
-            if self.limit is not None:
-                timeout = max(0.0, min(s.started for s in busy) + self.limit - time.monotonic())
-            connection.wait([s.conn for s in busy] + [s.proc.sentinel for s in busy], timeout)
+            running = [s.started for s in busy if s.ready]
+            if self.limit is not None and running:
+                timeout = max(0.0, min(running) + self.limit - time.monotonic())
+            watched = [s for s in self.slots if s.pending or not s.ready]
+            connection.wait([s.conn for s in watched] + [s.proc.sentinel for s in watched], timeout)
             for i, slot in enumerate(self.slots):
-                if slot.pending:
+                if slot.pending or not slot.ready:
                     self._collect(i, slot, done, retry)
 
     def _collect(self, i: int, slot: _Slot, done: dict[int, Any], retry: deque[tuple[int, Record]]) -> None:
         broken = False
         try:
-            while slot.pending and slot.conn.poll():
+            while (slot.pending or not slot.ready) and slot.conn.poll():
                 seq, out = slot.conn.recv()
+                if seq == _READY:
+                    slot.ready = True
+                    slot.started = time.monotonic()  # the time limit runs from here
+                    continue
                 slot.pending.popleft()
                 done[seq] = out
                 slot.started = time.monotonic()
         except (EOFError, OSError):
             broken = True
+        if not slot.ready and (broken or not slot.proc.is_alive()):
+            slot.proc.join(1)
+            raise CleanpageError(
+                f"a worker process died while starting (exit code {slot.proc.exitcode}). Worker processes "
+                "re-import the main module: in a script, call clean_many() under if __name__ == '__main__':")
         if not slot.pending:
             return
-        overran = self.limit is not None and time.monotonic() - slot.started > self.limit
+        overran = self.limit is not None and slot.ready and time.monotonic() - slot.started > self.limit
         if not (broken or overran or not slot.proc.is_alive()):
             return
         if overran and slot.proc.is_alive():
