@@ -18,6 +18,8 @@ import cleanpage
 from cleanpage import Config, ConfigError, ErrorRecord, Result
 from cleanpage.batch import JsonlSpec, Record, Work, read_inputs, read_stream, run_work
 
+from extras import need
+
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 PAGES = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
 ARTICLE = "Oil prices fall\nOil prices fell 3.5% on Monday, analysts said.\nNo comments yet...\n"
@@ -200,3 +202,26 @@ def test_directories_are_walked_in_order_with_a_glob(tmp_path):
     ids = [r.id for r in read_inputs([str(tmp_path)], glob="*.htm*")]
     assert ids[-1] == str(tmp_path / "c" / "3.htm.gz")
     assert len(ids) == 3
+
+
+def test_parquet_keeps_fields_that_do_not_fit_their_column(tmp_path):
+    pq = need("pyarrow.parquet")
+    from cleanpage.batch import ParquetSink
+
+    sink = ParquetSink(str(tmp_path / "out.parquet"), rows=2)
+    page = cleanpage.clean(ARTICLE)
+    rows = [Result(1, page, None, {"n": 1, "tags": ["a"], "lang": "en"}),
+            Result(2, page, None, {"n": 2, "tags": None, "lang": None}),
+            Result(3, page, None, {"n": "three", "tags": {"x": 1}, "lang": "de", "late": True}),
+            ErrorRecord(4, "InputError", "no text", None, {"n": 4.5})]
+    for r in rows:
+        sink.write(r.to_dict())
+    sink.close()
+    table = pq.read_table(tmp_path / "out.parquet")
+    assert table.schema.field("n").type == "int64" and table.schema.field("lang").type == "string"
+    got = table.to_pylist()
+    assert [r["id"] for r in got] == ["1", "2", "3", "4"]
+    assert got[0]["tags"] == '["a"]' and got[2]["tags"] == '{"x": 1}'  # lists and objects as JSON text
+    assert got[2]["n"] is None and json.loads(got[2]["extra_fields"]) == {"n": "three", "late": True}
+    assert json.loads(got[3]["extra_fields"]) == {"n": 4.5} and got[3]["error"]["type"] == "InputError"
+    assert got[0]["extra_fields"] is None and dict(got[0]["metadata"]) == dict(page.metadata)

@@ -75,7 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "or stop at it")
     p.add_argument("--disable", action="append", default=[], metavar="RULE",
                    help="switch a rule or family off, e.g. --disable share (repeatable)")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
+    p.add_argument("-q", "--quiet", action="store_true",
+                   help="no progress bar, no error lines, no summary (the exit status still tells)")
     p.add_argument("--json", action="store_true", help=argparse.SUPPRESS)  # the first version's flag: --to json
     p.add_argument("--version", action="version", version=f"cleanpage {__version__}")
     return p
@@ -175,12 +176,13 @@ def _main(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
                 bar.update(1)
             if not out.ok:
                 errors[out.error] += 1
-                if to == "text" or sum(errors.values()) <= _SHOWN_ERRORS:
+                if not args.quiet and (to == "text" or sum(errors.values()) <= _SHOWN_ERRORS):
                     say(f"cleanpage: {out.id}: {out.error}: {out.message}")
                 if bar is not None:
                     bar.set_postfix(errors=sum(errors.values()), refresh=False)
                 if args.errors == "fail":
-                    say("cleanpage: stopped at the first error (--errors fail)")
+                    if not args.quiet:
+                        say("cleanpage: stopped at the first error (--errors fail)")
                     break
                 if args.errors == "skip" or out.data is None:
                     continue
