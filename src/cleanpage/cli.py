@@ -122,9 +122,16 @@ def _main(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             stdin = open_binary(sys.stdin.buffer)
         except (OSError, EOFError) as exc:
             return _fail(f"cannot read standard input: {exc}", CANNOT_READ_OR_WRITE)
-    for name in inputs:
-        if name != "-" and not os.path.exists(name):
-            return _fail(f"cannot read {name}: No such file or directory", CANNOT_READ_OR_WRITE)
+    for name in inputs:  # what is named must be there; what a directory holds is read as it comes
+        if name == "-":
+            continue
+        try:
+            if os.path.isdir(name):
+                os.scandir(name).close()
+            else:
+                open(name, "rb").close()  # noqa: SIM115
+        except OSError as exc:
+            return _fail(f"cannot read {name}: {exc.strerror or exc}", CANNOT_READ_OR_WRITE)
     if args.jobs < 0:
         parser.error("-j must be 0 (one per CPU) or more")
     jobs = args.jobs or _cpus()
