@@ -64,6 +64,9 @@ class Config:
     guard_min_words: int = 20
     # the pipeline loops until nothing changes; this bounds the loop
     max_passes: int = 50
+    # per-page limits on input size and cleaning time (None: no limit)
+    max_bytes: int | None = None
+    timeout_s: float | None = None
 
     def __post_init__(self) -> None:
         disabled = self.disabled
@@ -84,6 +87,12 @@ class Config:
                 raise ConfigError(f"{f.name} must be a positive integer, got {value!r}")
         if not isinstance(self.max_cut_ratio, (int, float)) or not 0.0 < self.max_cut_ratio <= 1.0:
             raise ConfigError(f"max_cut_ratio must be in (0, 1], got {self.max_cut_ratio!r}")
+        mb = self.max_bytes
+        if mb is not None and (not isinstance(mb, int) or isinstance(mb, bool) or mb < 1):
+            raise ConfigError(f"max_bytes must be a positive integer or None, got {mb!r}")
+        t = self.timeout_s
+        if t is not None and (not isinstance(t, (int, float)) or isinstance(t, bool) or not 0 < t < float("inf")):
+            raise ConfigError(f"timeout_s must be a positive number of seconds or None, got {t!r}")
 
     def enabled(self, name: str, *, preview: bool = False) -> bool:
         """Whether rule ``name`` runs under this config."""
