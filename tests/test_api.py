@@ -111,4 +111,4 @@ def test_command_line(tmp_path, capsys):
     assert capsys.readouterr().out.startswith("Oil prices fell 3.5%")
     assert main([str(f), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["title"] == "Oil prices fall for a third day"
-    assert main([str(tmp_path / "missing.txt")]) == 2
+    assert main([str(tmp_path / "missing.txt")]) == 3  # cannot read

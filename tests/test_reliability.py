@@ -330,8 +330,8 @@ def test_warnings_are_data():
     assert dataclasses.replace(page).warnings == page.warnings
 
 
-def test_command_line_format_encoding_and_limits(tmp_path, capsys):
-    from cleanpage.__main__ import main
+def test_command_line_format_and_limits(tmp_path, capsys):
+    from cleanpage.cli import main
 
     f = tmp_path / "page.txt"
     f.write_bytes(TUTORIAL.encode("cp1252"))
@@ -339,15 +339,12 @@ def test_command_line_format_encoding_and_limits(tmp_path, capsys):
     assert "You open one with <div>" in capsys.readouterr().out
     assert main([str(f), "--from", "html"]) == 0
     assert "<div>" not in capsys.readouterr().out
-    f.write_bytes(RUSSIAN.encode("koi8-r"))
-    assert main([str(f), "--encoding", "koi8-r"]) == 0
-    assert RUSSIAN.strip() in capsys.readouterr().out
-    gz = tmp_path / "page.gz"
-    gz.write_bytes(gzip.compress(ARTICLE.encode()))
-    assert main([str(gz)]) == 1
-    assert "gzip" in capsys.readouterr().err
+    binary = tmp_path / "page.bin"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    assert main([str(binary)]) == 1
+    assert "PNG" in capsys.readouterr().err
+    f.write_bytes(RUSSIAN.encode("cp1251"))
     assert main([str(f), "--max-bytes", "10"]) == 1
-    capsys.readouterr()
-    assert main([str(f), "--max-bytes", "50", "--truncate"]) == 0
-    assert "warning: truncated" in capsys.readouterr().err
-    assert main([str(f), "--timeout", "-1"]) == 1
+    assert "max_bytes" in capsys.readouterr().err
+    assert main([str(f), "--max-bytes", "50", "--truncate", "--to", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["warnings"][0].startswith("truncated:")

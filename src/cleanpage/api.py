@@ -1,16 +1,22 @@
-"""The public entry points: ``Cleaner``, ``clean()`` and ``list_rules()``."""
+"""The public entry points: ``Cleaner``, ``clean()``, ``clean_many()`` and ``list_rules()``."""
 
 from __future__ import annotations
 
 import dataclasses
 import time
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from .config import Config
 from .errors import ConfigError, InputError
-from .model import Page
+from .model import ErrorRecord, Page, Result
 from .parse import parse
 from .pipeline import Engine
 from .registry import registry
+
+
+# warning codes of the pipeline's "stop" steps
+_STOPS = {"pipeline.timeout": "timeout", "pipeline.max_passes": "max_passes"}
 
 
 class Cleaner:
@@ -66,8 +72,32 @@ class Cleaner:
         return dataclasses.replace(page, metadata=metadata, warnings=warnings)
 
 
-# warning codes of the pipeline's "stop" steps
-_STOPS = {"pipeline.timeout": "timeout", "pipeline.max_passes": "max_passes"}
+    def clean_many(self, sources: Iterable[Any], *, workers: int = 1, progress: bool = False,
+                   field: str | None = None, id_field: str = "id") -> Iterator[Result | ErrorRecord]:
+        """Clean many pages; yield one ``Result`` or ``ErrorRecord`` per input, in input order.
+
+        ``sources`` may hold str or bytes (the id is the 0-based position), ``(id, source)``
+        pairs, or mappings such as JSON records: the page is ``record[field]`` (by default
+        ``"html"`` if the record has one, else ``"text"``), the id ``record[id_field]`` (else
+        the position) and the url ``record["url"]``; the other keys are passed through in
+        ``result.fields``. Lazy: nothing is read before the first result is asked for.
+
+        A record that cannot be cleaned gives an ``ErrorRecord`` (``ok`` False: ``error`` names
+        the exception, ``message`` says what went wrong) and the batch goes on.
+
+        ``workers > 1`` cleans in that many worker processes, reading only a few records
+        ahead. They are forked on Linux, spawned if the program runs other threads and on
+        other platforms; spawned workers re-import the main module, so a portable script
+        calls this under ``if __name__ == "__main__":`` (a worker that cannot start raises
+        ``CleanpageError``). A worker that dies, or overruns ``2 * config.timeout_s + 1``
+        seconds, is replaced, and its page becomes an error record. ``progress`` shows a
+        tqdm progress bar on standard error.
+        """
+        if not isinstance(workers, int) or isinstance(workers, bool) or workers < 1:
+            raise ConfigError(f"workers must be a positive integer, got {workers!r}")
+        from .batch import clean_many
+
+        return clean_many(self, sources, workers=workers, progress=progress, field=field, id_field=id_field)
 
 
 _DEFAULT: Cleaner | None = None
@@ -100,6 +130,18 @@ def clean(source: str | bytes, *, url: str | None = None, config: Config | None 
     that cannot be a page and ``ConfigError`` for a bad config.
     """
     return _cleaner(config).clean(source, url=url, encoding=encoding)
+
+
+def clean_many(sources: Iterable[Any], *, config: Config | None = None, workers: int = 1,
+               progress: bool = False, field: str | None = None,
+               id_field: str = "id") -> Iterator[Result | ErrorRecord]:
+    """``Cleaner(config).clean_many(...)`` with a shared ``Cleaner``: one ``Result`` or
+    ``ErrorRecord`` per input, in input order (see ``Cleaner.clean_many``).
+
+        >>> for r in cleanpage.clean_many(["Headline\\nText.", b"\\x00\\x01"], workers=2):
+        ...     print(r.id, r.page.body if r.ok else f"{r.error}: {r.message}")
+    """
+    return _cleaner(config).clean_many(sources, workers=workers, progress=progress, field=field, id_field=id_field)
 
 
 def list_rules() -> dict[str, str]:

@@ -66,8 +66,8 @@ class Config:
     max_passes: int = 50
     # limits (README, "Reliability"): input over max_bytes (UTF-8 bytes for str input) raises
     # InputError, or with truncate=True is cut at the last line break before the limit and
-    # cleaned with a warning
-    max_bytes: int = 20_000_000
+    # cleaned with a warning. None: no limit
+    max_bytes: int | None = 20_000_000
     truncate: bool = False
     # the rules stop once this many seconds have passed since clean() began: the page then
     # holds the input with the removals finished so far, and says so in its warnings. Pages
@@ -96,10 +96,13 @@ class Config:
                 raise ConfigError(f"{f.name} must be a positive integer, got {value!r}")
         if not isinstance(self.max_cut_ratio, (int, float)) or not 0.0 < self.max_cut_ratio <= 1.0:
             raise ConfigError(f"max_cut_ratio must be in (0, 1], got {self.max_cut_ratio!r}")
+        mb = self.max_bytes
+        if mb is not None and (not isinstance(mb, int) or isinstance(mb, bool) or mb < 1):
+            raise ConfigError(f"max_bytes must be a positive integer or None (no limit), got {mb!r}")
         if not isinstance(self.truncate, bool):
             raise ConfigError(f"truncate must be True or False, got {self.truncate!r}")
         t = self.timeout_s
-        if t is not None and (isinstance(t, bool) or not isinstance(t, (int, float)) or not 0 < t < float("inf")):
+        if t is not None and (not isinstance(t, (int, float)) or isinstance(t, bool) or not 0 < t < float("inf")):
             raise ConfigError(f"timeout_s must be a positive number of seconds or None (no limit), got {t!r}")
         if self.max_block_chars < 1000:
             raise ConfigError(f"max_block_chars must be at least 1000 (shorter pieces of a line could pass "

@@ -16,8 +16,9 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from types import MappingProxyType
-from typing import Any, Literal, NamedTuple, Union
+from typing import Any, ClassVar, Literal, NamedTuple, Union
 
+from .errors import InputError
 from .text import _CLOSERS, _SENTENCE_ENDS, count_words, is_headline_shaped, keywords, normalise
 
 Zone = Literal["body", "sidebar"]
@@ -29,14 +30,17 @@ class Origin:
     """Where a block came from, and the facts its parser knew about it. Frozen: set once,
     at parse time, and never touched by the pipeline.
 
-    Text input fills ``line`` only. HTML input also fills the element's path and tag and
-    its link density; a new parse-time fact is one more field here.
+    Text input fills ``line`` only. HTML input also fills the element's path and tag,
+    its link density and the link it points to; a learned model run at parse time fills
+    ``score``. A new parse-time fact is one more field here.
     """
 
     line: int  # 1-based line of Document.text where the block starts
     path: str | None = None  # HTML: the block element's path, e.g. "/html/body/div[2]/p[3]"
     tag: str | None = None  # HTML: the block element's tag
     link_density: float = 0.0  # HTML: share of the block's characters inside links
+    href: str | None = None  # HTML: the absolute URL the block links to, when it is one link
+    score: float | None = None  # a parse-time model's probability that the block is main content
 
     def __str__(self) -> str:
         return self.path or f"line {self.line}"
@@ -179,13 +183,24 @@ _ENDS = frozenset(_SENTENCE_ENDS)
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """The parsed input: blocks in reading order plus the text offsets refer to."""
+    """The parsed input: blocks in reading order plus the text offsets refer to.
+
+    ``found`` holds what the parser found outside that text (for HTML: the ``<title>``,
+    ``og:title``, JSON-LD author and date, the page's language), by metadata key. Rules
+    may use it; what no rule files is added to the page's metadata as found, and a
+    found ``title`` is the page's title when no rule takes one from the text.
+
+    ``analysis`` holds page-level results computed once at parse time, by the name of
+    what made them: a learned model's scores for every block and the means to explain
+    them, for the rule that turns them into decisions.
+    """
 
     blocks: tuple[Block, ...]
     text: str
     kind: SourceKind
     url: str | None = None
-    html_title: str | None = None
+    found: Mapping[str, str] = field(default_factory=dict)
+    analysis: Mapping[str, Any] = field(default_factory=dict)
     encoding: str | None = None  # bytes input: the codec that decoded it
     warnings: tuple[str, ...] = ()  # what parsing could not do as asked (see ``Page.warnings``)
 
@@ -281,6 +296,12 @@ Decision = Union[Drop, Cut, Split, ToMeta, ToTitle, ToSidebar, MergeCard]
 
 
 # --- results ------------------------------------------------------------------------------
+# Every result class pickles (so pages cross process boundaries) and round-trips through
+# ``to_dict()`` / ``from_dict()`` and JSON.
+
+
+def _record(obj: Any) -> dict[str, Any]:
+    return {f.name: getattr(obj, f.name) for f in fields(obj)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,6 +317,9 @@ class Removal:
     start: int
     end: int
 
+    def to_dict(self) -> dict[str, Any]:
+        return _record(self)
+
 
 @dataclass(frozen=True, slots=True)
 class Step:
@@ -307,6 +331,9 @@ class Step:
     reason: str
     start: int
     end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return _record(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,6 +363,9 @@ class Placement:
             return f"{where}.{self.field}"
         return self.kind
 
+    def to_dict(self) -> dict[str, Any]:
+        return _record(self)
+
 
 @dataclass(frozen=True, slots=True)
 class SidebarItem:
@@ -358,9 +388,16 @@ class SidebarItem:
     sections: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {f.name: getattr(self, f.name) for f in fields(self)}
+        out = _record(self)
         out["sections"] = list(self.sections)
         return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> SidebarItem:
+        """The item ``to_dict()`` describes; keys it does not know are ignored."""
+        known = {f.name: data[f.name] for f in fields(cls) if f.name in data}
+        known["sections"] = tuple(known.get("sections") or ())
+        return cls(**known)
 
 
 @dataclass(frozen=True, slots=True)
@@ -377,7 +414,7 @@ class Page:
     placements: tuple[tuple[int, int, str, int | None, str | None], ...] = field(default=(), repr=False)
     source_kind: SourceKind = "text"
     url: str | None = None
-    # the text every offset indexes (the input itself for str input); not serialised
+    # the text every offset indexes (the input itself for str input); in to_dict() only on request
     source: str = field(default="", repr=False, compare=False)
     # what cleanpage could not do as asked, each "code: what happened" (codes: see README, Reliability)
     warnings: tuple[str, ...] = ()
@@ -385,6 +422,11 @@ class Page:
     def __post_init__(self) -> None:
         if not isinstance(self.metadata, MappingProxyType):
             object.__setattr__(self, "metadata", MappingProxyType(dict(self.metadata)))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # a MappingProxyType does not pickle: hand over a plain dict, which __init__ wraps again
+        return (Page, tuple(dict(self.metadata) if f.name == "metadata" else getattr(self, f.name)
+                            for f in fields(self)))
 
     @property
     def provenance(self) -> tuple[Placement, ...]:
@@ -395,34 +437,149 @@ class Page:
     def body(self) -> str:
         return "\n\n".join(self.paragraphs)
 
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-serialisable view (``json.dumps(page.to_dict())`` works)."""
-        return {
+    def to_dict(self, *, source: bool = False) -> dict[str, Any]:
+        """A JSON-serialisable view: every field, and ``body`` for convenience.
+
+        ``source`` (the text the offsets index) is left out unless asked for, because it is
+        as long as the input. ``Page.from_dict(page.to_dict()) == page`` holds either way
+        (``source`` takes no part in comparing pages); ``explain()`` needs the source to
+        number lines, so keep it (``source=True``) to explain a page later.
+        """
+        out: dict[str, Any] = {
             "title": self.title,
             "body": self.body,
             "paragraphs": list(self.paragraphs),
             "sidebar": [item.to_dict() for item in self.sidebar],
             "metadata": dict(self.metadata),
-            "removed": [
-                {"rule": r.rule, "text": r.text, "reason": r.reason, "start": r.start, "end": r.end}
-                for r in self.removed
-            ],
-            "trace": [
-                {"rule": s.rule, "action": s.action, "text": s.text, "reason": s.reason,
-                 "start": s.start, "end": s.end}
-                for s in self.trace
-            ],
+            "removed": [r.to_dict() for r in self.removed],
+            "trace": [s.to_dict() for s in self.trace],
+            "placements": [dict(zip(_PLACEMENT_KEYS, p)) for p in self.placements],
             "source_kind": self.source_kind,
             "url": self.url,
             "warnings": list(self.warnings),
         }
+        if source:
+            out["source"] = self.source
+        return out
 
-    def to_json(self, **kwargs: Any) -> str:
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Page:
+        """The page that ``to_dict()`` (or ``json.loads`` of ``to_json()``) describes.
+
+        ``title`` and ``paragraphs`` are required; ``body`` is derived and ignored; a missing
+        list is empty. Raises ``InputError`` for anything that is not such a dict.
+        """
+        try:
+            return cls(
+                title=data["title"],
+                paragraphs=tuple(data["paragraphs"]),
+                sidebar=tuple(SidebarItem.from_dict(item) for item in data.get("sidebar") or ()),
+                metadata=dict(data.get("metadata") or {}),
+                removed=tuple(Removal(**r) for r in data.get("removed") or ()),
+                trace=tuple(Step(**s) for s in data.get("trace") or ()),
+                placements=tuple((p["start"], p["end"], p["kind"], p.get("index"), p.get("field"))
+                                 for p in data.get("placements") or ()),
+                source_kind=data.get("source_kind") or "text",
+                url=data.get("url"),
+                source=data.get("source") or "",
+                warnings=tuple(data.get("warnings") or ()),
+            )
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise InputError(f"Page.from_dict() needs a dict made by Page.to_dict(): {exc!r}") from exc
+
+    def to_json(self, *, source: bool = False, **kwargs: Any) -> str:
+        """``json.dumps(self.to_dict(source=source), **kwargs)``, keeping non-ASCII text as is."""
         kwargs.setdefault("ensure_ascii", False)
-        return json.dumps(self.to_dict(), **kwargs)
+        return json.dumps(self.to_dict(source=source), **kwargs)
 
     def explain(self, *, width: int = 100) -> str:
         """A readable report: what went where, and which rule sent it."""
         from .report import explain
 
         return explain(self, width=width)
+
+
+_PLACEMENT_KEYS = ("start", "end", "kind", "index", "field")
+
+
+# --- batch results: what clean_many() yields, one per input record ------------------------
+
+# the keys of an output record; an input field of the same name is passed through as input_<name>
+RECORD_KEYS = ("id", "url", "title", "body", "metadata", "sidebar", "removed", "error")
+
+
+def pass_through(record: dict[str, Any], fields_: Mapping[str, Any]) -> dict[str, Any]:
+    for key, value in fields_.items():
+        while key in record or key in RECORD_KEYS:
+            key = f"input_{key}"
+        record[key] = value
+    return record
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """A record that ``clean_many()`` cleaned: its ``page``, with the record's id, url and other fields.
+
+    ``Result`` and ``ErrorRecord`` answer the same attributes: test ``ok``, then read ``page``
+    (here) or ``error`` and ``message`` (there). ``fields`` holds the input record's other
+    fields, passed through untouched.
+    """
+
+    id: Any
+    page: Page
+    url: str | None = None
+    fields: Mapping[str, Any] = field(default_factory=dict)
+
+    ok: ClassVar[Literal[True]] = True
+    error: ClassVar[None] = None
+    message: ClassVar[None] = None
+
+    def to_dict(self, *, explain: bool = False) -> dict[str, Any]:
+        """The output record: ``id``, ``url``, ``title``, ``body``, ``metadata``, ``sidebar``
+        (``removed`` too with ``explain``), ``error`` (None), then the passed-through fields.
+
+        An input field whose name is taken is kept as ``input_<name>``.
+        """
+        page = self.page
+        record: dict[str, Any] = {
+            "id": self.id, "url": self.url, "title": page.title, "body": page.body,
+            "metadata": dict(page.metadata), "sidebar": [item.to_dict() for item in page.sidebar],
+        }
+        if explain:
+            record["removed"] = [r.to_dict() for r in page.removed]
+        record["error"] = None
+        return pass_through(record, self.fields)
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorRecord:
+    """A record that could not be cleaned: why (``error``, the exception's type name, and
+    ``message``), with the record's id, url and other fields. ``page`` is None.
+
+    Unreadable input (a line that is not JSON, a file that cannot be read), input that is not
+    text, and a page that fails or overruns its time limit all end here, one per input record.
+    """
+
+    id: Any
+    error: str
+    message: str
+    url: str | None = None
+    fields: Mapping[str, Any] = field(default_factory=dict)
+
+    ok: ClassVar[Literal[False]] = False
+    page: ClassVar[None] = None
+
+    @classmethod
+    def from_exception(cls, id: Any, exc: BaseException, *, url: str | None = None,  # noqa: A002
+                       fields: Mapping[str, Any] | None = None) -> ErrorRecord:
+        return cls(id, type(exc).__name__, str(exc) or type(exc).__name__, url, dict(fields or {}))
+
+    def to_dict(self, *, explain: bool = False) -> dict[str, Any]:
+        """The output record, with the same keys as ``Result.to_dict()``: the page's are None and
+        ``error`` is ``{"type": ..., "message": ...}``."""
+        record: dict[str, Any] = {"id": self.id, "url": self.url, "title": None, "body": None,
+                                  "metadata": None, "sidebar": None}
+        if explain:
+            record["removed"] = None
+        record["error"] = {"type": self.error, "message": self.message}
+        return pass_through(record, self.fields)

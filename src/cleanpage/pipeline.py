@@ -406,6 +406,73 @@ class _Run:
         self.after.setdefault(new, []).insert(0, twin)  # splits apply right to left: the newest twin first
         return True
 
+    def _split_all(self, rule: str, b: Block, splits: Sequence[Split], slot: int) -> bool:
+        """``_split`` for each of ``splits`` (right to left), making only the final blocks.
+
+        Splitting right to left never moves the offsets further left, so every split is
+        worked out on the source ranges of the original block.
+        """
+        src, text, pieces = self.src, b.text, self._pieces(b)
+        end = len(text)  # the block left after the splits so far is text[:end]
+        parts: list[list[tuple[int, int]]] = []
+        for d in splits:
+            left = _trim(src, _select(pieces, 0, d.at))
+            right = _trim(src, _select(pieces, d.at, end))
+            if not left or not right:
+                continue
+            at = right[0][0]
+            ls, le = left[-1]
+            around = src[max(ls, le - 30):le] + "|" + src[at:min(right[0][1], at + 30)]
+            self._step(rule, "split", [(at, at)], d.reason, text=around)
+            parts.append(right)
+            end = d.at
+        if not parts:
+            return False
+        new = self._rebuild(b, _trim(src, _select(pieces, 0, end)), slot)
+        twins = self.after.setdefault(new, [])
+        family = self.family.get(b, b)
+        for right in reversed(parts):
+            twin = make_block(_join(src, right), right[0][0], right[-1][1], b._origin, zone=b.zone, role=b.role,
+                              card=b.card, section=b.section)
+            if not (len(right) == 1 and right[0] == (twin.start, twin.end)):
+                self.pieces[twin] = right
+            self.family[twin] = family
+            self._queue(twin)
+            twins.append(twin)
+        return True
+
+    def _cut_all(self, rule: str, b: Block, cuts: Sequence[Cut], slot: int) -> bool:
+        """``_cut`` for each of ``cuts`` (right to left), making only the final block."""
+        src, text = self.src, b.text
+        pieces = self._pieces(b)
+        size = len(text)  # length of the text the cuts so far have left
+        changed = False
+        for d in cuts:
+            lo, hi = max(0, d.start), min(size, d.end)
+            if lo >= hi:
+                continue
+            rest = _trim(src, _select(pieces, hi, size))
+            if not text[:lo].strip() and not rest:
+                # nothing left of the block: it goes as a whole
+                if changed:
+                    b = self._rebuild(b, pieces, slot)
+                return self._drop(rule, b, Drop(d.reason), slot)
+            cut = _trim(src, _select(pieces, lo, hi))
+            if not cut:
+                continue
+            veto = self._veto(b, cut)
+            if veto is not None:
+                self._step(veto, "veto", cut, f"{rule} would cut too much of {b.origin}; kept")
+                continue
+            self._step(rule, "cut", cut, d.reason)
+            self._remove(rule, cut, d.reason)
+            pieces = _trim(src, _select(pieces, 0, lo) + rest)
+            size = sum(t - s for s, t in pieces) + len(pieces) - 1
+            changed = True
+        if changed:
+            self._rebuild(b, pieces, slot)
+        return changed
+
     def _meta(self, rule: str, b: Block, d: ToMeta, slot: int) -> bool:
         text = b.text
         lo, hi = d.span if d.span is not None else (0, len(text))
@@ -510,7 +577,7 @@ class _Run:
         self._tidy()
         if self._view is None or self._view_generation != self.generation:
             d = self.doc
-            self._view = Document(tuple(self.live), d.text, d.kind, d.url, d.html_title)
+            self._view = Document(tuple(self.live), d.text, d.kind, d.url, d.found, d.analysis)
             self._view_generation = self.generation
         return self._view
 
@@ -542,11 +609,16 @@ class _Run:
                 else:
                     decisions = out
                 applied = False
-                for d in decisions:
-                    cur = self.current(b)
-                    if cur is None:
-                        break
-                    applied |= self.apply(name, cur, d, slot)
+                kind = type(decisions[0])
+                if len(decisions) > 1 and kind in (Split, Cut) and all(type(d) is kind for d in decisions):
+                    # many edits of one block (a long line): applied on its source ranges in one go
+                    applied = (self._split_all if kind is Split else self._cut_all)(name, b, decisions, slot)
+                else:
+                    for d in decisions:
+                        cur = self.current(b)
+                        if cur is None:
+                            break
+                        applied |= self.apply(name, cur, d, slot)
                 if not applied:
                     break
                 changed = True
@@ -650,8 +722,14 @@ class _Run:
             provenance.append((s, t, kind, where, field))
         provenance.sort(key=_start_end)
         title = self.title
-        if title is None and self.doc.kind == "html" and self.doc.html_title:
-            title = self.doc.html_title
+        for key, value in self.doc.found.items():  # what the parser found outside the text
+            if key == "title":
+                if title is None:
+                    title = value
+                    self.trace.append(Step("parse.found", "title", value, "found by the parser", 0, 0))
+            elif key not in self.metadata:
+                self.metadata[key] = value
+                self.trace.append(Step("parse.found", "meta", value, f"found by the parser -> {key}", 0, 0))
         removed = sorted(self.removed, key=lambda r: (r.start, r.end))
         return Page(
             title=title, paragraphs=tuple(paragraphs), sidebar=tuple(items), metadata=self.metadata,
@@ -678,6 +756,10 @@ class _Run:
                 fields[role] = text
         if summary:
             fields["summary"] = "\n\n".join(summary)
+        if "url" not in fields:  # HTML: the link of the card's headline
+            href = next((b.origin.href for b in blocks if b.role == "title" and b.origin.href), None)
+            if href:
+                fields["url"] = href
         for k, v in self.card_meta.get(key, {}).items():
             fields[k] = f"{fields[k]}; {v}" if k in fields and fields[k] != v else v
         sections = [section] if section else []

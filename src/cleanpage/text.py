@@ -68,22 +68,25 @@ def keywords(text: str) -> list[bytes]:
     return text.encode("utf-8", "surrogatepass").lower().translate(_KEYWORD_BYTES).split()
 
 
-def keyword_lines(text: str) -> list[bytes]:
-    """``keywords`` of every ``\\n``-separated line of ``text`` at once, each line not yet split.
+def line_features(text: str) -> tuple[list[str], list[bytes], list[int]]:
+    """For every ``\\n``-separated line of ``text``: the line, its keywords (``keywords``,
+    not yet split) and its number of words (``count_words``), from a few passes over the
+    whole page instead of a few calls per line.
 
-    ``keyword_lines(t)[i].split() == keywords(t.split("\\n")[i])``: UTF-8 never has a
-    newline byte inside a character, so the lines of the bytes are the lines of the text.
+    Word counts are exact: a line that is ASCII once its common non-word characters
+    (curly quotes, dashes, no-break spaces) are spaces is counted from its bytes; any
+    other line (-1 here) must be counted with ``count_words``.
     """
-    return text.encode("utf-8", "surrogatepass").lower().translate(_KEYWORD_LINE_BYTES).split(b"\n")
-
-
-def word_lines(text: str) -> list[bytes]:
-    """Every ``\\n``-separated line of ``text``, ASCII word characters made ``a``, all others a space.
-
-    For an ASCII line ``w``, ``w.count(b" a") + w.startswith(b"a")`` is its number of words
-    (``count_words``) without making a string of each; for other lines it is not exact.
-    """
-    return text.encode("utf-8", "surrogatepass").translate(_WORD_LINE_BYTES).split(b"\n")
+    plain = text
+    for ch in _NON_WORD:
+        if ch in plain:
+            plain = plain.replace(ch, " ")
+    data = plain.encode("utf-8", "surrogatepass")
+    kw_lines = data.lower().translate(_KEYWORD_LINE_BYTES).split(b"\n")
+    w_lines = data.translate(_WORD_LINE_BYTES).split(b"\n")
+    counts = [w.count(b" a") + w.startswith(b"a") if line.isascii() else -1
+              for w, line in zip(w_lines, data.split(b"\n"))]
+    return text.split("\n"), kw_lines, counts
 
 
 def keyword_set(spaced: str) -> frozenset[bytes]:

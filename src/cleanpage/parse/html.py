@@ -97,8 +97,8 @@ def parse_html(html: str, url: str | None = None) -> Document:
         blocks.append(make_block(text, offset, offset + len(text), Origin(number, path, tag, ratio)))
         offset += len(text) + 1
     rendered = "\n".join(p[0] for p in pieces)
-    return Document(blocks=tuple(blocks), text=rendered, kind="html", url=url, html_title=html_title or None,
-                    warnings=warnings)
+    return Document(blocks=tuple(blocks), text=rendered, kind="html", url=url,
+                    found={"title": html_title} if html_title else {}, warnings=warnings)
 
 
 # --- building the tree safely -----------------------------------------------------------------

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import regex
 
 from ..model import Block, Document, make_block, text_block
-from ..text import count_words, keyword_lines, keywords, lines, word_lines
+from ..text import count_words, keywords, line_features, lines
 
 #: the default of ``Config.max_block_chars``
 MAX_BLOCK_CHARS = 10_000
@@ -45,32 +45,30 @@ def parse_text(text: str, url: str | None = None, *, max_block_chars: int = MAX_
                     append(make_block(piece, start + s, start + e, number,
                                       kw=list(map(share, kw, kw)) if share else kw))
         return Document(blocks=tuple(blocks), text=text, kind="text", url=url)
-    # the common case: keywords and word counts of every line from one pass over the page
-    kw_lines = keyword_lines(text)
-    w_lines = word_lines(text)
+    # the common case: keywords and word counts of every line from a few passes over the page
+    raw_lines, kw_lines, counts = line_features(text)
     pos = 0
-    for i, line in enumerate(text.split("\n")):
-        stripped = line.strip()
-        if stripped:
-            start = pos + line.find(stripped)
-            if len(stripped) > max_block_chars:
-                kw_lines[i] = w_lines[i] = b""  # not split into millions of words: each piece has its own
-                for s, e in cut_long(stripped, max_block_chars):
-                    piece = stripped[s:e]
-                    kw = keywords(piece)
-                    append(make_block(piece, start + s, start + e, i + 1,
-                                      kw=list(map(share, kw, kw)) if share else kw))
-            else:
-                kw = kw_lines[i].split()
-                if share:
-                    kw = list(map(share, kw, kw))
-                if stripped.isascii():
-                    w = w_lines[i]
-                    n = w.count(b" a") + w.startswith(b"a")
-                    append(text_block(stripped, start, start + len(stripped), i + 1, kw, n))
+    i = 0
+    for line in raw_lines:
+        if line:
+            stripped = line.strip()
+            if stripped:
+                start = pos + line.find(stripped)
+                if len(stripped) > max_block_chars:  # each piece its own keywords: not millions in one list
+                    for s, e in cut_long(stripped, max_block_chars):
+                        piece = stripped[s:e]
+                        kw = keywords(piece)
+                        append(make_block(piece, start + s, start + e, i + 1,
+                                          kw=list(map(share, kw, kw)) if share else kw))
                 else:
-                    append(text_block(stripped, start, start + len(stripped), i + 1, kw, count_words(stripped)))
+                    n = counts[i]
+                    if n < 0:
+                        n = count_words(stripped)
+                    kw = kw_lines[i].split()
+                    append(text_block(stripped, start, start + len(stripped), i + 1,
+                                      list(map(share, kw, kw)) if share else kw, n))
         pos += len(line) + 1
+        i += 1
     return Document(blocks=tuple(blocks), text=text, kind="text", url=url)
 
 

@@ -144,12 +144,14 @@ class CardReader:
         """Decisions for every section (heading + cards) found in ``body``, in order."""
         kinds = _Kinds(body, self)
         longest = max(self.max_heading_words, self.max_weak_heading_words, self.max_label_words)
-        i = 0
-        while i < len(body):
-            head = body[i]
-            if head.words > longest or not head.mentions(_HEADING_WORDS):
-                i += 1  # too long, or names no heading word: no section starts here
+        words = _HEADING_WORDS
+        # where a section may start: a short line that names a heading word
+        starts = [i for i, b in enumerate(body) if b.words <= longest and not words.isdisjoint(b._kw)]
+        done = 0  # body[:done] belongs to sections already read
+        for i in starts:
+            if i < done:
                 continue
+            head = body[i]
             strong = self.is_strong_heading(head)
             if kinds[i] is Kind.HEADING or (kinds[i] is Kind.LABEL and strong):
                 # a weak heading needs evidence in its first card: read the rest only then
@@ -163,11 +165,10 @@ class CardReader:
                             if type(d) is ToSidebar:
                                 d = d._replace(section=section)
                             yield block, d
-                    i = end
+                    done = end
                     continue
                 if strong and (i + 1 == len(body) or kinds[i + 1] is Kind.HEADING):
                     yield head, Drop("related-links heading with nothing under it")
-            i += 1
 
     def _cards(self, body: Sequence[Block], kinds: Sequence[Kind], start: int, *,
                first_needs_evidence: bool = False) -> tuple[list[Card], int]:

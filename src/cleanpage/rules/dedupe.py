@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from ..config import Config
 from ..model import Block, Document, Drop
 from ..registry import Stage, rule
-from ..text import is_prose
 
 
 @rule("dedupe.repeated_block", stage=Stage.DEDUPE, order=10, context=True)
@@ -44,8 +43,8 @@ class DropRepeatedBlock:
                 yield block, Drop("printed twice in a row")
                 continue
             previous = block
-            if n < self.min_prose_words or not block.ends_sentence or not is_prose(block):
-                continue
+            if n < self.min_prose_words or not block.ends_sentence or block.is_heading:
+                continue  # not a paragraph of prose (text.is_prose, with the word limit first)
             same_length = seen.get(n)
             if same_length is None:
                 seen[n] = {"": block}  # the key is worked out if another block of n words comes
