@@ -56,3 +56,10 @@ def test_fuzz_finding_no_stub_is_cut_off_a_long_line():
     # benchmarks/fuzz.py, seed 1276316611: a 12,700-character line with one space near its start
     # was cut into "<!-- never closed" (taken for the title) and the rest, which then read as HTML
     check("<!-- never closed <html><body>" + "<div>" * 2100 + "Officials troops workers deminers.")
+
+
+def test_fuzz_finding_an_inline_pitch_never_ends_inside_a_word():
+    # benchmarks/fuzz.py, seed 1555000867: promo.newsletter_pitch took 200 of a word's 201 zeros
+    source = "SUBSCRIBE TO OUR NEWSLETTER:" + "0" * 200
+    page = check(source)
+    assert page is not None and page.body == ":" + "0" * 200
