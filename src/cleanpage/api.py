@@ -43,10 +43,10 @@ class Cleaner:
     def clean(self, source: str | bytes, *, url: str | None = None, encoding: str | None = None) -> Page:
         """Clean one page: plain text (one block per line) or HTML, as str or bytes.
 
-        Bytes are decoded by their byte-order mark, else ``encoding`` (the caller's word,
-        e.g. from an HTTP header), else as UTF-8 if they are valid UTF-8, else by the
+        Bytes are decoded by their byte-order mark, else as UTF-8 if they are valid UTF-8,
+        else by ``encoding`` (the caller's word, e.g. from an HTTP header), else by the
         charset the page declares, else by a guess; ``page.metadata["encoding"]`` names the
-        codec. Empty input gives an empty page. What could not be done as asked (a
+        codec (``parse/decode.py`` says why in this order). ``encoding`` is ignored for str. Empty input gives an empty page. What could not be done as asked (a
         timeout, truncation, a wrong declared charset, flattened deep HTML) is listed in
         ``page.warnings``.
 
@@ -70,7 +70,6 @@ class Cleaner:
             return page
         metadata = page.metadata if doc.encoding is None else {**page.metadata, "encoding": doc.encoding}
         return dataclasses.replace(page, metadata=metadata, warnings=warnings)
-
 
     def clean_many(self, sources: Iterable[Any], *, workers: int = 1, progress: bool = False,
                    field: str | None = None, id_field: str = "id") -> Iterator[Result | ErrorRecord]:
