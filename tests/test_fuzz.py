@@ -42,14 +42,24 @@ def test_fuzz_run(tmp_path):
 # --- what the fuzz runs found ------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="engine: after a Split the guard still judges a piece by the word count "
-                                       "of the line it came from (pipeline._Run.family); cleaning the body "
-                                       "again judges the piece alone, so a vetoed cut goes through")
-def test_fuzz_finding_split_then_guarded_cut_is_idempotent():
-    # benchmarks/fuzz.py, seed 1731553051: the guard vetoes cutting 6 of the line's 8 words
-    # (guard_min_words=8); in the body the piece has 7 words, under the guard's minimum
-    config = Config(max_title_words=1, max_newsletter_line_words=1, guard_min_words=8, max_block_chars=1000)
-    check("0.SiGN UP FOR OUR NEWSLETTER:0.0", config)
+_GUARD_MEMORY = ("engine: guard.cut_limit remembers what it already cut from a line (pipeline._Run.family and "
+                 "family_cut), and the body does not carry that memory: cleaning the body again judges afresh")
+
+
+@pytest.mark.xfail(strict=True, reason=_GUARD_MEMORY)
+@pytest.mark.parametrize("source, config", [
+    # seed 1731553051: after a restored break the guard judges the piece by its whole line (8 words,
+    # guard_min_words=8) and vetoes the cut; in the body the piece has 7 words, under the minimum
+    ("0.SiGN UP FOR OUR NEWSLETTER:0.0",
+     Config(max_title_words=1, max_newsletter_line_words=1, guard_min_words=8, max_block_chars=1000)),
+    # seed 903786822: the first of two pitches in a line is cut, the second vetoed (together they
+    # are more than half the line); in the body the second is judged alone, and cut
+    ("Sign up for our newsletter    gltt.Sign up for our newsletterS.        f g i l innotuty",
+     Config(disabled=frozenset(["breaks.fused_sentence"]), max_title_words=1, max_newsletter_line_words=1,
+            guard_min_words=1, max_block_chars=1000)),
+], ids=["split-then-cut", "second-cut"])
+def test_fuzz_finding_guarded_cuts_are_idempotent(source, config):
+    check(source, config)
 
 
 def test_fuzz_finding_no_stub_is_cut_off_a_long_line():
