@@ -387,6 +387,9 @@ THRESHOLDS = {
     "max_title_words": (1, 40), "max_card_meta_words": (1, 10), "max_headline_words": (1, 40),
     "min_summary_words": (1, 20), "max_teaser_words": (1, 40), "max_caption_words": (1, 60),
     "dedupe_min_words": (1, 10), "dedupe_min_prose_words": (1, 40), "max_passes": (20, 60),
+    # long lines are cut into blocks of 1,000 characters or more (max_bytes, not an int
+    # field, stays at its default: a truncated page is not idempotent under the same limit)
+    "max_block_chars": (1000, 40_000),
 }
 
 
@@ -662,4 +665,86 @@ byte_inputs: st.SearchStrategy[bytes] = st.one_of(
               st.one_of(pages().map(lambda p: p.text), messy_text),
               st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1"])),
     st.builds(lambda junk, p: junk + p.text.encode("utf-8"), st.binary(max_size=50), pages()),
+)
+
+
+# --- hostile input (issue 8) ----------------------------------------------------------------------------
+# HTML and bytes that break parsers: deep nesting, unclosed tags, huge attributes, scripts and
+# styles holding markup, entities (named, numeric, invalid, declared in a doctype), comments that
+# never close, and bytes that mix encodings or lie about theirs.
+
+_TAGS = ["div", "p", "span", "b", "i", "a", "li", "ul", "table", "td", "tr", "section", "article", "h2", "font",
+         "blockquote", "pre", "br", "img", "hr", "noscript", "template", "svg", "iframe", "select", "option"]
+_ENTITIES = ["&amp;", "&lt;", "&gt;", "&nbsp;", "&quot;", "&#39;", "&#x2019;", "&#0;", "&#xD800;", "&#x110000;",
+             "&#99999999999;", "&bogus;", "&", "&#", "&#x;", "&lol9;", "&amp", "&eacute;", "&#128512;"]
+_ATTR_VALUES = st.one_of(st.text(any_char, max_size=20), st.builds(lambda c, n: c * n, st.sampled_from("x\"'<> "),
+                                                                   st.integers(1000, 50_000)))
+
+
+@st.composite
+def _elements(draw: Any, depth: int = 0) -> str:
+    """One element with random, possibly unclosed, possibly deep content."""
+    tag = draw(st.sampled_from(_TAGS))
+    attrs = "".join(f' {name}="{value}"' for name, value in draw(st.lists(
+        st.tuples(st.sampled_from(["class", "id", "title", "href", "style", "data-x", "on\u00e9"]), _ATTR_VALUES),
+        max_size=2)))
+    parts = []
+    for _ in range(draw(st.integers(0, 3 if depth < 4 else 0))):
+        parts.append(draw(st.one_of(
+            sentences(), st.text(any_char, max_size=30), st.sampled_from(_ENTITIES), chrome_lines,
+            _elements(depth + 1) if depth < 4 else sentences())))
+    close = draw(st.sampled_from([f"</{tag}>", f"</{tag}>", "", f"</{draw(st.sampled_from(_TAGS))}>"]))
+    return f"<{tag}{attrs}>{''.join(parts)}{close}"
+
+
+def _nest(tag: str, depth: int, inner: str, closed: bool) -> str:
+    return f"<{tag}>" * depth + inner + (f"</{tag}>" * depth if closed else "")
+
+
+_RAW_TEXT = st.builds(lambda kind, body: f"<{kind}>{body}</{kind}>", st.sampled_from(["script", "style", "textarea",
+                                                                                      "title", "noscript"]),
+                      st.one_of(st.just("var x = '<div>' + \"</p>\"; if (a < b && c > d) {}"),
+                                st.just("p{color:red}</sty le><p>not a paragraph"), st.text(any_char, max_size=40)))
+_DOCTYPES = st.sampled_from([
+    "<!doctype html>", "", "<?xml version='1.0' encoding='utf-8'?>", "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0//EN\" "
+    "\"http://127.0.0.1:9/xhtml1.dtd\">", "<!DOCTYPE html [<!ENTITY lol \"lol\"><!ENTITY lol9 \"&lol;&lol;&lol;\">]>",
+    "<!DOCTYPE html [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>", "<!-- never closed ", "<![CDATA[ <p>x</p> ]]>",
+])
+
+#: HTML built to break parsers
+hostile_html: st.SearchStrategy[str] = st.builds(
+    lambda doctype, head, parts: doctype + head + "".join(parts),
+    _DOCTYPES,
+    st.sampled_from(["<html><head><title>T &amp; x</title></head><body>", "<html><body>", "", "<body>"]),
+    st.lists(st.one_of(
+        _elements(),
+        _RAW_TEXT,
+        st.builds(_nest, st.sampled_from(["div", "span", "b", "table", "p", "li"]),
+                  st.sampled_from([10, 300, 2100, 5000]), sentences(), st.booleans()),
+        sentences(),
+        chrome_lines.map(lambda line: f"<p>{line}</p>"),
+        st.sampled_from(_ENTITIES),
+        st.sampled_from(["<", ">", "</", "<!--", "-->", "<p", "<a href='", "\x00", "\ufeff", "\ud800", "<br/>" * 50]),
+    ), max_size=12),
+)
+
+
+def _mixed_bytes(parts: list[tuple[str, str]]) -> bytes:
+    return b"".join(text.encode(enc, "replace") for text, enc in parts)
+
+
+_ENCODINGS = ["utf-8", "cp1252", "cp1251", "latin-1", "utf-16-le", "shift_jis", "koi8-r"]
+#: bytes that mix encodings, lie about theirs, carry BOMs in the wrong place or NULs in the text
+hostile_bytes: st.SearchStrategy[bytes] = st.one_of(
+    st.builds(_mixed_bytes, st.lists(st.tuples(st.one_of(sentences(), chrome_lines, st.text(any_char, max_size=20)),
+                                               st.sampled_from(_ENCODINGS)), min_size=1, max_size=6)),
+    st.builds(lambda decl, html, enc: f'<meta charset="{decl}">'.encode() + html.encode(enc, "replace"),
+              st.sampled_from(["utf-8", "windows-1251", "utf-16", "x-unknown", "utf-7", "unicode_escape", "iso-8859-1"]),
+              hostile_html, st.sampled_from(["utf-8", "cp1252", "cp1251"])),
+    st.builds(lambda bom, text: bom + text.encode("utf-8", "surrogatepass"),
+              st.sampled_from([b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\xff\xfe\x00\x00", b""]),
+              st.one_of(messy_text, hostile_html)),
+    st.builds(lambda text, every: b"\x00".join(text.encode("utf-8", "surrogatepass")[i:i + every]
+                                               for i in range(0, len(text.encode("utf-8", "surrogatepass")), every)),
+              pages().map(lambda p: p.text), st.integers(20, 400)),
 )

@@ -186,7 +186,7 @@ def test_a_huge_jsonl_line_is_skipped_unread_with_max_bytes():
 def test_format_sniffing_on_unnamed_input():
     assert _records(b'{"text": "Headline\\nBody text here."}\n')[0].page.paragraphs == ("Headline", "Body text here.")
     assert _records(b"<html><body><p>A paragraph of text, he said.</p></body></html>")[0].page.source_kind == "html"
-    assert _records(gzip.compress(b"Plain text.\n"))[0].page == cleanpage.clean("Plain text.\n")
+    assert _records(gzip.compress(b"Plain text.\n"))[0].page == cleanpage.clean(b"Plain text.\n")  # bytes: and their encoding
     assert _records(b"{ braces start this text page\nsecond line\n")[0].ok  # not JSON: a page
 
 

@@ -59,7 +59,7 @@ def test_installed_script_reads_standard_input():
     assert run.returncode == 0, run.stderr
     assert run.stdout.decode() == cleanpage.clean(PAGE_TXT).body + "\n"
     explain = cleanpage_cli("--explain", stdin=PAGE_TXT.encode())
-    assert explain.stdout.decode() == cleanpage.clean(PAGE_TXT).explain() + "\n"
+    assert explain.stdout.decode() == cleanpage.clean(PAGE_TXT.encode()).explain() + "\n"  # bytes: and their encoding
 
 
 def test_installed_script_walks_a_crawl_directory_with_two_workers(tmp_path):
@@ -254,7 +254,7 @@ def test_one_page_to_json_text_and_gzip(tmp_path, capsysbinary, monkeypatch):
     status, out, _ = cli([str(page), "--to", "json", "--url", "https://example.com/oil"], capsysbinary, monkeypatch)
     whole = json.loads(out)
     assert status == 0 and whole["title"] == "Oil prices fall" and whole["url"] == "https://example.com/oil"
-    assert cleanpage.Page.from_dict(whole) == cleanpage.clean(ARTICLE, url="https://example.com/oil")
+    assert cleanpage.Page.from_dict(whole) == cleanpage.clean(ARTICLE.encode(), url="https://example.com/oil")
     assert json.loads(cli([str(page), "--json"], capsysbinary, monkeypatch)[1])["title"] == "Oil prices fall"
     assert cli([str(page), "-o", str(tmp_path / "out.jsonl.gz")], capsysbinary, monkeypatch)[0] == 0
     record = json.loads(gzip.decompress((tmp_path / "out.jsonl.gz").read_bytes()))

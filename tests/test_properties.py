@@ -9,7 +9,8 @@ Inputs: generated pages (text, bytes in several encodings, HTML), arbitrary ``st
   exactly once, each placement names a real destination, and every ``Removal`` quotes
   the source at its offsets
 - determinism, ``json.dumps(page.to_dict())``, ``page.explain()``
-- no input raises; empty (or blank) input gives an empty page
+- no input raises but binary bytes (a documented ``InputError``); empty (or blank) input
+  gives an empty page
 """
 
 from __future__ import annotations
@@ -20,11 +21,12 @@ from typing import Any
 
 import pytest
 import regex
-from hypothesis import given, note
+from hypothesis import assume, given, note
 from hypothesis import strategies as st
 
 import cleanpage
-from cleanpage import Config, Page, SidebarItem
+from cleanpage import Config, InputError, Page, SidebarItem
+from cleanpage.parse import binary_kind
 from strategies import any_text, byte_inputs, configs, html_pages, long_lines, pages, texts
 
 WORD = regex.compile(r"\w+")
@@ -37,7 +39,15 @@ inputs: st.SearchStrategy[str | bytes] = st.one_of(
 maybe_config: st.SearchStrategy[Config | None] = st.one_of(st.none(), configs())
 
 
+def is_binary(source: Any) -> bool:
+    return isinstance(source, (bytes, bytearray, memoryview)) and binary_kind(bytes(source)) is not None
+
+
 def run(source: str | bytes, config: Config | None) -> Page:
+    if is_binary(source):  # the documented outcome for binary data; nothing else to check on it
+        with pytest.raises(InputError, match="not text or HTML"):
+            cleanpage.clean(source, config=config)
+        assume(False)
     page = cleanpage.clean(source, config=config)
     note(f"config: {config!r}")
     note(f"source kind: {page.source_kind}; paragraphs: {page.paragraphs!r}")
@@ -175,6 +185,11 @@ def _any_bytes_like(data: bytes) -> st.SearchStrategy[Any]:
 
 @given(st.one_of(any_text, long_lines(), st.binary().flatmap(_any_bytes_like)), maybe_config)
 def test_no_input_raises(source: Any, config: Config | None) -> None:
+    """Nothing but a documented error: binary bytes raise InputError, all else gives a page."""
+    if is_binary(source):
+        with pytest.raises(InputError, match="not text or HTML"):
+            cleanpage.clean(source, config=config)
+        return
     page = cleanpage.clean(source, config=config)
     assert isinstance(page.body, str)
     assert page.body == "\n\n".join(page.paragraphs)
@@ -189,10 +204,13 @@ def test_blank_input_gives_an_empty_page(source: str | bytes, config: Config | N
     assert page.title is None
     assert page.paragraphs == () and page.body == ""
     assert page.sidebar == ()
-    assert dict(page.metadata) == {} and page.removed == () and page.provenance == ()
+    # bytes: only the encoding that decoded them
+    assert dict(page.metadata) == ({} if isinstance(source, str) else {"encoding": "ascii" if source.isascii() else "utf-8"})
+    assert page.removed == () and page.provenance == () and page.warnings == ()
 
 
 def test_empty_input_gives_an_empty_page() -> None:
     for source in ("", b""):
         page = cleanpage.clean(source)
-        assert (page.title, page.paragraphs, page.sidebar, dict(page.metadata), page.removed) == (None, (), (), {}, ())
+        assert (page.title, page.paragraphs, page.sidebar, page.removed) == (None, (), (), ())
+        assert dict(page.metadata) == ({} if isinstance(source, str) else {"encoding": "ascii"})

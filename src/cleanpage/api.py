@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import time
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -11,6 +13,10 @@ from .model import ErrorRecord, Page, Result
 from .parse import parse
 from .pipeline import Engine
 from .registry import registry
+
+
+# warning codes of the pipeline's "stop" steps
+_STOPS = {"pipeline.timeout": "timeout", "pipeline.max_passes": "max_passes"}
 
 
 class Cleaner:
@@ -34,18 +40,36 @@ class Cleaner:
     def __repr__(self) -> str:
         return f"Cleaner({self.config!r})"
 
-    def clean(self, source: str | bytes, *, url: str | None = None) -> Page:
+    def clean(self, source: str | bytes, *, url: str | None = None, encoding: str | None = None) -> Page:
         """Clean one page: plain text (one block per line) or HTML, as str or bytes.
 
-        Bytes are decoded as UTF-8 (BOM honoured), else by the page's declared charset,
-        else cp1252, else Latin-1, so decoding never fails. Empty input gives an empty page.
-        Raises ``InputError`` for anything but str/bytes.
+        Bytes are decoded by their byte-order mark, else as UTF-8 if they are valid UTF-8,
+        else by ``encoding`` (the caller's word, e.g. from an HTTP header), else by the
+        charset the page declares, else by a guess; ``page.metadata["encoding"]`` names the
+        codec (``parse/decode.py`` says why in this order). ``encoding`` is ignored for str. Empty input gives an empty page. What could not be done as asked (a
+        timeout, truncation, a wrong declared charset, flattened deep HTML) is listed in
+        ``page.warnings``.
+
+        Raises ``InputError`` for anything but str/bytes, for binary data (gzip, images,
+        PDF, ...), for an ``encoding`` Python does not know, and for input over
+        ``Config.max_bytes`` unless ``Config.truncate`` is set.
         """
+        started = time.monotonic()
         if not isinstance(source, (str, bytes, bytearray, memoryview)):
-            raise InputError(f"clean() takes str or bytes, got {type(source).__name__}")
+            raise InputError(f"clean() takes str or bytes, got {type(source).__name__}; "
+                             "pass the page's text, or its raw bytes to have them decoded")
         if url is not None and not isinstance(url, str):
             raise InputError(f"url must be a str or None, got {type(url).__name__}")
-        return self._engine.run(parse(source, url=url, input_format=self.config.input_format))
+        config = self.config
+        doc = parse(source, url=url, encoding=encoding, config=config)
+        deadline = None if config.timeout_s is None else started + config.timeout_s
+        page = self._engine.run(doc, deadline)
+        warnings = (*doc.warnings, *(f"{_STOPS.get(s.rule, s.rule)}: {s.reason}" for s in page.trace
+                                     if s.action == "stop"))
+        if doc.encoding is None and not warnings:
+            return page
+        metadata = page.metadata if doc.encoding is None else {**page.metadata, "encoding": doc.encoding}
+        return dataclasses.replace(page, metadata=metadata, warnings=warnings)
 
     def clean_many(self, sources: Iterable[Any], *, workers: int = 1, progress: bool = False,
                    field: str | None = None, id_field: str = "id") -> Iterator[Result | ErrorRecord]:
@@ -96,13 +120,15 @@ def _cleaner(config: Config | None) -> Cleaner:
     return cleaner
 
 
-def clean(source: str | bytes, *, url: str | None = None, config: Config | None = None) -> Page:
+def clean(source: str | bytes, *, url: str | None = None, config: Config | None = None,
+          encoding: str | None = None) -> Page:
     """Clean one page with a shared ``Cleaner`` for ``config`` (the default config if None).
 
-    Plain text (one block per line) or HTML, as str or bytes. Raises ``InputError`` for
-    anything but str/bytes and ``ConfigError`` for a bad config.
+    Plain text (one block per line) or HTML, as str or bytes; ``encoding`` is the caller's
+    word on the encoding of bytes (see ``Cleaner.clean``). Raises ``InputError`` for input
+    that cannot be a page and ``ConfigError`` for a bad config.
     """
-    return _cleaner(config).clean(source, url=url)
+    return _cleaner(config).clean(source, url=url, encoding=encoding)
 
 
 def clean_many(sources: Iterable[Any], *, config: Config | None = None, workers: int = 1,

@@ -66,8 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--url", help="the page's URL, kept in the result (one page only)")
     p.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                    help="worker processes (default 1; 0: one per CPU); the output keeps input order")
-    p.add_argument("--timeout", type=float, metavar="SECONDS", help="time limit per page")
-    p.add_argument("--max-bytes", type=int, metavar="N", help="size limit per page, in bytes")
+    p.add_argument("--timeout", type=float, metavar="SECONDS",
+                   help=f"time limit per page (default: {Config.timeout_s:g}; the page then says so)")
+    p.add_argument("--max-bytes", type=int, metavar="N",
+                   help=f"size limit per page, in bytes (default: {Config.max_bytes:,})")
+    p.add_argument("--truncate", action="store_true",
+                   help="clean the first --max-bytes of a larger page instead of refusing it")
     p.add_argument("--explain", action="store_true",
                    help="text: the removal report instead of the body; records: add the removals")
     p.add_argument("--errors", choices=("record", "skip", "fail"), default="record",
@@ -136,7 +140,9 @@ def _main(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         parser.error("-j must be 0 (one per CPU) or more")
     jobs = args.jobs or _cpus()
     try:
-        config = Config(disabled=frozenset(args.disable), max_bytes=args.max_bytes, timeout_s=args.timeout)
+        limits = {"max_bytes": args.max_bytes, "timeout_s": args.timeout}  # not given: the library's defaults
+        config = Config(disabled=frozenset(args.disable), truncate=args.truncate,
+                        **{k: v for k, v in limits.items() if v is not None})
         Cleaner(config)  # unknown rule names fail here, before any work
     except CleanpageError as exc:
         parser.error(str(exc))
@@ -162,7 +168,7 @@ def _main(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
     spec = JsonlSpec(args.field, args.id_field)
     stats = ReadStats()
-    records: Iterator[Record] = read_inputs(inputs, fmt=args.fmt, glob=args.glob, max_bytes=args.max_bytes,
+    records: Iterator[Record] = read_inputs(inputs, fmt=args.fmt, glob=args.glob, max_bytes=config.max_bytes,
                                             stdin=stdin, stats=stats)
     if args.url is not None:
         records = _with_url(records, args.url)

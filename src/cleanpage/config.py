@@ -64,9 +64,18 @@ class Config:
     guard_min_words: int = 20
     # the pipeline loops until nothing changes; this bounds the loop
     max_passes: int = 50
-    # per-page limits on input size and cleaning time (None: no limit)
-    max_bytes: int | None = None
-    timeout_s: float | None = None
+    # limits (README, "Reliability"): input over max_bytes (UTF-8 bytes for str input) raises
+    # InputError, or with truncate=True is cut at the last line break before the limit and
+    # cleaned with a warning. None: no limit
+    max_bytes: int | None = 20_000_000
+    truncate: bool = False
+    # the rules stop once this many seconds have passed since clean() began: the page then
+    # holds the input with the removals finished so far, and says so in its warnings. Pages
+    # take milliseconds; the default only stops input built to be slow. None: no limit
+    timeout_s: float | None = 60.0
+    # a longer line (or HTML block) is read as several blocks, cut after sentence ends:
+    # every edit of a block costs time in proportion to its length
+    max_block_chars: int = 10_000
 
     def __post_init__(self) -> None:
         disabled = self.disabled
@@ -89,10 +98,15 @@ class Config:
             raise ConfigError(f"max_cut_ratio must be in (0, 1], got {self.max_cut_ratio!r}")
         mb = self.max_bytes
         if mb is not None and (not isinstance(mb, int) or isinstance(mb, bool) or mb < 1):
-            raise ConfigError(f"max_bytes must be a positive integer or None, got {mb!r}")
+            raise ConfigError(f"max_bytes must be a positive integer or None (no limit), got {mb!r}")
+        if not isinstance(self.truncate, bool):
+            raise ConfigError(f"truncate must be True or False, got {self.truncate!r}")
         t = self.timeout_s
         if t is not None and (not isinstance(t, (int, float)) or isinstance(t, bool) or not 0 < t < float("inf")):
-            raise ConfigError(f"timeout_s must be a positive number of seconds or None, got {t!r}")
+            raise ConfigError(f"timeout_s must be a positive number of seconds or None (no limit), got {t!r}")
+        if self.max_block_chars < 1000:
+            raise ConfigError(f"max_block_chars must be at least 1000 (shorter pieces of a line could pass "
+                              f"for headlines), got {self.max_block_chars!r}")
 
     def enabled(self, name: str, *, preview: bool = False) -> bool:
         """Whether rule ``name`` runs under this config."""

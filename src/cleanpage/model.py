@@ -201,6 +201,8 @@ class Document:
     url: str | None = None
     found: Mapping[str, str] = field(default_factory=dict)
     analysis: Mapping[str, Any] = field(default_factory=dict)
+    encoding: str | None = None  # bytes input: the codec that decoded it
+    warnings: tuple[str, ...] = ()  # what parsing could not do as asked (see ``Page.warnings``)
 
 
 # --- decisions: what a rule may answer -------------------------------------------------
@@ -414,6 +416,8 @@ class Page:
     url: str | None = None
     # the text every offset indexes (the input itself for str input); in to_dict() only on request
     source: str = field(default="", repr=False, compare=False)
+    # what cleanpage could not do as asked, each "code: what happened" (codes: see README, Reliability)
+    warnings: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not isinstance(self.metadata, MappingProxyType):
@@ -452,6 +456,7 @@ class Page:
             "placements": [dict(zip(_PLACEMENT_KEYS, p)) for p in self.placements],
             "source_kind": self.source_kind,
             "url": self.url,
+            "warnings": list(self.warnings),
         }
         if source:
             out["source"] = self.source
@@ -477,6 +482,7 @@ class Page:
                 source_kind=data.get("source_kind") or "text",
                 url=data.get("url"),
                 source=data.get("source") or "",
+                warnings=tuple(data.get("warnings") or ()),
             )
         except (KeyError, TypeError, AttributeError) as exc:
             raise InputError(f"Page.from_dict() needs a dict made by Page.to_dict(): {exc!r}") from exc

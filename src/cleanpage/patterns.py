@@ -4,6 +4,12 @@ Conventions: ``*_LINE`` patterns are used with ``fullmatch`` on a whole block;
 inline patterns are searched inside a block. Quantifiers are bounded so that no
 pattern backtracks without limit on hostile input.
 
+Audited for issue 8 (``tests/test_patterns.py`` keeps it so): every pattern, used the
+way its rule uses it, runs in linear time on long runs of hostile text. Several
+``*_LINE`` patterns start with an unbounded run (``[-–—(\\s]*``, ``\\p{Lu}[\\p{L}.]*``)
+and would be quadratic if *searched* on a long line: keep them anchored
+(``fullmatch``/``match``) and behind the rule's word limit.
+
 ``*_WORDS`` are prefilters (see ``registry.py``): lower-case ASCII words of which
 every text a pattern matches names at least one, as a whole word. The engine
 skips a rule on blocks that name none of them. When a pattern gains an
@@ -70,9 +76,10 @@ WIRE_CREDIT_LINE = regex.compile(
     rf"(?P<v>(?:{AGENCY})(?:\s*(?:,|/|&|and)\s*(?:{AGENCY})){{0,3}})\s*\)?\s*\.?",
     _F,
 )
-#: a credit trailing the last sentence of a block: "... she said. Agencies"
+#: a credit trailing the last sentence of a block: "... she said. Agencies". Searched backwards
+#: ((?r)): it ends the block, and a forward search tried every position of a 10,000-character block
 TRAILING_CREDIT = regex.compile(
-    rf"(?<=[.!?…]{_CLOSE}{{0,3}})\s+[-–—(]?\s*(?P<v>(?:with\s+)?(?:{AGENCY})(?:\s*(?:,|/|and)\s*(?:{AGENCY})){{0,2}})\)?\s*\Z",
+    rf"(?r)(?<=[.!?…]{_CLOSE}{{0,3}})\s+[-–—(]?\s*(?P<v>(?:with\s+)?(?:{AGENCY})(?:\s*(?:,|/|and)\s*(?:{AGENCY})){{0,2}})\)?\s*\Z",
     _F,
 )
 # agencies as printed in datelines and photo credits (case matters here: "AP", not "ap")
@@ -140,7 +147,10 @@ _BOUNDARY = rf"(?<=\A|[.!?…»]{_CLOSE}{{0,3}}\s+)"
 NEWSLETTER_PITCH = regex.compile(
     rf"{_BOUNDARY}(?:(?:new|free|our|the)\s+)?(?:{_W}\s+){{0,3}}?newsletters?\s*:\s*(?:\S+\s+){{1,8}}?"
     rf"sign\s+up\b[^.!?]{{0,300}}?(?:\bnewsletters?\b|\binbox\b|[.!?])"
-    rf"|{_BOUNDARY}(?:sign\s+up|subscribe)\s+(?:now\s+)?(?:to|for)\s+(?:our|the)\s+(?:free\s+)?(?:{_W}\s+){{0,4}}?newsletters?\b[^.!?]{{0,200}}[.!?]?",
+    # the tail ends at a sentence end or between words, never inside a word: a bounded run
+    # that stopped mid-word cut "0000" out of a word (found by benchmarks/fuzz.py)
+    rf"|{_BOUNDARY}(?:sign\s+up|subscribe)\s+(?:now\s+)?(?:to|for)\s+(?:our|the)\s+(?:free\s+)?(?:{_W}\s+){{0,4}}?newsletters?\b"
+    rf"(?:[^.!?]{{0,200}}(?:[.!?]|(?!\w)))?",
     _F,
 )
 NEWSLETTER_WORDS = _words(b"newsletter newsletters")

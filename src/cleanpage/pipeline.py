@@ -24,6 +24,7 @@ Why a page costs time linear in its length:
 from __future__ import annotations
 
 import re
+import time
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -125,8 +126,10 @@ class Engine:
             self._slot_cache[mask] = s
         return s
 
-    def run(self, doc: Document) -> Page:
-        return _Run(self, doc).run()
+    def run(self, doc: Document, deadline: float | None = None) -> Page:
+        """Clean ``doc``; past ``deadline`` (a ``time.monotonic()`` value) the rules stop
+        between two rules and the page is assembled as it stands (see ``_Run._settle``)."""
+        return _Run(self, doc, deadline).run()
 
 
 # --- working state -----------------------------------------------------------------------------
@@ -180,8 +183,10 @@ class _Run:
     and its prefilter mask. Blocks sort by ``start``: their source ranges never overlap.
     """
 
-    def __init__(self, engine: Engine, doc: Document) -> None:
+    def __init__(self, engine: Engine, doc: Document, deadline: float | None = None) -> None:
         self.engine = engine
+        self.deadline = deadline
+        self.expired = False
         self.doc = doc
         self.src = doc.text
         self.config = engine.config
@@ -586,7 +591,11 @@ class _Run:
         name, zones, bit = rule.name, rule.zones, 1 << slot
         gone, mask = self.gone, self.mask
         changed = False
+        deadline = self.deadline
         for b in sorted(todo, key=_by_start):
+            if deadline is not None and time.monotonic() > deadline:
+                self.expired = True  # a rule over a long page must not run on past the deadline
+                break
             for _ in range(_MAX_REPEATS):
                 if b in gone or b.zone not in zones or not mask.get(b, 0) & bit:
                     break
@@ -639,7 +648,11 @@ class _Run:
 
     def _pass(self, rules: Sequence[_Bound]) -> bool:
         changed = False
+        deadline = self.deadline
         for b in rules:
+            if deadline is not None and time.monotonic() > deadline:
+                self.expired = True
+                return False
             changed |= self._run_context_rule(b) if b.rule.context else self._run_block_rule(b)
         return changed
 
@@ -660,6 +673,10 @@ class _Run:
                     return
                 if g > 0:
                     break  # a later group changed the page: the earlier ones look again
+            if self.expired:  # every decision applied so far is complete: the page is consistent
+                self.trace.append(Step("pipeline.timeout", "stop", "", f"stopped after Config.timeout_s = "
+                                       f"{self.config.timeout_s:g} s, before the rules had finished", 0, 0))
+                return
             g = 0 if changed and g > 0 else g + 1
 
     def run(self) -> Page:

@@ -32,6 +32,9 @@ def explain(page: Page, *, width: int = 100) -> str:
     out: list[str] = []
     n_lines = len(line.starts) if page.source else 0
     out.append(f"cleanpage: {page.source_kind} input, {n_lines:,} {unit}s, {len(page.source):,} characters")
+    if page.warnings:  # what could not be done as asked comes first: it qualifies everything below
+        out.append("warnings:")
+        out.extend(f"  {w}" for w in page.warnings)
 
     first_at: dict[str, int] = {}
     span: dict[str, list[int]] = {}
@@ -59,7 +62,8 @@ def explain(page: Page, *, width: int = 100) -> str:
         out.append("metadata:")
         for key, value in page.metadata.items():
             rule = next((s.rule for s in page.trace if s.action == "meta" and s.reason.endswith(f"-> {key}")), "")
-            out.append(f"  {key:<9} {_short(value, text_w)!r}  <- {rule}, {where('metadata.' + key)}")
+            source = "decoding the input bytes" if key == "encoding" and not rule else f"{rule}, {where('metadata.' + key)}"
+            out.append(f"  {key:<9} {_short(value, text_w)!r}  <- {source}")
 
     words = sum(len(p.split()) for p in page.paragraphs)
     out.append(f"body:     {plural(len(page.paragraphs), 'paragraph')}, {plural(words, 'word')}")

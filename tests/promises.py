@@ -1,0 +1,68 @@
+"""The promises of README "Reliability", checked on one input: shared by the hypothesis tests
+(``test_fuzz.py``) and the long fuzz run (``benchmarks/fuzz.py``).
+
+For any ``str``, and any bytes that are not binary data:
+
+- ``clean()`` returns a Page; binary bytes raise ``InputError`` and nothing else does;
+- accounting: every non-blank character of ``page.source`` is placed exactly once, and
+  every removal quotes the source at its offsets;
+- conservation: the words of the body are a subsequence of the words of ``page.source``;
+- idempotence: cleaning the body again gives the same body (not promised for a page that
+  carries a ``timeout``, ``max_passes`` or ``truncated`` warning);
+- the result serialises to JSON and explains itself.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import regex
+
+import cleanpage
+from cleanpage import Config, InputError, Page
+from cleanpage.parse import binary_kind
+
+WORD = regex.compile(r"\w+")
+_NOT_SETTLED = ("timeout:", "max_passes:", "truncated:")
+
+
+def is_binary(source: Any) -> bool:
+    return isinstance(source, (bytes, bytearray, memoryview)) and binary_kind(bytes(source)) is not None
+
+
+def check(source: str | bytes, config: Config | None = None) -> Page | None:
+    """Clean ``source`` and assert every promise; None for binary bytes (after checking that
+    they raise ``InputError``)."""
+    if is_binary(source):
+        try:
+            cleanpage.clean(source, config=config)
+        except InputError as exc:
+            assert "not text or HTML" in str(exc), f"unclear message for binary input: {exc}"
+            return None
+        raise AssertionError(f"binary input ({binary_kind(bytes(source))}) gave a page")
+    page = cleanpage.clean(source, config=config)
+    src = page.source
+    # accounting, without a loop over every character: merge the placements, look for text in the gaps
+    spans = sorted((p[0], p[1]) for p in page.placements)
+    pos = 0
+    for start, end in spans:
+        assert 0 <= start < end <= len(src), f"placement out of range: {(start, end)}"
+        assert start >= pos, f"placed twice: {src[start:min(end, pos)]!r} at {start}"
+        gap = src[pos:start]
+        assert not gap.strip(), f"not accounted for: {gap.strip()[:80]!r} at {pos}"
+        pos = end
+    assert not src[pos:].strip(), f"not accounted for at the end: {src[pos:].strip()[:80]!r}"
+    for r in page.removed:
+        assert src[r.start:r.end] == r.text, f"removal does not quote the source: {r}"
+    # conservation
+    source_words = iter(WORD.findall(src))
+    for word in WORD.findall(page.body):
+        assert any(word == other for other in source_words), f"body word {word!r} not in the input, in order"
+    # idempotence
+    if not any(w.startswith(_NOT_SETTLED) for w in page.warnings):
+        again = cleanpage.clean(page.body, config=config)
+        assert again.body == page.body, "cleaning the body again changed it"
+    json.loads(page.to_json())
+    assert page.explain()
+    return page

@@ -1,0 +1,75 @@
+"""Hypothesis fuzzing of clean() on hostile HTML and bytes, and the timed fuzz run.
+
+``test_hostile_input_keeps_every_promise`` runs in every test run with the fixed seed of
+the ``ci`` profile. ``test_fuzz_run`` runs ``benchmarks/fuzz.py`` (fresh random examples,
+every input family) for ``CLEANPAGE_FUZZ_SECONDS`` seconds; ``.ci/run`` sets it to 60,
+and ``python benchmarks/fuzz.py --seconds 3600`` is the one-hour run.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from promises import check
+from cleanpage import Config
+from strategies import configs, hostile_bytes, hostile_html
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@given(st.one_of(hostile_html, hostile_bytes, hostile_html.map(lambda h: h.encode("utf-8", "surrogatepass"))),
+       st.one_of(st.none(), configs()))
+def test_hostile_input_keeps_every_promise(source, config):
+    check(source, config)
+
+
+@pytest.mark.skipif(not os.environ.get("CLEANPAGE_FUZZ_SECONDS"), reason="set CLEANPAGE_FUZZ_SECONDS to fuzz")
+def test_fuzz_run(tmp_path):
+    seconds = float(os.environ["CLEANPAGE_FUZZ_SECONDS"])
+    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "fuzz.py"), "--seconds", str(seconds),
+                          "--out", str(tmp_path)], capture_output=True, text=True, timeout=seconds + 600)
+    assert run.returncode == 0, run.stdout[-5000:] + run.stderr[-5000:]
+    assert "found nothing" in run.stdout
+
+
+# --- what the fuzz runs found ------------------------------------------------------------------------
+
+
+_GUARD_MEMORY = ("engine: guard.cut_limit remembers what it already cut from a line (pipeline._Run.family and "
+                 "family_cut), and the body does not carry that memory: cleaning the body again judges afresh")
+
+
+@pytest.mark.xfail(strict=True, reason=_GUARD_MEMORY)
+@pytest.mark.parametrize("source, config", [
+    # seed 1731553051: after a restored break the guard judges the piece by its whole line (8 words,
+    # guard_min_words=8) and vetoes the cut; in the body the piece has 7 words, under the minimum
+    ("0.SiGN UP FOR OUR NEWSLETTER:0.0",
+     Config(max_title_words=1, max_newsletter_line_words=1, guard_min_words=8, max_block_chars=1000)),
+    # seed 903786822: the first of two pitches in a line is cut, the second vetoed (together they
+    # are more than half the line); in the body the second is judged alone, and cut
+    ("Sign up for our newsletter    gltt.Sign up for our newsletterS.        f g i l innotuty",
+     Config(disabled=frozenset(["breaks.fused_sentence"]), max_title_words=1, max_newsletter_line_words=1,
+            guard_min_words=1, max_block_chars=1000)),
+], ids=["split-then-cut", "second-cut"])
+def test_fuzz_finding_guarded_cuts_are_idempotent(source, config):
+    check(source, config)
+
+
+def test_fuzz_finding_no_stub_is_cut_off_a_long_line():
+    # benchmarks/fuzz.py, seed 1276316611: a 12,700-character line with one space near its start
+    # was cut into "<!-- never closed" (taken for the title) and the rest, which then read as HTML
+    check("<!-- never closed <html><body>" + "<div>" * 2100 + "Officials troops workers deminers.")
+
+
+def test_fuzz_finding_an_inline_pitch_never_ends_inside_a_word():
+    # benchmarks/fuzz.py, seed 1555000867: promo.newsletter_pitch took 200 of a word's 201 zeros
+    source = "SUBSCRIBE TO OUR NEWSLETTER:" + "0" * 200
+    page = check(source)
+    assert page is not None and page.body == ":" + "0" * 200

@@ -1,0 +1,56 @@
+"""The named hostile inputs of issue 8, each with its expected outcome (``benchmarks/hostile.py``).
+
+Each case runs here in this process, checked for its outcome, with a CPU-time guard far
+above the bar (a hang or a quadratic blow-up fails; noise does not). The bar itself (2 CPU
+seconds, 10x the input in memory) is checked by ``test_cases_meet_the_bar``, which runs the
+benchmark, each case in a fresh process. Cases marked slow run with CLEANPAGE_SLOW=1.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import cleanpage
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import hostile  # noqa: E402
+
+SLOW = bool(os.environ.get("CLEANPAGE_SLOW"))
+GUARD_CPU_S = 10.0
+
+
+def _params():
+    for name, case in hostile.CASES.items():
+        marks = []
+        if case.slow and not SLOW:
+            marks.append(pytest.mark.skip(reason="slow: set CLEANPAGE_SLOW=1"))
+        yield pytest.param(name, marks=marks, id=name)
+
+
+@pytest.mark.parametrize("name", list(_params()))
+def test_hostile_case(name):
+    case = hostile.CASES[name]
+    src = case.build()
+    cleaner = cleanpage.Cleaner(cleanpage.Config(**(case.config or {})))
+    started = time.process_time()
+    try:
+        result = cleaner.clean(src)
+    except cleanpage.CleanpageError as exc:
+        result = exc
+    cpu = time.process_time() - started
+    assert case.check(src, result) is None, case.check(src, result)
+    assert cpu < GUARD_CPU_S, f"{cpu:.1f} CPU s"
+
+
+def test_cases_meet_the_bar():
+    names = [n for n, c in hostile.CASES.items() if c.in_bar and not c.known_over and (SLOW or not c.slow)]
+    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "hostile.py"), "--check", "--case", *names],
+                         capture_output=True, text=True, timeout=900)
+    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]

@@ -1,0 +1,80 @@
+"""Every built-in pattern runs in linear time on long hostile runs, used the way its rule uses it.
+
+``*_LINE`` patterns are used with ``fullmatch`` (and ``DATELINE`` with ``match``); the
+others are searched. A pattern that backtracks catastrophically or quadratically takes
+seconds on 20,000 characters of the right run; a linear one takes milliseconds. Each is
+timed (CPU) on 5,000 and on 20,000 characters of every run below: the second may not take
+more than 8 times the first (linear: 4x, quadratic: 16x) once it takes measurable time,
+nor more than 0.5 s.
+"""
+
+from __future__ import annotations
+
+import re
+import signal
+import time
+
+import pytest
+import regex
+
+from cleanpage import patterns
+
+ANCHORED = {"DATELINE": "match"}
+RUNS = ["a", " ", "A", "1", ".", ". ", "a ", "A. ", "Aa ", "#a ", "- ", "(", "\u2019", "By Aa ", "Aa, ", "AAAA ",
+        "Aaa.Bbb ", "a.\"", "a, ", "\u201cA ", "!? ", "a\u2026 ", "Aa. A ", "a.A", "Advertisement ", "newsletter: a ",
+        "Read more \u00bb ", "Associated Press, ", "Facebook Twitter ", "January 1, 2020 ", "(AFP) ", "AAAA, ", "AA ",
+        "10 hours ago ", "Tags: a, ", "No comments yet ", "Photo: Aa Bb ", "(Photo: ", "Sign up ", "Share on ",
+        "More from a ", "by Aa, ", "more to follow ", "AP Photo/Aa ", "AAAA", "\t\n"]
+
+
+def _patterns():
+    for name, value in vars(patterns).items():
+        if isinstance(value, (re.Pattern, regex.Pattern)):
+            yield name, value
+    for i, value in enumerate(patterns.FUSED_SENTENCE_HINT):
+        yield f"FUSED_SENTENCE_HINT[{i}]", value
+
+
+class _TooSlow(Exception):
+    pass
+
+
+def _stop(signum, frame):
+    raise _TooSlow
+
+
+def _cpu(call, text: str) -> float:
+    """Best of two CPU times; inf for a call still running after 2 s (a catastrophic pattern
+    would otherwise hang the test)."""
+    best = float("inf")
+    previous = signal.signal(signal.SIGALRM, _stop)
+    try:
+        for _ in range(2):
+            signal.setitimer(signal.ITIMER_REAL, 2.0)
+            started = time.process_time()
+            try:
+                call(text)
+            except _TooSlow:
+                return float("inf")
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+            best = min(best, time.process_time() - started)
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+    return best
+
+
+@pytest.mark.parametrize("name, pattern", list(_patterns()), ids=[n for n, _ in _patterns()])
+def test_pattern_is_linear_on_long_runs(name, pattern):
+    how = ANCHORED.get(name, "fullmatch" if name.endswith("_LINE") else "finditer")
+    call = (lambda s: sum(1 for _ in pattern.finditer(s))) if how == "finditer" else getattr(pattern, how)
+    slow = []
+    for run in RUNS:
+        short, long = (run * (5000 // len(run) + 1))[:5000], (run * (20000 // len(run) + 1))[:20000]
+        t_short = _cpu(call, short)
+        if t_short < 0.002:
+            continue
+        t_long = _cpu(call, long)
+        if t_long > 0.5 or t_long > 8 * t_short:
+            slow.append(f"{run!r}: {t_short:.3f}s -> {t_long:.3f}s")
+    assert not slow, f"{name} ({how}) is not linear: {slow}"
