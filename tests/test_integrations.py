@@ -101,7 +101,8 @@ def test_ray_clean_dataset(ray_local):
     assert got[0]["body"] == cleanpage.clean(ARTICLE).body and got[0]["input_title"] == "scraped 0"
     assert got[1]["title"] == cleanpage.clean(HTML).title and got[1]["url"] == "https://example.com/1"
     assert got[0]["removed"][0]["rule"] == "ads.marker_line"
-    assert got[7]["error"] == {"type": "InputError", "message": "clean() takes str or bytes, got NoneType"}
+    assert got[7]["error"]["type"] == "InputError"
+    assert got[7]["error"]["message"].startswith("clean() takes str or bytes, got NoneType")
     assert got[7]["body"] is None and got[7]["html"] is None
     assert sum(r["error"] is not None for r in got) == 1
     names = out.schema().names
