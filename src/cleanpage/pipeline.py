@@ -194,7 +194,6 @@ class _Run:
         self.pending: list[set[Block]] = [set() for _ in engine.slots]
         self.pieces: dict[Block, list[tuple[int, int]]] = {}  # when not [(start, end)]
         self.value: dict[Block, tuple[int, int]] = {}  # sidebar blocks: the part that is the value
-        self.family: dict[Block, Block] = {}  # the parsed block it descends from, when not itself
         self.after: dict[Block, list[Block]] = {}  # blocks split off it, not yet in ``live``
         self.mask: dict[Block, int] = {}  # prefilter masks that are not 0
         self.replaced: dict[Block, Block] = {}  # old block -> the block that took its place
@@ -215,7 +214,6 @@ class _Run:
         for b, m in mask.items():
             for slot in slots_of(m):
                 pending[slot].add(b)
-        self.family_cut: dict[Block, int] = {}
         self.removed: list[Removal] = []
         self.trace: list[Step] = []
         self.placed: list[_Placed] = []
@@ -318,7 +316,6 @@ class _Run:
         self.gone.add(old)
         if pieces is not None and not (len(pieces) == 1 and pieces[0] == (new.start, new.end)):
             self.pieces[new] = pieces
-        self.family[new] = self.family.get(old, old)
         twins = self.after.pop(old, None)
         if twins:
             self.after[new] = twins
@@ -375,7 +372,7 @@ class _Run:
         cut = _trim(self.src, _select(pieces, lo, hi))
         if not cut:
             return False
-        veto = self._veto(b, cut)
+        veto, _ = self._veto(b.words, cut)
         if veto is not None:
             self._step(veto, "veto", cut, f"{rule} would cut too much of {b.origin}; kept")
             return False
@@ -401,7 +398,6 @@ class _Run:
                           card=b.card, section=b.section)
         if not (len(right) == 1 and right[0] == (twin.start, twin.end)):
             self.pieces[twin] = right
-        self.family[twin] = self.family.get(b, b)
         self._queue(twin)
         self.after.setdefault(new, []).insert(0, twin)  # splits apply right to left: the newest twin first
         return True
@@ -430,13 +426,11 @@ class _Run:
             return False
         new = self._rebuild(b, _trim(src, _select(pieces, 0, end)), slot)
         twins = self.after.setdefault(new, [])
-        family = self.family.get(b, b)
         for right in reversed(parts):
             twin = make_block(_join(src, right), right[0][0], right[-1][1], b._origin, zone=b.zone, role=b.role,
                               card=b.card, section=b.section)
             if not (len(right) == 1 and right[0] == (twin.start, twin.end)):
                 self.pieces[twin] = right
-            self.family[twin] = family
             self._queue(twin)
             twins.append(twin)
         return True
@@ -446,6 +440,7 @@ class _Run:
         src, text = self.src, b.text
         pieces = self._pieces(b)
         size = len(text)  # length of the text the cuts so far have left
+        words = b.words  # and its words: each cut is judged against what is left
         changed = False
         for d in cuts:
             lo, hi = max(0, d.start), min(size, d.end)
@@ -460,10 +455,11 @@ class _Run:
             cut = _trim(src, _select(pieces, lo, hi))
             if not cut:
                 continue
-            veto = self._veto(b, cut)
+            veto, cutting = self._veto(words, cut)
             if veto is not None:
                 self._step(veto, "veto", cut, f"{rule} would cut too much of {b.origin}; kept")
                 continue
+            words -= cutting
             self._step(rule, "cut", cut, d.reason)
             self._remove(rule, cut, d.reason)
             pieces = _trim(src, _select(pieces, 0, lo) + rest)
@@ -536,16 +532,17 @@ class _Run:
             self.value[moved] = d.value
         return True
 
-    def _veto(self, b: Block, cut: list[tuple[int, int]]) -> str | None:
-        """Name of the guard that vetoes this cut, or None (the cut is then counted)."""
+    def _veto(self, block_words: int, cut: list[tuple[int, int]]) -> tuple[str | None, int]:
+        """The guard that vetoes this cut from a block of ``block_words`` (or None), and the words it cuts.
+
+        The block is judged as it stands, which is what the body will hold: cleaning
+        the body again meets the same block and the same answer.
+        """
         words = sum(count_words(self.src[s:t]) for s, t in cut)
-        family = self.family.get(b, b)
-        done = self.family_cut.get(family, 0)
         for name, guard in self.engine.guards:
-            if guard(family.words, done, words):
-                return name
-        self.family_cut[family] = done + words
-        return None
+            if guard(block_words, words):
+                return name, words
+        return None, words
 
     # -- running --------------------------------------------------------------------------------
 

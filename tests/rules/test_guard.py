@@ -4,9 +4,9 @@ from cleanpage.rules.guard import CutLimit
 
 def test_cut_limit():
     guard = CutLimit.from_config(Config())
-    assert guard(100, 0, 60) is True  # would take 60 of 100 words
-    assert guard(100, 10, 5) is False  # an "Advertisement" marker in a long summary
-    assert guard(12, 0, 10) is False  # too short to judge
+    assert guard(100, 60) is True  # would take 60 of 100 words
+    assert guard(90, 5) is False  # an "Advertisement" marker in a long summary
+    assert guard(12, 10) is False  # too short to judge
 
 
 def test_vetoed_cut_is_in_the_trace():

@@ -28,8 +28,13 @@ class CutLimit:
     def from_config(cls, config: Config) -> CutLimit:
         return cls(config.max_cut_ratio, config.guard_min_words)
 
-    def __call__(self, block_words: int, already_cut: int, cutting: int) -> bool:
-        """True to veto a cut of ``cutting`` words from a block of ``block_words``."""
+    def __call__(self, block_words: int, cutting: int) -> bool:
+        """True to veto a cut of ``cutting`` words from a block of ``block_words``.
+
+        The block is judged as it stands when the cut comes, not as it was parsed:
+        that is the paragraph the body will hold, so cleaning the body again sees
+        the same block, the same cut and gives the same answer (idempotence).
+        """
         if block_words < self.min_words:
             return False
-        return (already_cut + cutting) / block_words > self.max_cut_ratio
+        return cutting / block_words > self.max_cut_ratio
