@@ -1,6 +1,6 @@
 """Hostile input: each case's outcome, CPU time and peak memory, each in a fresh process.
 
-The named cases of issue 8 (empty input, a 20 MB line, 100,000-deep nesting, an entity
+The named hostile inputs (empty input, a 20 MB line, 100,000-deep nesting, an entity
 bomb, 50,000 <br>, NUL bytes, invalid UTF-8, UTF-16, cp1252 German, cp1251 Russian, a
 gzip file, a 1 MB run of one character, a page of nothing but chrome) and a few more.
 Every case has an expected outcome, checked here and in ``tests/test_hostile.py``.

@@ -4,7 +4,7 @@ Conventions: ``*_LINE`` patterns are used with ``fullmatch`` on a whole block;
 inline patterns are searched inside a block. Quantifiers are bounded so that no
 pattern backtracks without limit on hostile input.
 
-Audited for issue 8 (``tests/test_patterns.py`` keeps it so): every pattern, used the
+Audited for hostile input (``tests/test_patterns.py`` keeps it so): every pattern, used the
 way its rule uses it, runs in linear time on long runs of hostile text. Several
 ``*_LINE`` patterns start with an unbounded run (``[-–—(\\s]*``, ``\\p{Lu}[\\p{L}.]*``)
 and would be quadratic if *searched* on a long line: keep them anchored
