@@ -73,11 +73,15 @@ def _decode(html: bytes) -> str:
     return html.decode("utf-8", "replace")
 
 
-def run_cleanpage_standalone(html: bytes, url: str) -> Output:
+CV_MODELS: dict[str, Any] = {}  # fid -> the fold model that never saw the page's site (--cv)
+
+
+def run_cleanpage_standalone(html: bytes, url: str, fid: str | None = None) -> Output:
     from cleanpage.html import extract
 
+    model = CV_MODELS.get(fid) if fid else None
     t = time.perf_counter()
-    ex = extract(html, url=url)
+    ex = extract(html, url=url, model=model)
     dt = time.perf_counter() - t
     meta = dict(ex.metadata)
     items = [{"title": it.title, "url": it.url, "section": it.section, "summary": it.summary}
@@ -169,8 +173,10 @@ ANCHORS: dict[str, tuple[Callable[[bytes, str], Output], str]] = {
 def run_system(name: str, pages: list[WcxbPage], htmls: dict[str, bytes], *, mode: str, fresh: bool,
                progress: bool) -> dict[str, Output]:
     if name == "cleanpage":
-        fn = run_cleanpage_clean if mode == "clean" else run_cleanpage_standalone
-        return {p.fid: _safe(fn, htmls[p.fid], p.url) for p in _progress(pages, name, progress)}
+        if mode == "clean":
+            return {p.fid: _safe(run_cleanpage_clean, htmls[p.fid], p.url) for p in _progress(pages, name, progress)}
+        return {p.fid: _safe(lambda h, u, f=p.fid: run_cleanpage_standalone(h, u, f), htmls[p.fid], p.url)
+                for p in _progress(pages, name, progress)}
     fn, dist = ANCHORS[name]
     path = CACHE / f"{name}-{_version(dist)}.json.gz"
     cached: dict[str, list[Any]] = {}
@@ -348,6 +354,14 @@ def scaling(mode: str) -> list[dict[str, float]]:
     return rows
 
 
+def load_cv_models(path: Path) -> None:
+    from cleanpage.html import scorer
+
+    folds = json.loads((path / "folds.json").read_text())
+    models = {k: scorer.from_dict(json.loads((path / f"fold-{k}.json").read_text())) for k in set(folds.values())}
+    CV_MODELS.update({fid: models[k] for fid, k in folds.items()})
+
+
 # --- main -----------------------------------------------------------------------------------------
 
 
@@ -358,6 +372,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--systems", default=",".join(ALL_SYSTEMS))
     ap.add_argument("--system", choices=("standalone", "clean"), default="standalone",
                     help="which cleanpage to score: the standalone extractor or clean(html).body")
+    ap.add_argument("--cv", type=Path, metavar="DIR",
+                    help="score each page with the cross-validation fold model that never saw its site "
+                         "(DIR from training/html/train.py: fold-K.json and folds.json)")
     ap.add_argument("--no-speed", action="store_true", help="skip the interleaved timing against trafilatura")
     ap.add_argument("--no-scaling", action="store_true", help="skip the 10k/20k/40k <p> pages")
     ap.add_argument("--fresh", action="store_true", help="recompute the anchors instead of reading the cache")
@@ -369,6 +386,8 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         raise BenchError(f"unknown systems {unknown}; choose from {', '.join(ALL_SYSTEMS)}")
 
+    if args.cv:
+        load_cv_models(args.cv)
     pages = load(args.data, limit=args.limit)
     htmls = {p.fid: p.html() for p in pages}
     sizes = {fid: len(h) for fid, h in htmls.items()}
@@ -379,7 +398,9 @@ def main(argv: list[str] | None = None) -> int:
         report["systems"][name] = score_system(outs[name], pages, sizes)
 
     print(f"WCXB dev, {len(pages)} pages. Data: {CREDIT}.")
-    print(f"cleanpage = {'clean(html).body' if args.system == 'clean' else 'cleanpage.html.extract(html, url).text'}\n")
+    print(f"cleanpage = {'clean(html).body' if args.system == 'clean' else 'cleanpage.html.extract(html, url).text'}"
+          + (" with the cross-validation fold models (5 folds grouped by site; no page scored by a model "
+             "that saw its site)" if args.cv else " with the shipped model (trained on all of dev: in-sample)") + "\n")
     rows = []
     for name in systems:
         r = report["systems"][name]["all"]

@@ -87,21 +87,38 @@ def main() -> None:
     ap.add_argument("--trees", type=int, default=250)
     ap.add_argument("--no-export", action="store_true")
     ap.add_argument("--cv-only", action="store_true")
+    ap.add_argument("--weight", choices=("page", "words", "mix"), default="page")
+    ap.add_argument("--soft", action="store_true", help="train on the covered share itself (cross-entropy)")
+    ap.add_argument("--leaves", type=int, default=PARAMS["num_leaves"])
+    ap.add_argument("--depth", type=int, default=PARAMS["max_depth"])
+    ap.add_argument("--lr", type=float, default=PARAMS["learning_rate"])
+    ap.add_argument("--min-leaf", type=int, default=PARAMS["min_data_in_leaf"])
     args = ap.parse_args()
     d, pages, texts, gold = load(args.data)
     X, y, wc, page = d["X"], d["y"], d["w"], d["page"]
     feats = [str(f) for f in d["features"]]
-    label = (y >= 0.5).astype(np.float32)
+    PARAMS.update(num_leaves=args.leaves, max_depth=args.depth, learning_rate=args.lr, min_data_in_leaf=args.min_leaf)
+    if args.soft:
+        PARAMS["objective"] = "cross_entropy"
+    label = y.astype(np.float32) if args.soft else (y >= 0.5).astype(np.float32)
     w = weights(wc, page)
+    if args.weight == "words":
+        w = wc * (w.sum() / max(wc.sum(), 1.0))
+    elif args.weight == "mix":
+        w = 0.5 * w + 0.5 * wc * (w.sum() / max(wc.sum(), 1.0))
     domains = np.asarray([pages[i]["domain"] for i in page])
     types = [p["type"] for p in pages]
     oof = np.zeros(len(y))
     gkf = GroupKFold(n_splits=5)
+    fold_of: dict[str, int] = {}
+    fold_models = []
     for k, (tr, te) in enumerate(gkf.split(X, label, groups=domains)):
         m = lgb.train(PARAMS, lgb.Dataset(X[tr], label[tr], weight=w[tr], feature_name=feats),
                       num_boost_round=args.trees)
         oof[te] = m.predict(X[te])
         test_pages = sorted(set(page[te].tolist()))
+        fold_of.update({pages[i]["fid"]: k for i in test_pages})
+        fold_models.append(m)
         print(f"fold {k}: {len(test_pages)} test pages, {len(set(domains[te]))} sites", file=sys.stderr)
     res = {}
     for thr in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
@@ -115,6 +132,12 @@ def main() -> None:
         ix = [i for i, tt in enumerate(types) if tt == t]
         print(f"  {t:14s} {len(ix):4d}  F1 {sc[ix, 2].mean():.4f}")
     np.save(OUT / "oof.npy", oof)
+    # the fold models, so that the benchmark can score every page with the model that never saw its site
+    cv_dir = OUT / "cv"
+    cv_dir.mkdir(parents=True, exist_ok=True)
+    for k, m in enumerate(fold_models):
+        export(m, feats, best_thr, cv_dir / f"fold-{k}.json")
+    (cv_dir / "folds.json").write_text(json.dumps(fold_of))
     (OUT / "cv.json").write_text(json.dumps({
         "threshold": best_thr, "f1": float(sc[:, 2].mean()),
         "per_page": {pages[i]["fid"]: float(sc[i, 2]) for i in range(len(pages))}}))
@@ -126,7 +149,7 @@ def main() -> None:
     export(m, feats, best_thr)
 
 
-def export(m: lgb.Booster, feats: list[str], threshold: float) -> None:
+def export(m: lgb.Booster, feats: list[str], threshold: float, path: Path = MODEL) -> None:
     """LightGBM trees -> plain arrays: per tree split feature, threshold, children, values."""
     dump = m.dump_model()
     trees = []
@@ -159,8 +182,8 @@ def export(m: lgb.Booster, feats: list[str], threshold: float) -> None:
         "features": feats, "threshold": threshold, "params": {k: v for k, v in PARAMS.items()},
         "trees": trees,
     }
-    MODEL.write_text(json.dumps(model, separators=(",", ":")), encoding="utf-8")
-    print(f"wrote {MODEL.relative_to(REPO)} ({MODEL.stat().st_size // 1024} KB, {len(trees)} trees)", file=sys.stderr)
+    path.write_text(json.dumps(model, separators=(",", ":")), encoding="utf-8")
+    print(f"wrote {path.name} ({path.stat().st_size // 1024} KB, {len(trees)} trees)", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -96,6 +96,21 @@ KEYWORDS: dict[str, str] = {
 }
 KBIT = {name: 1 << i for i, name in enumerate(KEYWORDS)}
 _KW_RE = re.compile("|".join(f"(?P<{k}>{v})" for k, v in KEYWORDS.items()))
+# keywords that span two or more tokens once the class string is cut at "-", "_" and spaces
+COMPOUNDS: dict[str, str] = {
+    "related": r"more[-_ ]from|also[-_ ]like|you[-_ ]may|read[-_ ]next|more[-_ ]stories|most[-_ ]read|top[-_ ]stories",
+    "sidebar": r"side[-_ ]bar",
+    "newsletter": r"sign[-_ ]up|opt[-_ ]in",
+    "ad": r"(?<![a-z])ad[-_ ](?:unit|container|slot|wrapper|block|label)",
+    "header": r"top[-_ ]bar",
+    "login": r"log[-_ ]in|sign[-_ ]in",
+    "modal": r"pop[-_ ]up|off[-_ ]canvas",
+    "hidden": r"sr[-_ ]only|screen[-_ ]reader|visually[-_ ]hidden",
+    "content": r"rich[-_ ]text",
+    "toc": r"table[-_ ]of[-_ ]contents|contents[-_ ]list",
+    "code": r"language[-_ ]",
+}
+_COMPOUND_RE = re.compile("|".join(f"(?P<{k}>{v})" for k, v in COMPOUNDS.items()))
 _KW_MEMO: dict[str, int] = {}
 _TOKEN_MEMO: dict[str, int] = {}
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
@@ -103,7 +118,7 @@ _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
-_SPACE = re.compile(r"[ \t\r\f\v\u00a0\u200b\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f \t\r\f\v\u00a0\u200b\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANKS = re.compile(r"\s*\n\s*")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
 _TAG_STRIP = re.compile(r"<(script|style|template|svg)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.I | re.S)
@@ -120,22 +135,23 @@ _PARSER = etree.HTMLParser(encoding="utf-8", huge_tree=True, no_network=True, re
 def keyword_bits(attrs: str) -> int:
     """Bits of the KEYWORDS found in a class/id/itemprop string.
 
-    The string is cut into tokens (and adjacent pairs, so that ``sign-up`` meets ``sign-?up``);
-    each token's bits are memoised across pages, since sites reuse a small vocabulary.
+    The string is cut into tokens whose bits are memoised across pages (sites reuse a small
+    vocabulary); hash-like tokens (``css-1x9f2a``) are skipped, and a small second pattern
+    finds the keywords that span two tokens (``sign-up``, ``most_read``).
     """
     bits = _KW_MEMO.get(attrs)
     if bits is not None:
         return bits
-    tokens = _TOKEN_SPLIT.split(_CAMEL.sub("-", attrs).lower())
+    low = _CAMEL.sub("-", attrs).lower()
     bits = 0
-    prev = ""
-    for tok in tokens:
-        if not tok:
-            continue
-        bits |= _token_bits(tok)
-        if prev:
-            bits |= _token_bits(prev + "-" + tok)
-        prev = tok
+    memo = _TOKEN_MEMO
+    for tok in _TOKEN_SPLIT.split(low):
+        b = memo.get(tok)
+        if b is None:
+            b = _token_bits(tok)
+        bits |= b
+    for m in _COMPOUND_RE.finditer(low):
+        bits |= KBIT[m.lastgroup]  # type: ignore[index]
     if len(_KW_MEMO) > 100_000:
         _KW_MEMO.clear()
     _KW_MEMO[attrs] = bits
@@ -143,9 +159,8 @@ def keyword_bits(attrs: str) -> int:
 
 
 def _token_bits(tok: str) -> int:
-    bits = _TOKEN_MEMO.get(tok)
-    if bits is None:
-        bits = 0
+    bits = 0
+    if tok and len(tok) <= 30 and not (len(tok) >= 5 and sum(ch.isdigit() for ch in tok) >= 2):
         for m in _KW_RE.finditer(tok):
             bits |= KBIT[m.lastgroup]  # type: ignore[index]
         if len(_TOKEN_MEMO) > 100_000:
@@ -169,22 +184,75 @@ class Dom:
     kbits: list[int] = field(default_factory=list)  # inherited keyword bits
     near_kbits: list[int] = field(default_factory=list)  # keyword bits of the owner and its parent only
     hrefs: list[str | None] = field(default_factory=list)  # first link of the block
+    anchors: list[str | None] = field(default_factory=list)  # the text of that link
     # elements
     tags: list[str] = field(default_factory=list)
     parent: list[int] = field(default_factory=list)
     depth: list[int] = field(default_factory=list)
     end: list[int] = field(default_factory=list)  # preorder index one past the element's subtree
     sig: list[str] = field(default_factory=list)  # tag.class, for repeated siblings
-    path: list[str] = field(default_factory=list)  # tag path from the root, for template repetition
-    cpath: list[str] = field(default_factory=list)  # the same with the classes
     children: list[dict[str, int] | None] = field(default_factory=list)  # child signature -> count
     attrs: list[dict[str, str]] = field(default_factory=list)  # id/class/itemprop/itemtype of the element
+    nth: list[int] = field(default_factory=list)  # 1-based index among the parent's children of its tag
+    tagcount: list[dict[str, int] | None] = field(default_factory=list)  # child tag -> count
     # page
     head: dict[str, Any] = field(default_factory=dict)  # <title>, meta, link rel, <base>, <html lang>
     jsonld: list[Any] = field(default_factory=list)
+    _paths: dict[int, str] = field(default_factory=dict)
     skipped_chars: int = 0  # text in script/style/template/svg (not content)
     fallback: bool = False  # the parser lost the text; blocks are lines of tag-stripped text
     max_depth: int = 0
+
+
+def template_paths(dom: Dom, els: list[int]) -> tuple[list[str], list[str]]:
+    """Tag paths ('html/body/div/p') and tag.class paths of the given elements, for template repetition.
+
+    Computed for the blocks' owners only, after the walk, memoised along the ancestor chains.
+    """
+    tp: dict[int, str] = {}
+    cp: dict[int, str] = {}
+    parent, tags, sig = dom.parent, dom.tags, dom.sig
+    out_t, out_c = [], []
+    for el in els:
+        if el not in tp:
+            chain = []
+            e = el
+            while e >= 0 and e not in tp:
+                chain.append(e)
+                e = parent[e]
+            for e in reversed(chain):
+                p = parent[e]
+                if p >= 0:
+                    tp[e] = f"{tp[p]}/{tags[e]}"
+                    cp[e] = f"{cp[p]}/{sig[e]}"
+                else:
+                    tp[e] = tags[e]
+                    cp[e] = sig[e]
+        out_t.append(tp[el])
+        out_c.append(cp[el])
+    return out_t, out_c
+
+
+def element_path(dom: Dom, el: int) -> str:
+    """'/html/body/div[2]/article/p[3]': the element's path, with indices among same-tag siblings."""
+    memo = dom._paths
+    got = memo.get(el)
+    if got is not None:
+        return got
+    chain = []
+    e = el
+    while e >= 0 and e not in memo:
+        chain.append(e)
+        e = dom.parent[e]
+    path = memo.get(e, "") if e >= 0 else ""
+    for e in reversed(chain):
+        p = dom.parent[e]
+        tag = dom.tags[e]
+        tc = dom.tagcount[p] if 0 <= p < len(dom.tagcount) else None
+        many = tc is not None and tc.get(tag, 0) > 1
+        path = f"{path}/{tag}[{dom.nth[e]}]" if many else f"{path}/{tag}"
+        memo[e] = path
+    return path
 
 
 def decode(data: str | bytes) -> str:
@@ -267,10 +335,9 @@ def _fallback(source: str, head: dict[str, Any], jsonld: list[Any]) -> Dom:
     dom.depth.append(0)
     dom.end.append(1)
     dom.sig.append("body")
-    dom.path.append("body")
-    dom.cpath.append("body")
     dom.children.append(None)
     dom.attrs.append({})
+    dom.nth.append(1)
     lines = _htmllib.unescape(_TAG_STRIP.sub(" ", _BLOCK_BREAK.sub("\n", source))).split("\n")
     for line in lines:
         line = clean_space(line)
@@ -282,6 +349,7 @@ def _fallback(source: str, head: dict[str, Any], jsonld: list[Any]) -> Dom:
             dom.kbits.append(0)
             dom.near_kbits.append(0)
             dom.hrefs.append(None)
+            dom.anchors.append(None)
     return dom
 
 
@@ -294,10 +362,7 @@ def _read_head(el: Any, dom: Dom) -> None:
             if "title" not in head:
                 head["title"] = clean_space("".join(child.itertext()))
         elif tag == "meta":
-            key = (child.get("property") or child.get("name") or child.get("itemprop") or "").strip().lower()
-            content = child.get("content")
-            if key and content and key not in metas:
-                metas[key] = clean_space(content)
+            _read_meta(child, head)
         elif tag == "link":
             rel = (child.get("rel") or "").lower()
             if "canonical" in rel and child.get("href"):
@@ -307,6 +372,15 @@ def _read_head(el: Any, dom: Dom) -> None:
                 head.setdefault("base", child.get("href"))
         elif tag == "script":
             _read_script(child, dom)
+
+
+def _read_meta(el: Any, head: dict[str, Any]) -> None:
+    key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+    content = el.get("content")
+    if key and content:
+        metas = head.setdefault("meta", {})
+        if key not in metas:
+            metas[key] = clean_space(content)
 
 
 def _read_script(el: Any, dom: Dom) -> None:
@@ -323,8 +397,8 @@ def _walk_tree(root: Any, dom: Dom) -> None:  # noqa: C901 - one loop, kept flat
         dom.head["lang"] = lang.strip()
     texts, owner_l, linkc, cbits_l, kbits_l, near_l, hrefs = (dom.texts, dom.owner, dom.link_chars, dom.cbits,
                                                               dom.kbits, dom.near_kbits, dom.hrefs)
-    tags, parent_l, depth_l, end_l, sig_l, path_l, cpath_l, children_l, attrs_l = (
-        dom.tags, dom.parent, dom.depth, dom.end, dom.sig, dom.path, dom.cpath, dom.children, dom.attrs)
+    tags, parent_l, depth_l, end_l, sig_l, children_l, attrs_l = (
+        dom.tags, dom.parent, dom.depth, dom.end, dom.sig, dom.children, dom.attrs)
     parts: list[str] = []
     plink = 0  # chars of the pending parts that are inside <a>
     phref: str | None = None
@@ -333,10 +407,20 @@ def _walk_tree(root: Any, dom: Dom) -> None:  # noqa: C901 - one loop, kept flat
     block_stack: list[int] = []  # indices into stack of block-level frames
     tag_cbits, role_cbits, kw_bits, block_tags, skip_tags = TAG_CBITS, ROLE_CBITS, keyword_bits, BLOCK_TAGS, SKIP_TAGS
     hidden_bit = CBIT["hidden"]
+    head = dom.head
     max_depth = 0
+    nth_l = dom.nth
+    tagcount_l = dom.tagcount
+
+    anchors_l = dom.anchors
+    a_el = -1  # element index of the block's first link, while it is open
+    a_start = 0  # where its text starts in parts
+    a_text: str | None = None
 
     def flush() -> None:
-        nonlocal plink, phref
+        nonlocal plink, phref, a_el, a_text
+        if a_el >= 0 and a_text is None:  # a block boundary inside the link
+            a_text = clean_space("".join(parts[a_start:]))
         raw = "".join(parts)
         parts.clear()
         t = "" if raw.isspace() else clean_space(raw)
@@ -354,8 +438,11 @@ def _walk_tree(root: Any, dom: Dom) -> None:  # noqa: C901 - one loop, kept flat
             kbits_l.append(kb)
             near_l.append(near)
             hrefs.append(phref)
+            anchors_l.append(a_text if phref is not None else None)
         plink = 0
         phref = None
+        a_el = -1
+        a_text = None
 
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
@@ -398,9 +485,15 @@ def _walk_tree(root: Any, dom: Dom) -> None:  # noqa: C901 - one loop, kept flat
                     own_cb |= hidden_bit
                 elif k == "href" and tag == "a" and phref is None:
                     phref = v
+                    a_el = len(tags)
+                    a_start = len(parts)
+                elif k == "datetime" and "time" not in head:
+                    head["time"] = v
+            if tag == "meta":
+                _read_meta(el, head)
             if cls or eid or extra:
                 own_kb = kw_bits(f"{cls} {eid}{extra}")
-                attrs_l.append({"class": cls, "id": eid})
+                attrs_l.append({"class": cls, "id": eid, "extra": extra})
             else:
                 own_kb = 0
                 attrs_l.append(_NO_ATTRS)
@@ -412,23 +505,26 @@ def _walk_tree(root: Any, dom: Dom) -> None:  # noqa: C901 - one loop, kept flat
                 cb = pf[1] | own_cb
                 kb = pf[2] | own_kb
                 link_depth = pf[5] + (tag == "a")
-                path_l.append(f"{path_l[pidx]}/{tag}")
-                cpath_l.append(f"{cpath_l[pidx]}/{sig}")
                 ch = children_l[pidx]
                 if ch is None:
                     children_l[pidx] = {sig: 1}
                 else:
                     ch[sig] = ch.get(sig, 0) + 1
+                tc = tagcount_l[pidx]
+                if tc is None:
+                    tagcount_l[pidx] = tc = {}
+                nth = tc[tag] = tc.get(tag, 0) + 1
+                nth_l.append(nth)
             else:
                 pidx, cb, kb, link_depth = -1, own_cb, own_kb, int(tag == "a")
-                path_l.append(tag)
-                cpath_l.append(sig)
+                nth_l.append(1)
             tags.append(tag)
             parent_l.append(pidx)
             depth_l.append(depth)
             end_l.append(0)
             sig_l.append(sig)
             children_l.append(None)
+            tagcount_l.append(None)
             stack.append((idx, cb, kb, own_kb, is_block, link_depth))
             if depth >= max_depth:
                 max_depth = depth + 1
@@ -448,6 +544,8 @@ def _walk_tree(root: Any, dom: Dom) -> None:  # noqa: C901 - one loop, kept flat
                         plink += len(tail.strip())
                 continue
             frame = stack[-1]
+            if frame[0] == a_el and a_text is None:
+                a_text = clean_space("".join(parts[a_start:]))
             if frame[4]:
                 if parts:
                     flush()

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from .dom import CBIT, CONTAINERS, HEADINGS, KBIT, KEYWORDS, Dom
+from .dom import CBIT, CONTAINERS, HEADINGS, KBIT, KEYWORDS, Dom, template_paths
 
 _WORD = re.compile(r"\w+")
 _DATE_LIKE = re.compile(
@@ -58,6 +58,9 @@ def _names() -> list[str]:
         "anc3_words", "anc3_ld", "anc3_density", "anc4_words", "anc4_ld", "anc4_density",
         "in_ld_body", "has_href", "block_count", "page_words_log", "page_para_share",
         "n_article_tags", "has_main_tag", "in_first_article", "h1_count",
+        "anc1_para_share", "anc2_para_share", "anc3_para_share", "cpath_para_share", "path_para_share",
+        "from_best_start", "from_best_end", "best_depth_diff", "best_words_share", "words_rel_max",
+        "near10_rel_max", "ld_rel_page", "cs_parent_rank",
     ]
     num += [f"ld_{t}" for t in LD_TYPES] + [f"og_{t}" for t in OG_TYPES]
     num += [f"in_{c}" for c in CONTAINERS]
@@ -154,8 +157,6 @@ def matrix(dom: Dom) -> np.ndarray:
     stops = np.empty(n, dtype=np.float32)
     ends = np.zeros(n, dtype=np.float32)
     upper0 = np.zeros(n, dtype=np.float32)
-    digits = np.empty(n, dtype=np.float32)
-    uppers = np.empty(n, dtype=np.float32)
     pipes = np.empty(n, dtype=np.float32)
     titlecase = np.zeros(n, dtype=np.float32)
     datey = np.zeros(n, dtype=np.float32)
@@ -171,14 +172,21 @@ def matrix(dom: Dom) -> np.ndarray:
         last = t[-1]
         ends[i] = last in ".!?\"'”:;)"
         upper0[i] = t[0].isupper()
-        digits[i] = sum(ch.isdigit() for ch in t[:200]) / min(len(t), 200)
-        uppers[i] = sum(ch.isupper() for ch in t[:200]) / min(len(t), 200)
         pipes[i] = t.count("|") + t.count("•") + t.count("·")
         if nw <= 20:
             titlecase[i] = sum(w[0].isupper() for w in ws) / nw
             datey[i] = _DATE_LIKE.search(t) is not None
             urly[i] = nw <= 2 and _URL_LIKE.match(t) is not None
             furn[i] = _FURNITURE.search(t) is not None
+    # digit and capital shares of each block's first 200 characters, in one numpy pass over all blocks
+    heads = [t[:200] for t in texts]
+    lens = np.asarray([len(h) for h in heads], dtype=np.int64)
+    code = np.frombuffer("".join(heads).encode("utf-32-le"), dtype=np.uint32)
+    starts_at = np.concatenate(([0], np.cumsum(lens)[:-1]))
+    is_digit = ((code >= 48) & (code <= 57)).astype(np.float32)
+    is_upper = ((code >= 65) & (code <= 90)).astype(np.float32)
+    digits = np.add.reduceat(is_digit, starts_at) / lens
+    uppers = np.add.reduceat(is_upper, starts_at) / lens
     link = np.asarray(dom.link_chars, dtype=np.float32)
     ld = np.minimum(link / np.maximum(chars, 1.0), 1.0)
     X[:, c["words"]] = words
@@ -256,8 +264,7 @@ def matrix(dom: Dom) -> np.ndarray:
         X[:, c["since_heading"]] = 50
 
     # --- template repetition
-    paths = [dom.path[o] for o in dom.owner]
-    cpaths = [dom.cpath[o] for o in dom.owner]
+    paths, cpaths = template_paths(dom, dom.owner)
     pc = Counter(paths)
     cc = Counter(cpaths)
     pw: dict[str, float] = {}
@@ -285,8 +292,17 @@ def matrix(dom: Dom) -> np.ndarray:
     par = np.where(owner >= 0, parent[owner], -1)
     gpar = np.where(par >= 0, parent[np.maximum(par, 0)], -1)
     X[:, c["sib_same"]] = sib_same(owner)
-    X[:, c["sib_count"]] = [sum(children[dom.parent[o]].values()) if dom.parent[o] >= 0 and children[dom.parent[o]]
-                            else 0 for o in dom.owner]
+    n_children: dict[int, int] = {}
+    sib_count = np.zeros(n, dtype=np.float32)
+    for j, o in enumerate(dom.owner):
+        p_ = dom.parent[o]
+        if p_ >= 0:
+            k_ = n_children.get(p_)
+            if k_ is None:
+                ch = children[p_]
+                k_ = n_children[p_] = sum(ch.values()) if ch else 0
+            sib_count[j] = k_
+    X[:, c["sib_count"]] = sib_count
     X[:, c["parent_sib_same"]] = sib_same(par)
     X[:, c["gp_sib_same"]] = sib_same(gpar)
 
@@ -335,6 +351,36 @@ def matrix(dom: Dom) -> np.ndarray:
         X[:, c[f"anc{k}_ld"]] = np.where(valid, sub_ld[aa], 0)
         X[:, c[f"anc{k}_density"]] = np.where(valid, sub_words[aa] / sub_elems[aa], 0)
         a = np.where(valid, parent[aa], -1)
+
+    # share of paragraph-like words under the block's containers and among blocks of its template path
+    pw_el = np.bincount(owner, weights=words * para, minlength=n_el)
+    cp = np.concatenate(([0.0], np.cumsum(pw_el)))
+    sub_para = cp[end] - cp[start]
+    a = par.copy()
+    for k in range(1, 4):
+        valid = a >= 0
+        aa = np.maximum(a, 0)
+        X[:, c[f"anc{k}_para_share"]] = np.where(valid, sub_para[aa] / np.maximum(sub_words[aa], 1.0), 0)
+        a = np.where(valid, parent[aa], -1)
+    for name, keys in (("cpath_para_share", cpaths), ("path_para_share", paths)):
+        tot: dict[str, float] = {}
+        good: dict[str, float] = {}
+        for key, w_, p_ in zip(keys, words.tolist(), para.tolist()):
+            tot[key] = tot.get(key, 0.0) + w_
+            good[key] = good.get(key, 0.0) + w_ * p_
+        X[:, c[name]] = [good[k_] / max(tot[k_], 1.0) for k_ in keys]
+    # where the block sits relative to the best container's first and last block
+    inb = np.flatnonzero((owner >= best) & (owner < end[best]))
+    if len(inb):
+        X[:, c["from_best_start"]] = np.clip(np.arange(n) - inb[0], -50, 50)
+        X[:, c["from_best_end"]] = np.clip(np.arange(n) - inb[-1], -50, 50)
+    X[:, c["best_depth_diff"]] = depth[owner] - depth[best]
+    X[:, c["best_words_share"]] = sub_words[best] / max(total_words, 1.0)
+    X[:, c["words_rel_max"]] = words / max(float(words.max()), 1.0)
+    near = X[:, c["para_near10"]]
+    X[:, c["near10_rel_max"]] = near / max(float(near.max()), 1.0)
+    X[:, c["ld_rel_page"]] = ld - float((ld * words).sum()) / max(total_words, 1.0)
+    X[:, c["cs_parent_rank"]] = (np.searchsorted(np.sort(-score_el), -score_el[np.maximum(par, 0)])).clip(0, 50)
 
     # --- page facts
     body = ld_body(dom)

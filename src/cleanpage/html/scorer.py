@@ -1,0 +1,161 @@
+"""The block scorer: gradient-boosted trees read from plain JSON and evaluated with numpy.
+
+``model.json`` holds each tree as explicit arrays (split feature, threshold, children, value at
+every node), written by ``training/html/train.py``. At load time every tree is padded into a
+complete binary tree of the ensemble's depth (a leaf becomes a node that always goes left and
+keeps its value), so that scoring a page is ``depth`` vectorised steps over (blocks x trees):
+no Python loop over trees or blocks, no pickle, no LightGBM at run time.
+
+``Scorer.evidence()`` explains a block's score by the path it took through every tree: each
+split moves the block's raw score by (value of the child taken - value of the node), and that
+move is credited to the split's feature (Saabas attribution). The features that pushed hardest
+toward dropping (or keeping) are the evidence a trace shows.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+MODEL_PATH = Path(__file__).with_name("model.json")
+
+
+@dataclass(frozen=True)
+class Scorer:
+    features: tuple[str, ...]
+    threshold: float
+    depth: int
+    feat: np.ndarray  # (trees, 2**depth - 1) feature index of each internal node
+    thr: np.ndarray  # (trees, 2**depth - 1) go left when x <= thr
+    inner: np.ndarray  # (trees, 2**depth - 1) raw value at each internal node (for attribution)
+    leaf: np.ndarray  # (trees, 2**depth) raw value of each leaf slot
+    base: float
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_feat_flat", self.feat.ravel())
+        object.__setattr__(self, "_thr_flat", self.thr.ravel())
+        object.__setattr__(self, "_leaf_flat", self.leaf.ravel())
+
+    def raw(self, X: np.ndarray) -> np.ndarray:
+        """Raw (log-odds) scores of the rows of X."""
+        return self._walk(X)[0]
+
+    def score(self, X: np.ndarray) -> np.ndarray:
+        """Probability that each block is main content."""
+        return 1.0 / (1.0 + np.exp(-self.raw(X)))
+
+    def _walk(self, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        n, n_feat = X.shape
+        n_trees, n_inner = self.feat.shape
+        if n == 0:
+            return np.zeros(0), np.zeros((0, n_trees), dtype=np.int64)
+        flat_x = np.ascontiguousarray(X, dtype=np.float32).ravel()
+        row = (np.arange(n, dtype=np.int64) * n_feat)[:, None]
+        tree_off = (np.arange(n_trees, dtype=np.int64) * n_inner)[None, :]
+        feat = self._feat_flat
+        thr = self._thr_flat
+        # g is the global node index (tree offset + slot); a step to child 2k+1(+1) keeps the offset
+        g = np.repeat(tree_off, n, axis=0)
+        for _ in range(self.depth):
+            g = 2 * g - tree_off + 1 + (flat_x[row + feat[g]] > thr[g])
+        leaf_idx = g - tree_off - n_inner
+        vals = self._leaf_flat[leaf_idx + (np.arange(n_trees, dtype=np.int64) * (n_inner + 1))[None, :]]
+        return vals.sum(axis=1) + self.base, leaf_idx
+
+    def evidence(self, X: np.ndarray, top: int = 3) -> list[list[tuple[str, float, float]]]:
+        """Per row, the `top` features that moved the raw score most: (name, value, push).
+
+        A negative push argues for dropping the block, a positive one for keeping it.
+        """
+        n, n_feat = X.shape
+        if n == 0:
+            return []
+        n_trees, n_inner = self.feat.shape
+        x = np.ascontiguousarray(X, dtype=np.float32)
+        flat_x = x.ravel()
+        row = (np.arange(n, dtype=np.int64) * n_feat)[:, None]
+        tree_off = (np.arange(n_trees, dtype=np.int64) * n_inner)[None, :]
+        feat = self.feat.ravel()
+        thr = self.thr.ravel()
+        inner = self.inner.ravel()
+        contrib = np.zeros(n * n_feat)
+        node = np.zeros((n, n_trees), dtype=np.int64)
+        for level in range(self.depth):
+            g = node + tree_off
+            f = feat[g]
+            right = flat_x[row + f] > thr[g]
+            child = 2 * node + 1 + right
+            if level + 1 < self.depth:
+                child_val = inner[child + tree_off]
+            else:
+                child_val = self.leaf[np.arange(n_trees)[None, :], child - n_inner]
+            delta = child_val - inner[g]
+            contrib += np.bincount((row + f).ravel(), weights=delta.ravel(), minlength=n * n_feat)
+            node = child
+        contrib = contrib.reshape(n, n_feat)
+        out = []
+        for i in range(n):
+            order = np.argsort(-np.abs(contrib[i]))[:top]
+            out.append([(self.features[j], float(x[i, j]), float(contrib[i, j])) for j in order if contrib[i, j]])
+        return out
+
+
+def _pad(tree: dict, depth: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    n_inner = 2 ** depth - 1
+    feat = np.zeros(n_inner, dtype=np.int64)
+    thr = np.full(n_inner, np.inf, dtype=np.float32)
+    inner = np.zeros(n_inner)
+    leaf = np.zeros(2 ** depth)
+    f, t, lft, rgt, val = tree["feature"], tree["threshold"], tree["left"], tree["right"], tree["value"]
+    stack = [(0, 0, 0)]  # (source node, full-tree slot, level)
+    while stack:
+        src, slot, level = stack.pop()
+        is_leaf = f[src] < 0
+        if level == depth:
+            leaf[slot - n_inner] = val[src]
+            continue
+        inner[slot] = val[src]
+        if is_leaf:  # pad: always go left, keep the value
+            stack.append((src, 2 * slot + 1, level + 1))
+            continue
+        feat[slot] = f[src]
+        thr[slot] = np.float32(t[src])
+        stack.append((lft[src], 2 * slot + 1, level + 1))
+        stack.append((rgt[src], 2 * slot + 2, level + 1))
+    return feat, thr, inner, leaf
+
+
+def _tree_depth(tree: dict) -> int:
+    f, lft, rgt = tree["feature"], tree["left"], tree["right"]
+    best, stack = 0, [(0, 0)]
+    while stack:
+        i, d = stack.pop()
+        if f[i] < 0:
+            best = max(best, d)
+        else:
+            stack.append((lft[i], d + 1))
+            stack.append((rgt[i], d + 1))
+    return best
+
+
+def from_dict(model: dict) -> Scorer:
+    if model.get("format") != "cleanpage-trees-1":
+        raise ValueError(f"unknown model format {model.get('format')!r}")
+    trees = model["trees"]
+    depth = max(1, max((_tree_depth(t) for t in trees), default=1))
+    padded = [_pad(t, depth) for t in trees]
+    return Scorer(
+        features=tuple(model["features"]), threshold=float(model["threshold"]), depth=depth,
+        feat=np.stack([p[0] for p in padded]), thr=np.stack([p[1] for p in padded]),
+        inner=np.stack([p[2] for p in padded]), leaf=np.stack([p[3] for p in padded]),
+        base=float(model.get("base", 0.0)))
+
+
+@lru_cache(maxsize=4)
+def load(path: Path = MODEL_PATH) -> Scorer:
+    """The shipped model (parsed once per process)."""
+    return from_dict(json.loads(path.read_text(encoding="utf-8")))

@@ -1,0 +1,216 @@
+"""The standalone HTML extractor (cleanpage.html) on small hand-written pages."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleanpage.html import Extraction, extract
+from cleanpage.html import scorer as scorer_mod
+from cleanpage.html.dom import walk
+from cleanpage.html.features import FEATURES, describe, matrix
+from cleanpage.html.metadata import iso_date, strip_site
+
+PROSE = [
+    "The council voted on Tuesday to extend the tram line to the harbour, a project first proposed in 1998.",
+    "Engineers expect the work to take three years, and the route will add four stops along the old rail bed.",
+    "Residents near the depot, who had objected to night work, won a promise that no track will be laid after ten.",
+    "The mayor said the money comes from a regional fund, not from the city's own budget, which is already tight.",
+    "Opponents argued that buses could serve the harbour for a fraction of the cost, but the motion passed easily.",
+]
+
+NEWS = f"""<!doctype html>
+<html lang="en"><head>
+<meta charset="utf-8">
+<title>Tram line reaches the harbour | Riverside Gazette</title>
+<meta property="og:title" content="Tram line reaches the harbour">
+<meta property="og:site_name" content="Riverside Gazette">
+<meta property="og:type" content="article">
+<meta name="author" content="Jane Doe">
+<meta property="article:published_time" content="2025-03-14T09:30:00+01:00">
+<meta property="article:section" content="City">
+<base href="https://gazette.example/news/">
+</head><body>
+<a href="#main">Skip to main content</a>
+<header><nav class="main-menu"><ul><li><a href="/">Home</a></li><li><a href="/city">City</a></li>
+<li><a href="/sport">Sport</a></li><li><a href="/login">Log in</a></li></ul></nav></header>
+<main id="main"><article class="story">
+<h1>Tram line reaches the harbour</h1>
+<p class="byline">By Jane Doe</p>
+{''.join(f'<p>{p}</p>' for p in PROSE)}
+</article>
+<aside class="related-stories"><h2>Related Articles</h2>
+<ul>
+<li><a href="harbour-bridge-reopens">Harbour bridge reopens after two years of repairs</a><span>3 hours ago</span></li>
+<li><a href="/city/bus-fares">City council freezes bus fares for another year</a><span>1 day ago</span></li>
+<li><a href="https://other.example/rail">Regional rail plan wins support from three mayors</a></li>
+</ul></aside>
+</main>
+<footer><p>© 2025 Riverside Gazette. All rights reserved.</p><a href="/privacy">Privacy Policy</a>
+<a href="/terms">Terms of Service</a></footer>
+</body></html>"""
+
+
+def test_news_page_body_title_and_metadata() -> None:
+    ex = extract(NEWS, url="https://gazette.example/news/tram")
+    for p in PROSE:
+        assert p in ex.text
+    for chrome in ("Skip to main content", "Home", "Log in", "Privacy Policy", "All rights reserved",
+                   "Related Articles"):
+        assert chrome not in ex.text
+    assert ex.title == "Tram line reaches the harbour"
+    assert not ex.text.startswith("Tram line")  # the title is not repeated at the top of the body
+    assert ex.metadata["author"] == "Jane Doe"
+    assert ex.metadata["date"] == "2025-03-14T09:30"
+    assert ex.metadata["site"] == "Riverside Gazette"
+    assert ex.metadata["language"] == "en"
+    assert ex.metadata["section"] == "City"
+
+
+def test_news_page_sidebar_items_are_related_links_with_absolute_urls() -> None:
+    ex = extract(NEWS, url="https://gazette.example/news/tram")
+    titles = [it.title for it in ex.sidebar]
+    assert titles == ["Harbour bridge reopens after two years of repairs",
+                      "City council freezes bus fares for another year",
+                      "Regional rail plan wins support from three mayors"]
+    assert [it.url for it in ex.sidebar] == ["https://gazette.example/news/harbour-bridge-reopens",
+                                            "https://gazette.example/city/bus-fares",
+                                            "https://other.example/rail"]
+    assert ex.sidebar[0].age == "3 hours ago"
+    assert ex.sidebar[0].section == "Related Articles"
+    # navigation, footers and legal links are chrome, never items
+    assert not any(w in t for t in titles for w in ("Privacy", "Terms", "Home", "Log in"))
+
+
+def test_every_block_is_accounted_for_and_dropped_blocks_are_explained() -> None:
+    ex = extract(NEWS)
+    blocks = sorted(ex.kept + ex.dropped, key=lambda b: b.index)
+    assert [b.index for b in blocks] == list(range(len(blocks)))
+    assert all(b.path.startswith("/html") for b in blocks)
+    nav = next(b for b in ex.dropped if b.text == "Home")
+    explained = ex.explain(nav)
+    assert explained.reason.startswith(f"dom score {nav.score:.2f}: ")
+    assert explained.evidence and all(isinstance(e[0], str) for e in explained.evidence)
+    eager = extract(NEWS, explain=True)
+    assert all(b.reason for b in eager.dropped + eager.kept)
+
+
+def test_noscript_text_is_kept() -> None:
+    html = "<html><body><noscript>" + "".join(f"<p>{p}</p>" for p in PROSE) + "</noscript></body></html>"
+    assert PROSE[0] in extract(html).text
+
+
+def test_deep_nesting_does_not_empty_the_page() -> None:
+    html = "<html><body>" + "<div>" * 3000 + " ".join(PROSE) + "</div>" * 3000 + "</body></html>"
+    ex = extract(html)
+    assert PROSE[0] in ex.text
+
+
+def test_entities_and_encodings() -> None:
+    html = "<html><body><article>" + "".join(f"<p>{p} &amp; caf&eacute; &#8212; done.</p>" for p in PROSE) + \
+        "</article></body></html>"
+    assert "& café — done." in extract(html).text
+    assert "& café — done." in extract(html.encode("utf-8")).text
+    assert "& café — done." in extract(html.encode("cp1252", "replace")).text
+    assert "café" in extract(("\ufeff" + html).encode("utf-8")).text
+
+
+def test_external_entities_are_never_resolved(tmp_path) -> None:  # noqa: ANN001
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPSECRET")
+    html = f'<?xml version="1.0"?><!DOCTYPE p [<!ENTITY x SYSTEM "file://{secret}">]><html><body><p>&x; ok</p></body></html>'
+    ex = extract(html)
+    assert "TOPSECRET" not in ex.text + " ".join(b.text for b in ex.dropped)
+
+
+@pytest.mark.parametrize("html", ["", "   ", b"", "<html></html>", "<p></p>", "<!-- only -->", "\x00\x01", b"\xff\xfe"])
+def test_empty_input_gives_empty_output(html: str | bytes) -> None:
+    ex = extract(html)
+    assert isinstance(ex, Extraction)
+    assert ex.text == ""
+
+
+def test_not_str_or_bytes_is_a_type_error() -> None:
+    with pytest.raises(TypeError):
+        extract(None)  # type: ignore[arg-type]
+
+
+def test_plain_text_is_kept() -> None:
+    ex = extract(" ".join(PROSE))
+    assert PROSE[0] in ex.text
+
+
+def test_features_have_stable_names_and_no_nan() -> None:
+    X = matrix(walk(NEWS))
+    assert X.shape[1] == len(FEATURES) == len(set(FEATURES))
+    assert not np.isnan(X).any()
+    assert describe("in_nav", 1.0) == "in <nav>"
+    assert describe("link_density", 0.913) == "link density 0.91"
+
+
+def test_scorer_reads_plain_json_trees() -> None:
+    model = {"format": "cleanpage-trees-1", "features": ["a", "b"], "threshold": 0.5,
+             "trees": [{"feature": [0, -1, 1, -1, -1], "threshold": [0.5, 0, 2.0, 0, 0],
+                        "left": [1, -1, 3, -1, -1], "right": [2, -1, 4, -1, -1],
+                        "value": [0.0, -1.0, 0.5, 0.25, 2.0]}]}
+    sc = scorer_mod.from_dict(json.loads(json.dumps(model)))
+    X = np.array([[0.0, 0.0], [1.0, 1.0], [1.0, 3.0]], dtype=np.float32)
+    assert sc.raw(X).tolist() == [-1.0, 0.25, 2.0]
+    ev = sc.evidence(X, top=2)
+    assert ev[2][0][0] in ("a", "b")
+    # the contributions add up to the raw score minus the root's value
+    assert sum(e[2] for e in sc.evidence(X[2:], top=5)[0]) == pytest.approx(2.0 - 0.0)
+
+
+def test_shipped_model_matches_the_feature_names() -> None:
+    model = scorer_mod.load()
+    assert set(model.features) <= set(FEATURES)
+    assert 0.0 < model.threshold < 1.0
+
+
+def test_metadata_helpers() -> None:
+    assert iso_date("2025-09-04T10:30:00Z") == "2025-09-04T10:30"
+    assert iso_date("2025-09-04T00:00:00Z") == "2025-09-04"
+    assert iso_date("Published September 4, 2025") == "2025-09-04"
+    assert iso_date("4th Sep 2025") == "2025-09-04"
+    assert iso_date("not a date") is None
+    assert strip_site("Tram line reaches the harbour | Riverside Gazette", "Riverside Gazette", None) == \
+        "Tram line reaches the harbour"
+    assert strip_site("Tram line - reaches the harbour - Gazette", None, "gazette.example") == \
+        "Tram line - reaches the harbour"
+    assert strip_site("Mid-term: a review", None, None) == "Mid-term: a review"
+
+
+_TAGS = st.sampled_from(["div", "p", "span", "a", "li", "ul", "table", "tr", "td", "nav", "article", "h1", "br",
+                         "script", "style", "noscript", "b", "iframe", "svg", "select", "option", "pre", "html",
+                         "body", "head", "title", "meta"])
+_PIECE = st.one_of(
+    _TAGS.map(lambda t: f"<{t}>"), _TAGS.map(lambda t: f"</{t}>"),
+    st.sampled_from(["<a href='x'>", "<div class='related nav'>", "<p hidden>", "&amp;", "&bogus;", "&#0;",
+                     "<!--", "-->", "<![CDATA[", "]]>", "<?xml version='1.0' encoding='latin-1'?>", "<", ">",
+                     "<script type='application/ld+json'>{\"@type\": [\"Article\"], \"headline\": 3}",
+                     "<meta property='og:title' content='x'>", "<base href='::'>", "\x00", "\ufeff"]),
+    st.text(max_size=30),
+)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PIECE, max_size=60), st.booleans())
+def test_tag_soup_never_raises(pieces: list[str], as_bytes: bool) -> None:
+    html = "".join(pieces)
+    data: str | bytes = html.encode("utf-8", "surrogatepass") if as_bytes else html
+    ex = extract(data, url="https://example.org/a/b")
+    assert isinstance(ex.text, str)
+    assert len(ex.kept) + len(ex.dropped) >= len([b for b in ex.kept if b.text])
+    if ex.dropped:
+        ex.explain(ex.dropped[0])
+
+
+@settings(max_examples=100, derandomize=True, deadline=None)
+@given(st.binary(max_size=300))
+def test_arbitrary_bytes_never_raise(data: bytes) -> None:
+    extract(data)
