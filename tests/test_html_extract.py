@@ -93,7 +93,7 @@ def test_every_block_is_accounted_for_and_dropped_blocks_are_explained() -> None
     assert all(b.path.startswith("/html") for b in blocks)
     nav = next(b for b in ex.dropped if b.text == "Home")
     explained = ex.explain(nav)
-    assert explained.reason.startswith(f"dom score {nav.score:.2f}: ")
+    assert explained.reason.startswith(f"dom score {nav.score:.2f} < page cut {ex.cut:.2f}: ")
     assert explained.evidence and all(isinstance(e[0], str) for e in explained.evidence)
     eager = extract(NEWS, explain=True)
     assert all(b.reason for b in eager.dropped + eager.kept)

@@ -56,7 +56,7 @@ class Extraction:
     metadata: Mapping[str, str]
     sidebar: tuple[SidebarItem, ...]
     fallback: bool = False  # the markup could not be parsed as a tree; blocks are tag-stripped lines
-    threshold: float = 0.5
+    cut: float = 0.5  # this page's cut: blocks scoring below it were dropped
     _explain: Any = field(default=None, repr=False, compare=False)
 
     def explain(self, block: HtmlBlock, top: int = 3) -> HtmlBlock:
@@ -64,9 +64,10 @@ class Extraction:
         return self._explain(block, top) if self._explain else block
 
 
-def _reason(score: float, ev: list[tuple[str, float, float]], kept: bool) -> str:
+def _reason(score: float, cut: float, ev: list[tuple[str, float, float]], kept: bool) -> str:
     want = [e for e in ev if (e[2] > 0) == kept] or ev
-    return f"dom score {score:.2f}: " + ", ".join(describe(name, value) for name, value, _ in want)
+    rel = ">=" if kept else "<"
+    return f"dom score {score:.2f} {rel} page cut {cut:.2f}: " + ", ".join(describe(name, value) for name, value, _ in want)
 
 
 def extract(html: str | bytes, url: str | None = None, *, explain: bool = False,
@@ -92,15 +93,17 @@ def _extract(html: str | bytes, url: str | None, explain: bool, model: _scorer.S
     dom = walk(html)
     n = len(dom.texts)
     X = matrix(dom)
-    if model.features != FEATURES:
-        X = X[:, [COL[f] for f in model.features]]
+    Xm = X if model.features == FEATURES else X[:, [COL[f] for f in model.features]]
     plain = dom.fallback or set(dom.tags) <= {"html", "body", "p"}  # no markup to read: text, kept whole
     if plain:
         scores = np.ones(n)
     else:
-        scores = model.score(X)
-    keep = scores >= model.threshold
-    words = X[:, model.features.index("words")] if n else np.zeros(0)
+        scores = model.score(Xm)
+    words = X[:, COL["words"]] if n else np.zeros(0)
+    if plain:
+        keep, cut = np.ones(n, dtype=bool), 0.0
+    else:
+        keep, cut = model.select(scores, words)
     heading = np.asarray([dom.tags[o] in ("h1", "h2", "h3", "h4", "h5", "h6") for o in dom.owner], dtype=bool)
 
     # title: the first <h1> in or before the kept text, voted against og:title, JSON-LD and <title>
@@ -132,9 +135,9 @@ def _extract(html: str | bytes, url: str | None, explain: bool, model: _scorer.S
             for r in todo:
                 reasons[r] = ("no markup to read; kept as text", ())
             return
-        ev = model.evidence(X[todo], top=top)
+        ev = model.evidence(Xm[todo], top=top)
         for r, e in zip(todo, ev):
-            reasons[r] = (_reason(float(scores[r]), e, bool(keep[r])), tuple(e))
+            reasons[r] = (_reason(float(scores[r]), cut, e, bool(keep[r])), tuple(e))
 
     kept_blocks: list[HtmlBlock] = []
     dropped_blocks: list[HtmlBlock] = []
@@ -163,7 +166,7 @@ def _extract(html: str | bytes, url: str | None, explain: bool, model: _scorer.S
         metadata=MappingProxyType(meta),
         sidebar=tuple(items),
         fallback=dom.fallback,
-        threshold=model.threshold,
+        cut=cut,
         _explain=_explain,
     )
 

@@ -276,6 +276,20 @@ def decode(data: str | bytes) -> str:
     return data.decode("cp1252", "replace")
 
 
+_BR = "\ue000"  # a <br>, until the block is flushed (source newlines are only spaces)
+_BR_RUN = re.compile("(?: ?\ue000 ?)+")
+
+
+def block_text(raw: str) -> str:
+    """A block's text: runs of whitespace become one space, <br> becomes a line break."""
+    t = " ".join(raw.split())
+    if _BR in t:
+        t = _BR_RUN.sub("\n", t).strip("\n ")
+    if not t.isprintable() and ("\n" not in t or not t.replace("\n", "").isprintable()):
+        t = clean_space(_CONTROL.sub(" ", t.replace("\u200b", "")))
+    return t
+
+
 def clean_space(text: str) -> str:
     text = _SPACE.sub(" ", text)
     if "\n" in text:
@@ -402,9 +416,11 @@ def _walk_tree(root: Any, dom: Dom) -> None:  # noqa: C901 - one loop, kept flat
     parts: list[str] = []
     plink = 0  # chars of the pending parts that are inside <a>
     phref: str | None = None
-    # frames: (element index, inherited cbits, inherited kbits, own kbits, is block, link depth)
-    stack: list[tuple[int, int, int, int, bool, int]] = []
+    # frames: (element index of the frame or of its nearest block-level ancestor, inherited cbits,
+    # inherited kbits, own kbits, is block, link depth, serial, own kbits of the element right above)
+    stack: list[tuple[int, int, int, int, bool, int, int, int]] = []
     block_stack: list[int] = []  # indices into stack of block-level frames
+    marks: list[Any] = []  # one per open element: its frame, or None for a bare inline element
     tag_cbits, role_cbits, kw_bits, block_tags, skip_tags = TAG_CBITS, ROLE_CBITS, keyword_bits, BLOCK_TAGS, SKIP_TAGS
     hidden_bit = CBIT["hidden"]
     head = dom.head
@@ -413,7 +429,8 @@ def _walk_tree(root: Any, dom: Dom) -> None:  # noqa: C901 - one loop, kept flat
     tagcount_l = dom.tagcount
 
     anchors_l = dom.anchors
-    a_el = -1  # element index of the block's first link, while it is open
+    serial = 0  # every element, recorded or not, gets a serial number (links are found by it)
+    a_el = -1  # serial of the block's first link, while it is open
     a_start = 0  # where its text starts in parts
     a_text: str | None = None
 
@@ -423,12 +440,13 @@ def _walk_tree(root: Any, dom: Dom) -> None:  # noqa: C901 - one loop, kept flat
             a_text = clean_space("".join(parts[a_start:]))
         raw = "".join(parts)
         parts.clear()
-        t = "" if raw.isspace() else clean_space(raw)
+        t = "" if raw.isspace() else block_text(raw)
         if t:
             if block_stack:
                 fi = block_stack[-1]
-                idx, cb, kb, own_kb, _, _ = stack[fi]
-                near = own_kb | (stack[fi - 1][3] if fi > 0 else 0)
+                f = stack[fi]
+                idx, cb, kb = f[0], f[1], f[2]
+                near = f[3] | f[7]
             else:  # text after </html>: it belongs to the root
                 idx, cb, kb, near = 0, 0, 0, 0
             texts.append(t)
@@ -461,15 +479,25 @@ def _walk_tree(root: Any, dom: Dom) -> None:  # noqa: C901 - one loop, kept flat
                 walker.skip_subtree()
                 continue
             if tag == "br":
-                parts.append("\n")
+                parts.append(_BR)
                 continue
             is_block = tag in block_tags
+            items = el.items()
+            if not is_block and not items and stack and tag not in tag_cbits:
+                # a bare inline element (<span>, <i>, <img>): it changes nothing but the text's order
+                marks.append(None)
+                t = el.text
+                if t:
+                    parts.append(t)
+                    if stack[-1][5]:
+                        plink += len(t.strip())
+                continue
             if is_block and parts:
                 flush()
-            idx = len(tags)
+            serial += 1
             own_cb = tag_cbits.get(tag, 0)
             cls = eid = extra = ""
-            for k, v in el.items():
+            for k, v in items:
                 if k == "class":
                     cls = v
                 elif k == "id":
@@ -485,57 +513,70 @@ def _walk_tree(root: Any, dom: Dom) -> None:  # noqa: C901 - one loop, kept flat
                     own_cb |= hidden_bit
                 elif k == "href" and tag == "a" and phref is None:
                     phref = v
-                    a_el = len(tags)
+                    a_el = serial
                     a_start = len(parts)
                 elif k == "datetime" and "time" not in head:
                     head["time"] = v
             if tag == "meta":
                 _read_meta(el, head)
-            if cls or eid or extra:
-                own_kb = kw_bits(f"{cls} {eid}{extra}")
-                attrs_l.append({"class": cls, "id": eid, "extra": extra})
-            else:
-                own_kb = 0
-                attrs_l.append(_NO_ATTRS)
-            sig = f"{tag}.{cls}" if cls else tag
-            depth = len(stack)
-            if depth:
+            own_kb = kw_bits(f"{cls} {eid}{extra}") if (cls or eid or extra) else 0
+            depth = len(marks)  # every open element counts, bare inline ones too
+            if stack:
                 pf = stack[-1]
                 pidx = pf[0]
                 cb = pf[1] | own_cb
                 kb = pf[2] | own_kb
                 link_depth = pf[5] + (tag == "a")
-                ch = children_l[pidx]
-                if ch is None:
-                    children_l[pidx] = {sig: 1}
-                else:
-                    ch[sig] = ch.get(sig, 0) + 1
-                tc = tagcount_l[pidx]
-                if tc is None:
-                    tagcount_l[pidx] = tc = {}
-                nth = tc[tag] = tc.get(tag, 0) + 1
-                nth_l.append(nth)
             else:
                 pidx, cb, kb, link_depth = -1, own_cb, own_kb, int(tag == "a")
-                nth_l.append(1)
-            tags.append(tag)
-            parent_l.append(pidx)
-            depth_l.append(depth)
-            end_l.append(0)
-            sig_l.append(sig)
-            children_l.append(None)
-            tagcount_l.append(None)
-            stack.append((idx, cb, kb, own_kb, is_block, link_depth))
+            if is_block:
+                # only block-level elements are recorded: inline ones pass their bits down the stack
+                idx = len(tags)
+                attrs_l.append({"class": cls, "id": eid, "extra": extra} if own_kb or extra else _NO_ATTRS)
+                sig = f"{tag}.{cls}" if cls else tag
+                if pidx >= 0:
+                    ch = children_l[pidx]
+                    if ch is None:
+                        children_l[pidx] = {sig: 1}
+                    else:
+                        ch[sig] = ch.get(sig, 0) + 1
+                    tc = tagcount_l[pidx]
+                    if tc is None:
+                        tagcount_l[pidx] = tc = {}
+                    nth_l.append(tc.setdefault(tag, 0) + 1)
+                    tc[tag] += 1
+                else:
+                    nth_l.append(1)
+                tags.append(tag)
+                parent_l.append(pidx)
+                depth_l.append(depth)
+                end_l.append(0)
+                sig_l.append(sig)
+                children_l.append(None)
+                tagcount_l.append(None)
+                up = marks[-1] if marks else None  # the element right above (None: a bare inline one)
+                frame = (idx, cb, kb, own_kb, True, link_depth, serial, up[3] if up else 0)
+                block_stack.append(len(stack))
+            else:
+                frame = (pidx, cb, kb, own_kb, False, link_depth, serial, 0)
+            stack.append(frame)
+            marks.append(frame)
             if depth >= max_depth:
                 max_depth = depth + 1
-            if is_block:
-                block_stack.append(depth)
             t = el.text
             if t:
                 parts.append(t)
                 if link_depth:
                     plink += len(t.strip())
         else:  # end
+            if marks and marks[-1] is None and tag not in skip_tags and tag != "br":
+                marks.pop()
+                tail = el.tail
+                if tail:
+                    parts.append(tail)
+                    if stack and stack[-1][5]:
+                        plink += len(tail.strip())
+                continue
             if tag in skip_tags or tag == "br":
                 tail = el.tail
                 if tail and tag != "head":
@@ -544,14 +585,15 @@ def _walk_tree(root: Any, dom: Dom) -> None:  # noqa: C901 - one loop, kept flat
                         plink += len(tail.strip())
                 continue
             frame = stack[-1]
-            if frame[0] == a_el and a_text is None:
+            if tag == "a" and frame[6] == a_el and a_text is None:
                 a_text = clean_space("".join(parts[a_start:]))
             if frame[4]:
                 if parts:
                     flush()
                 block_stack.pop()
-            end_l[frame[0]] = len(tags)
+                end_l[frame[0]] = len(tags)
             stack.pop()
+            marks.pop()
             tail = el.tail
             if tail:
                 parts.append(tail)

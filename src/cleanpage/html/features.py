@@ -25,6 +25,10 @@ _URL_LIKE = re.compile(r"^(?:https?://|www\.)\S+$|^\S+\.(?:com|org|net|io|co|uk|
 _FURNITURE = re.compile(r"©|copyright|all rights reserved|privacy|terms of|cookie|log ?in|sign ?in|sign ?up|"
                         r"subscribe|newsletter|share|follow us|skip to", re.I)
 
+# the same patterns without IGNORECASE, for lower-cased text (about 3x faster)
+_DATE_LOW = re.compile(_DATE_LIKE.pattern)
+_FURNITURE_LOW = re.compile(_FURNITURE.pattern)
+
 LD_TYPES = ("article", "product", "forum", "qa", "recipe", "collection", "howto", "faq", "event", "profile")
 _LD_MAP = {
     "article": ("article", "newsarticle", "blogposting", "reportagenewsarticle", "techarticle", "scholarlyarticle",
@@ -162,6 +166,7 @@ def matrix(dom: Dom) -> np.ndarray:
     datey = np.zeros(n, dtype=np.float32)
     urly = np.zeros(n, dtype=np.float32)
     furn = np.zeros(n, dtype=np.float32)
+    short: list[int] = []
     for i, t in enumerate(texts):
         ws = t.split()
         nw = len(ws)
@@ -175,9 +180,24 @@ def matrix(dom: Dom) -> np.ndarray:
         pipes[i] = t.count("|") + t.count("•") + t.count("·")
         if nw <= 20:
             titlecase[i] = sum(w[0].isupper() for w in ws) / nw
-            datey[i] = _DATE_LIKE.search(t) is not None
-            urly[i] = nw <= 2 and _URL_LIKE.match(t) is not None
-            furn[i] = _FURNITURE.search(t) is not None
+            short.append(i)
+            if nw <= 2:
+                urly[i] = _URL_LIKE.match(t) is not None
+    # the date and furniture patterns run once over the short blocks joined by newlines (they never
+    # match a newline), and each match is mapped back to its block
+    if short:
+        joined = "\n".join(texts[i] for i in short)
+        offsets = np.cumsum([0] + [len(texts[i]) + 1 for i in short[:-1]])
+        low = joined.lower()
+        fast = len(low) == len(joined)  # lower() kept every offset: the case-sensitive twins are exact
+        for pattern, out in (((_DATE_LOW, datey), (_FURNITURE_LOW, furn)) if fast else
+                             ((_DATE_LIKE, datey), (_FURNITURE, furn))):
+            if fast:
+                matches = pattern.finditer(low)
+            else:
+                matches = pattern.finditer(joined)
+            for m in matches:
+                out[short[int(np.searchsorted(offsets, m.start(), side="right")) - 1]] = 1.0
     # digit and capital shares of each block's first 200 characters, in one numpy pass over all blocks
     heads = [t[:200] for t in texts]
     lens = np.asarray([len(h) for h in heads], dtype=np.int64)

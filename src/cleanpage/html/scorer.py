@@ -34,6 +34,27 @@ class Scorer:
     inner: np.ndarray  # (trees, 2**depth - 1) raw value at each internal node (for attribution)
     leaf: np.ndarray  # (trees, 2**depth) raw value of each leaf slot
     base: float
+    size_factor: float | None = None  # expected-F1 selection (see select); None: a fixed threshold
+    floor: float = 0.0
+
+    def select(self, p: np.ndarray, words: np.ndarray) -> tuple[np.ndarray, float]:
+        """Which blocks to keep, and the page's cut (the lowest kept score).
+
+        With a size factor: sorted by score, keep the prefix that maximises the expected word F1
+        2*sum(p*w) / (sum(w) + size_factor * sum_all(p*w)), where w is the block's word count and
+        p its score; blocks under ``floor`` never stay. Otherwise: p >= threshold.
+        """
+        if self.size_factor is None or not len(p):
+            return p >= self.threshold, self.threshold
+        w = np.maximum(words.astype(np.float64), 0.0)
+        o = np.argsort(-p, kind="stable")
+        pw = p[o] * w[o]
+        ef = 2 * np.cumsum(pw) / np.maximum(np.cumsum(w[o]) + self.size_factor * float(pw.sum()), 1e-9)
+        k = int(np.argmax(ef))
+        cut = max(float(p[o[k]]), self.floor)
+        keep = np.zeros(len(p), dtype=bool)
+        keep[o[: k + 1]] = True
+        return keep & (p >= self.floor), cut
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_feat_flat", self.feat.ravel())
@@ -152,7 +173,9 @@ def from_dict(model: dict) -> Scorer:
         features=tuple(model["features"]), threshold=float(model["threshold"]), depth=depth,
         feat=np.stack([p[0] for p in padded]), thr=np.stack([p[1] for p in padded]),
         inner=np.stack([p[2] for p in padded]), leaf=np.stack([p[3] for p in padded]),
-        base=float(model.get("base", 0.0)))
+        base=float(model.get("base", 0.0)),
+        size_factor=float(sel["size_factor"]) if (sel := model.get("selection")) else None,
+        floor=float(sel["floor"]) if sel else 0.0)
 
 
 @lru_cache(maxsize=4)
