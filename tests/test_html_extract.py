@@ -214,3 +214,25 @@ def test_tag_soup_never_raises(pieces: list[str], as_bytes: bool) -> None:
 @given(st.binary(max_size=300))
 def test_arbitrary_bytes_never_raise(data: bytes) -> None:
     extract(data)
+
+
+def test_sidebar_skips_counts_and_inline_see_also_links() -> None:
+    cards = "".join(f'<li><a href="/t/{i}">{n} · {n // 10} comments</a></li>' for i, n in enumerate((6494, 1607, 3961)))
+    html = (f"<html><body><article>{''.join(f'<p>{p}</p>' for p in PROSE)}"
+            '<p>See also: <a href="/guide">Ultimate guide to harbour trams</a></p></article>'
+            f'<div class="related"><h3>Popular</h3><ul>{cards}</ul></div></body></html>')
+    ex = extract(html, url="https://example.org/a")
+    assert [it.title for it in ex.sidebar] == []
+
+
+def test_byline_and_json_ld_author() -> None:
+    ld = '{"@type": "NewsArticle", "headline": "Tram line reaches the harbour", "author": [{"@type": "Person", "name": "Ann Lee"}, {"@type": "Person", "name": "Bo Chan"}], "datePublished": "13/11/2025"}'
+    html = (f'<html><head><script type="application/ld+json">{ld}</script></head><body><article>'
+            f"<h1>Tram line reaches the harbour</h1>{''.join(f'<p>{p}</p>' for p in PROSE)}</article></body></html>")
+    meta = extract(html).metadata
+    assert meta["author"] == "Ann Lee, Bo Chan"
+    assert meta["date"] == "2025-11-13"
+    printed = ('<html><body><article><h1>Tram line reaches the harbour</h1><p class="byline">By '
+               f"<a href='/staff/jd'>Jane Doe</a> on March 3, 2025</p>{''.join(f'<p>{p}</p>' for p in PROSE)}"
+               "</article></body></html>")
+    assert extract(printed).metadata["author"] == "Jane Doe"

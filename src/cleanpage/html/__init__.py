@@ -28,7 +28,7 @@ import numpy as np
 from . import scorer as _scorer
 from .dom import Dom, element_path, walk
 from .features import COL, FEATURES, describe, matrix
-from .metadata import agreement, bylines, extract_metadata
+from .metadata import agreement, bylines, extract_metadata, printed_date
 from .sidebar import SidebarItem, read_sidebar
 
 __all__ = ["Extraction", "HtmlBlock", "SidebarItem", "extract"]
@@ -103,14 +103,15 @@ def _extract(html: str | bytes, url: str | None, explain: bool, model: _scorer.S
     if plain:
         keep, cut = np.ones(n, dtype=bool), 0.0
     else:
-        keep, cut = model.select(scores, words)
+        product = n > 0 and bool(X[0, COL["ld_product"]] or X[0, COL["og_product"]])
+        keep, cut = model.select(scores, words, product)
     heading = np.asarray([dom.tags[o] in ("h1", "h2", "h3", "h4", "h5", "h6") for o in dom.owner], dtype=bool)
 
     # title: the first <h1> in or before the kept text, voted against og:title, JSON-LD and <title>
     h1 = _first_h1(dom, keep)
     meta = extract_metadata(dom, h1, bylines(dom, words), url)
     if "date" not in meta and n and not plain:
-        found = _htmldate(html, url)
+        found = printed_date(dom, words, keep) or _htmldate(html, url)
         if found:
             meta["date"] = found
     title = meta.get("title")

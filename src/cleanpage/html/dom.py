@@ -3,10 +3,12 @@
 This is the only module of ``cleanpage.html`` that imports lxml. ``walk(html)`` parses the page
 (no network, no external entities; ``huge_tree`` so that deep nesting does not stop the parser)
 and walks it once with ``etree.iterwalk``. A block is a run of text between block-level tags;
-it belongs to its innermost block-level element, its *owner*. For every element the walk keeps
-its parent, depth, preorder span, tag and class/id keyword bits, so that container facts
-(words under an element, link density, text score) are prefix sums over the preorder and cost
-one numpy pass, not one walk per block.
+it belongs to its innermost block-level element, its *owner*. For every block-level element the
+walk keeps its parent, depth, preorder span, tag and class/id keyword bits, so that container
+facts (words under an element, link density, text score) are prefix sums over the preorder and
+cost one numpy pass, not one walk per block. Inline elements (``<a>``, ``<span>``, ``<b>``) are
+not recorded: their bits (in a link, hidden, class keywords) pass down to the blocks inside them,
+and DOM paths name block-level elements only (``/html/body/div[2]/p[3]``).
 
 ``<noscript>`` text is kept (some forums put the whole thread there); script, style, template and
 SVG are skipped, and their text is reported as skipped, never lost silently. When the parser
@@ -117,7 +119,6 @@ _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 _SPACE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f \t\r\f\v\u00a0\u200b\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANKS = re.compile(r"\s*\n\s*")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
@@ -369,7 +370,6 @@ def _fallback(source: str, head: dict[str, Any], jsonld: list[Any]) -> Dom:
 
 def _read_head(el: Any, dom: Dom) -> None:
     head = dom.head
-    metas = head.setdefault("meta", {})
     for child in el.iter("title", "meta", "link", "base", "script"):
         tag = child.tag
         if tag == "title":

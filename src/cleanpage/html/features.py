@@ -29,6 +29,8 @@ _FURNITURE = re.compile(r"©|copyright|all rights reserved|privacy|terms of|cook
 _DATE_LOW = re.compile(_DATE_LIKE.pattern)
 _FURNITURE_LOW = re.compile(_FURNITURE.pattern)
 
+_PRICE = re.compile(r"[$€£]\s?\d|\d\s?[$€£]")
+
 LD_TYPES = ("article", "product", "forum", "qa", "recipe", "collection", "howto", "faq", "event", "profile")
 _LD_MAP = {
     "article": ("article", "newsarticle", "blogposting", "reportagenewsarticle", "techarticle", "scholarlyarticle",
@@ -65,6 +67,8 @@ def _names() -> list[str]:
         "anc1_para_share", "anc2_para_share", "anc3_para_share", "cpath_para_share", "path_para_share",
         "from_best_start", "from_best_end", "best_depth_diff", "best_words_share", "words_rel_max",
         "near10_rel_max", "ld_rel_page", "cs_parent_rank",
+        "anc3_sib_same", "anc4_sib_same", "max_rep_anc", "rep_level", "grid_words", "grid_ld", "in_best_grid",
+        "best_grid_words", "price_like",
     ]
     num += [f"ld_{t}" for t in LD_TYPES] + [f"og_{t}" for t in OG_TYPES]
     num += [f"in_{c}" for c in CONTAINERS]
@@ -401,6 +405,38 @@ def matrix(dom: Dom) -> np.ndarray:
     X[:, c["near10_rel_max"]] = near / max(float(near.max()), 1.0)
     X[:, c["ld_rel_page"]] = ld - float((ld * words).sum()) / max(total_words, 1.0)
     X[:, c["cs_parent_rank"]] = (np.searchsorted(np.sort(-score_el), -score_el[np.maximum(par, 0)])).clip(0, 50)
+
+    # cards: the nearest ancestor (up to 6 levels) repeated among its siblings, and the grid holding it
+    reps = [X[:, c["sib_same"]], X[:, c["parent_sib_same"]], X[:, c["gp_sib_same"]]]
+    a = np.where(gpar >= 0, parent[np.maximum(gpar, 0)], -1)
+    ancs = [owner, par, gpar]
+    for _ in range(3):
+        reps.append(sib_same(a))
+        ancs.append(a)
+        a = np.where(a >= 0, parent[np.maximum(a, 0)], -1)
+    X[:, c["anc3_sib_same"]] = reps[3]
+    X[:, c["anc4_sib_same"]] = reps[4]
+    R = np.stack(reps, axis=1)
+    lvl = np.argmax(R, axis=1)
+    X[:, c["max_rep_anc"]] = R[np.arange(n), lvl]
+    X[:, c["rep_level"]] = lvl
+    rep_el = np.stack(ancs, axis=1)[np.arange(n), lvl]
+    grid = np.where(rep_el >= 0, parent[np.maximum(rep_el, 0)], -1)
+    gg = np.maximum(grid, 0)
+    X[:, c["grid_words"]] = np.where(grid >= 0, sub_words[gg], 0) / max(total_words, 1.0)
+    X[:, c["grid_ld"]] = np.where(grid >= 0, sub_ld[gg], 0)
+    # the page's main grid: the element whose most repeated child signature (3+) holds the most words
+    gscore = np.zeros(n_el)
+    for e, ch in enumerate(children):
+        if ch:
+            m_ = max(ch.values())
+            if m_ >= 3:
+                gscore[e] = sub_words[e] * (1.0 - sub_ld[e])
+    if gscore.max() > 0:
+        bg = int(np.argmax(gscore))
+        X[:, c["in_best_grid"]] = (owner >= bg) & (owner < end[bg])
+        X[:, c["best_grid_words"]] = sub_words[bg] / max(total_words, 1.0)
+    X[:, c["price_like"]] = [1.0 if ("$" in t or "€" in t or "£" in t) and _PRICE.search(t) else 0.0 for t in texts]
 
     # --- page facts
     body = ld_body(dom)

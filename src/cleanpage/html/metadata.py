@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from .dom import CBIT, KBIT, Dom, clean_space
+from .dom import CBIT, Dom, clean_space
 
 _WORD = re.compile(r"\w+")
 _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/|:)\s+")
@@ -188,6 +188,24 @@ def _in_byline(dom: Dom, el: int) -> bool:
             return True
         el = dom.parent[el]
     return False
+
+
+def printed_date(dom: Dom, words: Any, keep: Any) -> str | None:
+    """A date printed in a short block next to the start of the kept text ("Published March 3, 2025")."""
+    kept = [i for i in range(len(keep)) if keep[i]]
+    if not kept:
+        return None
+    first = kept[0]
+    chrome = CBIT["nav"] | CBIT["footer"] | CBIT["form"]
+    for i in list(range(max(first - 12, 0), min(first + 12, len(keep)))):
+        if words[i] <= 12 and not dom.cbits[i] & chrome:
+            d = iso_date(dom.texts[i])
+            if d and not _COPYRIGHT.search(dom.texts[i]):
+                return d
+    return None
+
+
+_COPYRIGHT = re.compile(r"©|copyright|all rights", re.I)
 
 
 def _person(text: str) -> str | None:

@@ -36,8 +36,9 @@ class Scorer:
     base: float
     size_factor: float | None = None  # expected-F1 selection (see select); None: a fixed threshold
     floor: float = 0.0
+    product: tuple[float, float] | None = None  # (size factor, floor) for product pages
 
-    def select(self, p: np.ndarray, words: np.ndarray) -> tuple[np.ndarray, float]:
+    def select(self, p: np.ndarray, words: np.ndarray, product: bool = False) -> tuple[np.ndarray, float]:
         """Which blocks to keep, and the page's cut (the lowest kept score).
 
         With a size factor: sorted by score, keep the prefix that maximises the expected word F1
@@ -46,15 +47,16 @@ class Scorer:
         """
         if self.size_factor is None or not len(p):
             return p >= self.threshold, self.threshold
+        size_factor, floor = self.product if (product and self.product) else (self.size_factor, self.floor)
         w = np.maximum(words.astype(np.float64), 0.0)
         o = np.argsort(-p, kind="stable")
         pw = p[o] * w[o]
-        ef = 2 * np.cumsum(pw) / np.maximum(np.cumsum(w[o]) + self.size_factor * float(pw.sum()), 1e-9)
+        ef = 2 * np.cumsum(pw) / np.maximum(np.cumsum(w[o]) + size_factor * float(pw.sum()), 1e-9)
         k = int(np.argmax(ef))
-        cut = max(float(p[o[k]]), self.floor)
+        cut = max(float(p[o[k]]), floor)
         keep = np.zeros(len(p), dtype=bool)
         keep[o[: k + 1]] = True
-        return keep & (p >= self.floor), cut
+        return keep & (p >= floor), cut
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_feat_flat", self.feat.ravel())
@@ -175,7 +177,9 @@ def from_dict(model: dict) -> Scorer:
         inner=np.stack([p[2] for p in padded]), leaf=np.stack([p[3] for p in padded]),
         base=float(model.get("base", 0.0)),
         size_factor=float(sel["size_factor"]) if (sel := model.get("selection")) else None,
-        floor=float(sel["floor"]) if sel else 0.0)
+        floor=float(sel["floor"]) if sel else 0.0,
+        product=(float(sel["product"]["size_factor"]), float(sel["product"]["floor"]))
+        if sel and sel.get("product") else None)
 
 
 @lru_cache(maxsize=4)

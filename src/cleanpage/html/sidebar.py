@@ -30,6 +30,7 @@ FURNITURE = re.compile(r"privacy|terms|cookie|contact|log ?in|sign ?in|sign ?up|
 _AGE = re.compile(r"^(?:\d+\s*(?:s|m|h|d|w|mo|y|sec|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?)"
                   r"\s*ago|yesterday|today|just now|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8},? \d{4}|"
                   r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})$", re.I)
+_ALPHA_WORD = re.compile(r"\b[^\W\d_]{2,}\b")  # a headline has words, not only counts and dates
 _CHROME = CBIT["nav"] | CBIT["header"] | CBIT["footer"] | CBIT["form"] | CBIT["dialog"]
 _RELATED_BIT = KBIT["related"]
 _CHROME_KW = KBIT["menu"] | KBIT["footer"] | KBIT["login"] | KBIT["cookie"] | KBIT["share"] | KBIT["breadcrumb"]
@@ -74,7 +75,7 @@ def read_sidebar(dom: Dom, keep: np.ndarray, words: np.ndarray, link_density: np
         if keep[i] or dom.cbits[i] & _CHROME:
             continue
         t = texts[i]
-        if words[i] <= 8 and (heading[i] or len(t) < 60) and RELATED_HEADING.match(t):
+        if words[i] <= 6 and link_density[i] < 0.5 and (heading[i] or len(t) < 60) and RELATED_HEADING.match(t):
             # the heading's module: its owner's parent, or one level up when that holds nothing else
             m = parent[owner[i]] if parent[owner[i]] >= 0 else owner[i]
             if end[m] - m <= 3 and parent[m] >= 0:
@@ -95,7 +96,7 @@ def read_sidebar(dom: Dom, keep: np.ndarray, words: np.ndarray, link_density: np
         if words[i] < 4 or link_density[i] < 0.6 or not dom.hrefs[i]:
             continue
         t = dom.anchors[i] or texts[i]
-        if len(t.split()) < 4 or FURNITURE.search(t) or RELATED_HEADING.match(t):
+        if len(t.split()) < 4 or len(_ALPHA_WORD.findall(t)) < 3 or FURNITURE.search(t) or RELATED_HEADING.match(t):
             continue
         rest = texts[i].replace(t, "", 1).strip() if t != texts[i] else ""
         o = owner[i]
