@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 MODEL_PATH = Path(__file__).with_name("model.json")
+_CHUNK = 2048  # blocks scored at once
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,9 @@ class Scorer:
         return 1.0 / (1.0 + np.exp(-self.raw(X)))
 
     def _walk(self, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        if len(X) > _CHUNK:  # bounded working set: cost stays linear in the number of blocks
+            parts = [self._walk(X[i:i + _CHUNK]) for i in range(0, len(X), _CHUNK)]
+            return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
         n, n_feat = X.shape
         n_trees, n_inner = self.feat.shape
         if n == 0:
@@ -94,6 +98,8 @@ class Scorer:
 
         A negative push argues for dropping the block, a positive one for keeping it.
         """
+        if len(X) > _CHUNK:
+            return [e for i in range(0, len(X), _CHUNK) for e in self.evidence(X[i:i + _CHUNK], top)]
         n, n_feat = X.shape
         if n == 0:
             return []
