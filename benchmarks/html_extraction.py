@@ -2,9 +2,9 @@
 
 Systems (``--systems``, comma-separated; default all):
 
-- ``cleanpage``       the standalone DOM extractor, ``cleanpage.html.extract(html, url).text``
-                      (``--system clean`` scores ``cleanpage.clean(html).body`` instead, once the
-                      pipeline uses the extractor);
+- ``cleanpage``       ``cleanpage.clean(html, url=url).body``: parse, DOM model, every rule, assembly
+                      (``--cv DIR``: each page's blocks scored by the fold model that never saw its
+                      site, through the same parse and engine; ``--disable a,b`` switches rules off);
 - ``trafilatura``     ``trafilatura.extract(html, url=url)``, defaults;
 - ``trafilatura-fast`` the same with ``fast=True``;
 - ``justext``         jusText with the English stop list, non-boilerplate paragraphs;
@@ -28,7 +28,7 @@ recomputes everything. The data is read from DATA_DIR (default ``../shared/data/
 relative to the repo root) and never copied. WCXB is CC-BY-4.0 (Murrough Foley, 2026).
 
 Usage:
-    python benchmarks/html_extraction.py [DATA_DIR] [--limit N] [--systems a,b] [--system standalone|clean]
+    python benchmarks/html_extraction.py [DATA_DIR] [--limit N] [--systems a,b] [--cv DIR] [--disable a,b]
                                          [--no-speed] [--no-scaling] [--fresh] [--json OUT]
 """
 
@@ -73,32 +73,36 @@ def _decode(html: bytes) -> str:
 
 
 CV_MODELS: dict[str, Any] = {}  # fid -> the fold model that never saw the page's site (--cv)
+CONFIG: Any = None  # the cleanpage.Config to run (--disable)
 
 
-def run_cleanpage_standalone(html: bytes, url: str, fid: str | None = None) -> Output:
-    from cleanpage.html import extract
-
+def run_cleanpage(html: bytes, url: str, fid: str | None = None) -> Output:
+    """``cleanpage.clean(html, url=url)``; with ``--cv``, the same parse and engine with the page's fold model."""
+    cleanpage = import_cleanpage()
     model = CV_MODELS.get(fid) if fid else None
     t = time.perf_counter()
-    ex = extract(html, url=url, model=model)
-    dt = time.perf_counter() - t
-    meta = dict(ex.metadata)
-    items = [{"title": it.title, "url": it.url, "section": it.section, "summary": it.summary}
-             for it in ex.sidebar]
-    return Output(ex.text, dt, {"metadata": meta, "sidebar": items})
+    if model is None:
+        page = cleanpage.clean(html, url=url, config=CONFIG)
+    else:
+        from cleanpage.api import _cleaner
+        from cleanpage.parse import decode, parse
+        from cleanpage.parse.html import parse_html
 
-
-def run_cleanpage_clean(html: bytes, url: str) -> Output:
-    cleanpage = import_cleanpage()
-    t = time.perf_counter()
-    page = cleanpage.clean(html)
+        text = decode(html)
+        doc = parse_html(text, url, model=model) if _is_html(text) else parse(text, url=url)
+        page = _cleaner(CONFIG)._engine.run(doc)
     dt = time.perf_counter() - t
     meta = dict(page.metadata)
     if page.title:
         meta["title"] = page.title
-    items = [{"title": it.title, "url": getattr(it, "url", None), "section": it.section,
-              "summary": it.summary} for it in page.sidebar]
+    items = [{"title": it.title, "url": it.url, "section": it.section, "summary": it.summary} for it in page.sidebar]
     return Output(page.body, dt, {"metadata": meta, "sidebar": items})
+
+
+def _is_html(text: str) -> bool:
+    from cleanpage.parse import sniff
+
+    return sniff(text) == "html"
 
 
 def run_trafilatura(html: bytes, url: str, fast: bool = False) -> Output:
@@ -169,12 +173,9 @@ ANCHORS: dict[str, tuple[Callable[[bytes, str], Output], str]] = {
 }
 
 
-def run_system(name: str, pages: list[WcxbPage], htmls: dict[str, bytes], *, mode: str, fresh: bool,
-               progress: bool) -> dict[str, Output]:
+def run_system(name: str, pages: list[WcxbPage], htmls: dict[str, bytes], *, fresh: bool, progress: bool) -> dict[str, Output]:
     if name == "cleanpage":
-        if mode == "clean":
-            return {p.fid: _safe(run_cleanpage_clean, htmls[p.fid], p.url) for p in _progress(pages, name, progress)}
-        return {p.fid: _safe(lambda h, u, f=p.fid: run_cleanpage_standalone(h, u, f), htmls[p.fid], p.url)
+        return {p.fid: _safe(lambda h, u, f=p.fid: run_cleanpage(h, u, f), htmls[p.fid], p.url)
                 for p in _progress(pages, name, progress)}
     fn, dist = ANCHORS[name]
     path = CACHE / f"{name}-{_version(dist)}.json.gz"
@@ -329,9 +330,11 @@ def score_sidebar(outs: dict[str, Output], pages: list[WcxbPage]) -> dict[str, A
 # --- speed ----------------------------------------------------------------------------------------
 
 
-def interleaved_speed(pages: list[WcxbPage], htmls: dict[str, bytes], mode: str) -> dict[str, float]:
-    """cleanpage and trafilatura's default extract(), page by page in turn: load hits both alike."""
-    fn = run_cleanpage_clean if mode == "clean" else run_cleanpage_standalone
+def interleaved_speed(pages: list[WcxbPage], htmls: dict[str, bytes]) -> dict[str, float]:
+    """cleanpage and trafilatura's default extract(), page by page in turn: load hits both alike.
+
+    cleanpage runs with the shipped model (``clean(html, url=url)``), whatever ``--cv`` says."""
+    fn = run_cleanpage
     ours = theirs = ours_cpu = theirs_cpu = 0.0
     for p in pages:
         c = time.process_time()
@@ -346,9 +349,9 @@ def interleaved_speed(pages: list[WcxbPage], htmls: dict[str, bytes], mode: str)
             "cpu_ratio": theirs_cpu / ours_cpu if ours_cpu else 0.0, "pages": len(pages)}
 
 
-def scaling(mode: str) -> list[dict[str, float]]:
+def scaling() -> list[dict[str, float]]:
     """Seconds for one synthetic page of N paragraphs, for N = 10k, 20k, 40k."""
-    fn = run_cleanpage_clean if mode == "clean" else run_cleanpage_standalone
+    fn = run_cleanpage
     rows = []
     for n in (10_000, 20_000, 40_000):
         body = "".join(f"<p>Paragraph {i} has a few words of plain prose, and a comma.</p>" for i in range(n))
@@ -365,7 +368,7 @@ def scaling(mode: str) -> list[dict[str, float]]:
 
 
 def load_cv_models(path: Path) -> None:
-    from cleanpage.html import scorer
+    from cleanpage.dom import scorer
 
     folds = json.loads((path / "folds.json").read_text())
     models = {k: scorer.from_dict(json.loads((path / f"fold-{k}.json").read_text())) for k in set(folds.values())}
@@ -380,8 +383,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--systems", default=",".join(ALL_SYSTEMS))
-    ap.add_argument("--system", choices=("standalone", "clean"), default="standalone",
-                    help="which cleanpage to score: the standalone extractor or clean(html).body")
+    ap.add_argument("--disable", default="", help="comma-separated rules or families to switch off (Config.disabled)")
     ap.add_argument("--cv", type=Path, metavar="DIR",
                     help="score each page with the cross-validation fold model that never saw its site "
                          "(DIR from training/html/train.py: fold-K.json and folds.json)")
@@ -398,17 +400,20 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.cv:
         load_cv_models(args.cv)
+    if args.disable:
+        global CONFIG
+        CONFIG = import_cleanpage().Config(disabled=frozenset(x.strip() for x in args.disable.split(",") if x.strip()))
     pages = load(args.data, limit=args.limit)
     htmls = {p.fid: p.html() for p in pages}
     sizes = {fid: len(h) for fid, h in htmls.items()}
-    report: dict[str, Any] = {"data": CREDIT, "pages": len(pages), "cleanpage_mode": args.system, "systems": {}}
+    report: dict[str, Any] = {"data": CREDIT, "pages": len(pages), "disabled": args.disable, "cv": bool(args.cv), "systems": {}}
     outs: dict[str, dict[str, Output]] = {}
     for name in systems:
-        outs[name] = run_system(name, pages, htmls, mode=args.system, fresh=args.fresh, progress=not args.quiet)
+        outs[name] = run_system(name, pages, htmls, fresh=args.fresh, progress=not args.quiet)
         report["systems"][name] = score_system(outs[name], pages, sizes)
 
     print(f"WCXB dev, {len(pages)} pages. Data: {CREDIT}.")
-    print(f"cleanpage = {'clean(html).body' if args.system == 'clean' else 'cleanpage.html.extract(html, url).text'}"
+    print("cleanpage = clean(html, url=url).body" + (f", rules off: {args.disable}" if args.disable else "")
           + (" with the cross-validation fold models (5 folds grouped by site; no page scored by a model "
              "that saw its site)" if args.cv else " with the shipped model (trained on all of dev: in-sample)") + "\n")
     rows = []
@@ -439,7 +444,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{sb['gold_words_only_in_sidebar']:.4f} (bar < 0.005); titles <= 3 words {sb['short_titles']:.3f} "
               f"(bar <= 0.10); furniture {sb['furniture']:.4f} (bar <= 0.01)")
         if not args.no_speed:
-            report["speed"] = sp = interleaved_speed(pages, htmls, args.system)
+            report["speed"] = sp = interleaved_speed(pages, htmls)
             mb = sum(sizes[p.fid] for p in pages) / 1e6
             print(f"\nspeed, interleaved page by page on the same {sp['pages']} pages ({mb:.1f} MB), parse included:\n"
                   f"  wall: cleanpage {sp['cleanpage_s']:.2f} s ({sp['pages'] / sp['cleanpage_s']:.1f} pages/s, "
@@ -448,7 +453,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"  CPU:  cleanpage {sp['cleanpage_cpu_s']:.2f} s, trafilatura {sp['trafilatura_cpu_s']:.2f} s: "
                   f"{sp['cpu_ratio']:.2f}x (bar >= 1.5x)")
         if not args.no_scaling:
-            report["scaling"] = sc = scaling(args.system)
+            report["scaling"] = sc = scaling()
             print("\none page of N <p> (seconds: wall / CPU)")
             print(table(["paragraphs", "cleanpage wall", "cleanpage CPU", "trafilatura wall", "trafilatura CPU",
                          "words kept / on page"],

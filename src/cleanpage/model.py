@@ -299,7 +299,8 @@ Decision = Union[Drop, Cut, Split, ToMeta, ToTitle, ToSidebar, MergeCard]
 class Removal:
     """Text that left the page, which rule sent it, and why.
 
-    ``Document.text[start:end] == text`` always holds.
+    ``Document.text[start:end] == text`` always holds. For HTML input ``path`` is the
+    element the text was in (``/html/body/div[2]/nav/ul/li[3]``); for text input it is None.
     """
 
     rule: str
@@ -307,6 +308,7 @@ class Removal:
     reason: str
     start: int
     end: int
+    path: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -414,7 +416,8 @@ class Page:
             "sidebar": [item.to_dict() for item in self.sidebar],
             "metadata": dict(self.metadata),
             "removed": [
-                {"rule": r.rule, "text": r.text, "reason": r.reason, "start": r.start, "end": r.end}
+                {"rule": r.rule, "text": r.text, "reason": r.reason, "start": r.start, "end": r.end,
+                 **({"path": r.path} if r.path is not None else {})}
                 for r in self.removed
             ],
             "trace": [

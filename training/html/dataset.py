@@ -25,8 +25,8 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "src"))
 
-from cleanpage.html.dom import walk  # noqa: E402
-from cleanpage.html.features import FEATURES, matrix  # noqa: E402
+from cleanpage.parse.html import walk  # noqa: E402
+from cleanpage.dom.features import FEATURES, matrix  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "wcxb-dev"
 OUT = REPO / "training" / "html" / "out"

@@ -28,7 +28,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "src"))
 OUT = REPO / "training" / "html" / "out"
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "wcxb-dev"
-MODEL = REPO / "src" / "cleanpage" / "html" / "model.json"
+MODEL = REPO / "src" / "cleanpage" / "dom" / "model.json"
 _WORD = re.compile(r"\w+")
 SEED = 20260
 
@@ -71,7 +71,7 @@ def weights(y_words: np.ndarray, page: np.ndarray) -> np.ndarray:
 
 
 def select(p: np.ndarray, w: np.ndarray, size_factor: float, floor: float) -> np.ndarray:
-    """The blocks that maximise the page's expected word F1 (same rule as cleanpage.html.select_blocks).
+    """The blocks that maximise the page's expected word F1 (same rule as cleanpage.dom.scorer.Scorer.select).
 
     Sorted by score, the kept set is the prefix that maximises 2*sum(p*w) / (sum(w) + size_factor * sum_all(p*w)):
     the expected overlap over the kept size plus the expected gold size (shrunk by size_factor).

@@ -18,7 +18,7 @@ def parse(source: str | bytes, *, url: str | None = None, input_format: str = "a
     text = decode(bytes(source)) if isinstance(source, (bytes, bytearray, memoryview)) else source
     kind = sniff(text) if input_format == "auto" else input_format
     if kind == "html":
-        from .html import parse_html  # lxml is imported only for HTML
+        from .html import parse_html  # lxml and numpy are imported only for HTML
 
         return parse_html(text, url)
     return parse_text(text, url)

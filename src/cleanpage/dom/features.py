@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from .dom import CBIT, CONTAINERS, HEADINGS, KBIT, KEYWORDS, Dom, template_paths
+from .tree import CBIT, CONTAINERS, HEADINGS, KBIT, KEYWORDS, Dom, template_paths
 
 _WORD = re.compile(r"\w+")
 _DATE_LIKE = re.compile(
@@ -53,7 +53,7 @@ def _names() -> list[str]:
     num = [
         "words", "log_chars", "link_density", "commas", "stops", "ends_sentence", "starts_upper", "digit_share",
         "upper_share", "mean_word_len", "is_date_like", "is_url_like", "has_furniture_word", "pipes",
-        "title_case_share", "heading_level", "position", "char_position", "depth", "owner_is_p",
+        "title_case_share", "heading_level", "blocks_from_start", "blocks_to_end", "depth", "owner_is_p",
         "owner_is_div", "owner_is_li", "owner_is_td", "owner_is_heading", "owner_is_pre", "owner_is_dt_dd",
         "owner_is_other", "para_like", "para_near10", "para_near3", "words_near10", "ld_near3",
         "dist_prev_para", "dist_next_para", "prev_words", "next_words", "prev_ld", "next_ld",
@@ -62,7 +62,7 @@ def _names() -> list[str]:
         "cs_parent", "cs_gparent", "cs_anc_max", "in_best", "best_inside", "in_best2",
         "anc1_words", "anc1_ld", "anc1_density", "anc2_words", "anc2_ld", "anc2_density",
         "anc3_words", "anc3_ld", "anc3_density", "anc4_words", "anc4_ld", "anc4_density",
-        "in_ld_body", "has_href", "block_count", "page_words_log", "page_para_share",
+        "in_ld_body", "has_href", "words_to_end_log", "page_para_share",
         "n_article_tags", "has_main_tag", "in_first_article", "h1_count",
         "anc1_para_share", "anc2_para_share", "anc3_para_share", "cpath_para_share", "path_para_share",
         "from_best_start", "from_best_end", "best_depth_diff", "best_words_share", "words_rel_max",
@@ -127,6 +127,12 @@ def ld_body(dom: Dom) -> str:
 
     visit(dom.jsonld, 0)
     return " ".join(_WORD.findall(" ".join(out).lower())) if out else ""
+
+
+_FAR = 100  # blocks: "far from the start / end of the page"
+_MAX_COUNT = 64
+_COUNTS = ("path_repeat", "cpath_repeat", "sib_same", "sib_count", "parent_sib_same", "gp_sib_same", "anc3_sib_same",
+           "anc4_sib_same", "max_rep_anc", "h1_count", "n_article_tags")
 
 
 def _bits(values: list[int], n_bits: int) -> np.ndarray:
@@ -243,9 +249,10 @@ def matrix(dom: Dom) -> np.ndarray:
     X[:, c["owner_is_other"]] = X[:, [c["owner_is_p"], c["owner_is_div"], c["owner_is_li"], c["owner_is_td"],
                                       c["owner_is_heading"], c["owner_is_pre"], c["owner_is_dt_dd"]]].sum(1) == 0
     idx = np.arange(n, dtype=np.float32)
-    X[:, c["position"]] = idx / max(n - 1, 1)
-    cum_chars = np.cumsum(chars)
-    X[:, c["char_position"]] = (cum_chars - chars) / max(float(cum_chars[-1]), 1.0)
+    # where the block is, counted in blocks from either end and bounded: a page's size never moves
+    # a block's score (a share of the page would push every late paragraph of a long article down)
+    X[:, c["blocks_from_start"]] = np.minimum(idx, _FAR)
+    X[:, c["blocks_to_end"]] = np.minimum(n - 1 - idx, _FAR)
     depth = np.asarray(dom.depth, dtype=np.float32)
     X[:, c["depth"]] = depth[owner]
 
@@ -255,7 +262,7 @@ def matrix(dom: Dom) -> np.ndarray:
     X[:, c["para_near10"]] = _window(para, 10) - para
     X[:, c["para_near3"]] = _window(para, 3) - para
     total_words = float(words.sum())
-    X[:, c["words_near10"]] = (_window(words, 10) - words) / max(total_words, 1.0)
+    X[:, c["words_near10"]] = _window(words, 10) - words
     X[:, c["ld_near3"]] = (_window(ld * words, 3)) / np.maximum(_window(words, 3), 1.0)
     pidx = np.flatnonzero(para)
     if len(pidx):
@@ -445,8 +452,8 @@ def matrix(dom: Dom) -> np.ndarray:
             1.0 if (key := " ".join(_WORD.findall(t.lower())[:12])) and len(key) > 15 and key in body else 0.0
             for t in texts]
     X[:, c["has_href"]] = [h is not None for h in dom.hrefs]
-    X[:, c["block_count"]] = np.log1p(n)
-    X[:, c["page_words_log"]] = np.log1p(total_words)
+    words_after = float(total_words) - np.cumsum(words)
+    X[:, c["words_to_end_log"]] = np.log1p(np.minimum(words_after, 5000.0))  # a footer has few words after it
     X[:, c["page_para_share"]] = float((words * para).sum()) / max(total_words, 1.0)
     art = [i for i, t in enumerate(tags) if t == "article"]
     X[:, c["n_article_tags"]] = len(art)
@@ -464,6 +471,8 @@ def matrix(dom: Dom) -> np.ndarray:
     X[:, k0:k0 + len(KEYWORDS)] = _bits(dom.kbits, len(KEYWORDS))
     n0 = c[f"near_kw_{next(iter(KEYWORDS))}"]
     X[:, n0:n0 + len(KEYWORDS)] = _bits(dom.near_kbits, len(KEYWORDS))
+    for name in _COUNTS:  # counts of alike siblings or paths: bounded, so that a page's size does not move them
+        np.minimum(X[:, c[name]], _MAX_COUNT, out=X[:, c[name]])
     return X
 
 
@@ -473,8 +482,8 @@ _PLAIN = {
     "link_density": "link density {:.2f}", "words": "{:.0f} words", "para_near10": "{:.0f} paragraph-like blocks within ±10",
     "para_near3": "{:.0f} paragraph-like blocks within ±3", "cs_parent": "parent's text score {:.2f} of the page's best",
     "cs_gparent": "grandparent's text score {:.2f} of the page's best",
-    "cs_anc_max": "best ancestor text score {:.2f} of the page's best", "position": "at {:.0%} of the page",
-    "char_position": "at {:.0%} of the page text", "path_repeat": "tag path repeated {:.0f}x",
+    "cs_anc_max": "best ancestor text score {:.2f} of the page's best", "blocks_from_start": "{:.0f} blocks from the top",
+    "blocks_to_end": "{:.0f} blocks from the end", "words_to_end_log": "log words after it {:.1f}", "path_repeat": "tag path repeated {:.0f}x",
     "cpath_repeat": "class path repeated {:.0f}x", "sib_same": "{:.0f} alike siblings",
     "ld_near3": "neighbours' link density {:.2f}", "dist_h1": "{:+.0f} blocks from the <h1>",
     "since_heading": "{:.0f} blocks after a heading", "anc1_ld": "container link density {:.2f}",

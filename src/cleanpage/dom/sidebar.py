@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 
 import numpy as np
 
-from .dom import CBIT, KBIT, Dom, keyword_bits
+from .tree import CBIT, KBIT, Dom, keyword_bits
 
 RELATED_HEADING = re.compile(
     r"^(?:related|more (?:from|in|on|stories|articles|news|like this|to read|to explore)|(?:most )?(?:popular|read|"
@@ -48,6 +48,8 @@ class SidebarItem:
     category: str | None = None
     summary: str | None = None
     blocks: tuple[int, ...] = ()
+    # which block fills which field: (block, role), role one of heading, title, source, age, category, summary
+    roles: tuple[tuple[int, str], ...] = ()
 
 
 def _module_of(dom: Dom, el: int, stop: int) -> int | None:
@@ -71,6 +73,7 @@ def read_sidebar(dom: Dom, keep: np.ndarray, words: np.ndarray, link_density: np
     texts, owner, parent, end = dom.texts, dom.owner, dom.parent, dom.end
     # modules: element index -> section heading text
     modules: dict[int, str | None] = {}
+    heads: dict[int, int] = {}  # module element -> its heading block
     for i in range(n):
         if keep[i] or dom.cbits[i] & _CHROME:
             continue
@@ -80,7 +83,9 @@ def read_sidebar(dom: Dom, keep: np.ndarray, words: np.ndarray, link_density: np
             m = parent[owner[i]] if parent[owner[i]] >= 0 else owner[i]
             if end[m] - m <= 3 and parent[m] >= 0:
                 m = parent[m]
-            modules.setdefault(m, t.rstrip(":"))
+            if m not in modules:
+                modules[m] = t.rstrip(":")
+                heads[m] = i
         elif dom.kbits[i] & _RELATED_BIT:
             m = _module_of(dom, owner[i], 8)
             if m is not None:
@@ -90,6 +95,7 @@ def read_sidebar(dom: Dom, keep: np.ndarray, words: np.ndarray, link_density: np
     spans = sorted((m, end[m], sec) for m, sec in modules.items())
     items: list[SidebarItem] = []
     seen: set[str] = set()
+    headed: set[int] = set()
     for i in range(n):
         if keep[i] or dom.cbits[i] & _CHROME or dom.kbits[i] & _CHROME_KW:
             continue
@@ -112,6 +118,11 @@ def read_sidebar(dom: Dom, keep: np.ndarray, words: np.ndarray, link_density: np
         seen.add(url)
         source = age = category = summary = None
         used = [i]
+        roles = [(i, "title")]
+        head = heads.get(mod[0])
+        if head is not None and head not in headed:
+            headed.add(head)
+            roles.append((head, "heading"))
         if rest and _AGE.match(rest):
             age = rest
         # the card: blocks after the title up to the next title, in the same module, at most 4
@@ -125,15 +136,19 @@ def read_sidebar(dom: Dom, keep: np.ndarray, words: np.ndarray, link_density: np
                 if age is None:
                     age = tj
                     used.append(j)
+                    roles.append((j, "age"))
             elif j > i and words[j] >= 6 and link_density[j] < 0.5 and summary is None:
                 summary = tj
                 used.append(j)
+                roles.append((j, "summary"))
             elif words[j] <= 3 and not FURNITURE.search(tj) and not RELATED_HEADING.match(tj):
                 if j < i and category is None:
                     category = tj
                     used.append(j)
+                    roles.append((j, "category"))
                 elif j > i and source is None:
                     source = tj
                     used.append(j)
-        items.append(SidebarItem(mod[2], t, url, source, age, category, summary, tuple(sorted(used))))
+                    roles.append((j, "source"))
+        items.append(SidebarItem(mod[2], t, url, source, age, category, summary, tuple(sorted(used)), tuple(roles)))
     return items

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from .dom import CBIT, Dom, clean_space
+from .tree import CBIT, Dom, clean_space
 
 _WORD = re.compile(r"\w+")
 _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/|:)\s+")
