@@ -715,6 +715,13 @@ class _Run:
             elif key not in self.metadata:
                 self.metadata[key] = value
                 self.trace.append(Step("parse.found", "meta", value, f"found by the parser -> {key}", 0, 0))
+            elif self.doc.kind == "html" and self.metadata[key] != value:
+                # what the markup declares (JSON-LD, meta tags) beats a line the rules read as metadata:
+                # it is normalised (ISO dates) and it is about this page, not a card or a comment
+                was = self.metadata[key]
+                self.metadata[key] = value
+                self.trace.append(Step("parse.found", "meta", value,
+                                       f"found by the parser -> {key} (replaces {was!r}, read from the text)", 0, 0))
         removed = sorted(self.removed, key=lambda r: (r.start, r.end))
         return Page(
             title=title, paragraphs=tuple(paragraphs), sidebar=tuple(items), metadata=self.metadata,

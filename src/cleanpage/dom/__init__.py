@@ -47,6 +47,7 @@ class DomAnalysis:
     base_url: str | None
     line_block: list[int] = field(default_factory=list)  # Document line - 1 -> block (set by the parser)
     _X: np.ndarray | None = field(default=None, repr=False)
+    _leaves: np.ndarray | None = field(default=None, repr=False)
     _model: Any = field(default=None, repr=False)
     _reasons: dict[int, str] = field(default_factory=dict, repr=False)
 
@@ -62,7 +63,8 @@ class DomAnalysis:
                 for b in todo:
                     self._reasons[b] = "no markup to read; kept as text"
             else:
-                evidence = self._model.evidence(self._X[todo], top=top)
+                leaves = None if self._leaves is None else self._leaves[todo]
+                evidence = self._model.evidence(self._X[todo], top=top, leaf=leaves)
                 for b, ev in zip(todo, evidence):
                     kept = bool(self.keep[b])
                     want = [e for e in ev if (e[2] > 0) == kept] or ev
@@ -85,10 +87,10 @@ def analyse(dom: Dom, url: str | None = None, model: _scorer.Scorer | None = Non
     plain = dom.fallback or set(dom.tags) <= {"html", "body", "p"}  # no markup to read: text, kept whole
     words = X[:, COL["words"]] if n else np.zeros(0, dtype=np.float32)
     if plain or n == 0:
-        scores = None
+        scores = leaves = None
         keep, cut = np.ones(n, dtype=bool), 0.0
     else:
-        scores = model.score(Xm)
+        scores, leaves = model.score_leaves(Xm)
         product = bool(X[0, COL["ld_product"]] or X[0, COL["og_product"]])
         keep, cut = model.select(scores, words, product)
 
@@ -117,7 +119,7 @@ def analyse(dom: Dom, url: str | None = None, model: _scorer.Scorer | None = Non
         heading = np.asarray([dom.tags[o] in _HEADINGS for o in dom.owner], dtype=bool)
         items = read_sidebar(dom, keep, words, ld, heading, base_url)
     return DomAnalysis(dom, scores, keep, float(cut), found, title_block, items, base_url,
-                       _X=Xm if scores is not None else None, _model=model)
+                       _X=Xm if scores is not None else None, _leaves=leaves, _model=model)
 
 
 def _first_h1(dom: Dom, keep: np.ndarray) -> str | None:

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from .tree import CBIT, Dom, clean_space
+from .tree import CBIT, KBIT, Dom, clean_space
 
 _WORD = re.compile(r"\w+")
 _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/|:)\s+")
@@ -191,18 +191,27 @@ def _in_byline(dom: Dom, el: int) -> bool:
 
 
 def printed_date(dom: Dom, words: Any, keep: Any) -> str | None:
-    """A date printed in a short block next to the start of the kept text ("Published March 3, 2025")."""
+    """A date the page prints, for pages whose markup names none.
+
+    First a short block in an element whose class/id says date, time, published or byline (or
+    in a ``<time>``) anywhere outside navigation and footers; else the first short block with a
+    date up to 40 blocks past the start of the kept text ("Published March 3, 2025").
+    """
     kept = [i for i in range(len(keep)) if keep[i]]
-    if not kept:
-        return None
-    first = kept[0]
+    first = kept[0] if kept else 0
     chrome = CBIT["nav"] | CBIT["footer"] | CBIT["form"]
-    for i in list(range(max(first - 12, 0), min(first + 12, len(keep)))):
-        if words[i] <= 12 and not dom.cbits[i] & chrome:
-            d = iso_date(dom.texts[i])
-            if d and not _COPYRIGHT.search(dom.texts[i]):
+    marked = KBIT["meta"]
+    near = None
+    for i, t in enumerate(dom.texts):
+        if dom.cbits[i] & chrome or len(t) > 100 or _COPYRIGHT.search(t):
+            continue
+        if dom.kbits[i] & marked or dom.cbits[i] & CBIT["time"]:
+            d = iso_date(t)
+            if d:
                 return d
-    return None
+        if near is None and i < first + 40 and words[i] <= 12:
+            near = iso_date(t)
+    return near
 
 
 _COPYRIGHT = re.compile(r"©|copyright|all rights", re.I)

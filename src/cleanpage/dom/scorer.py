@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 MODEL_PATH = Path(__file__).with_name("model.json")
-_CHUNK = 2048  # blocks scored at once
+_CHUNK = 128  # blocks scored at once: small enough that the (blocks x trees) arrays stay in cache
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,20 @@ class Scorer:
         object.__setattr__(self, "_feat_flat", self.feat.ravel())
         object.__setattr__(self, "_thr_flat", self.thr.ravel())
         object.__setattr__(self, "_leaf_flat", self.leaf.ravel())
+        # every leaf's path, for evidence: at each level, the feature its parent split on and the
+        # change of value that step made; (trees * leaves, depth)
+        n_trees, n_inner = self.feat.shape
+        values = np.concatenate([self.inner, self.leaf], axis=1)  # heap order: node k's children are 2k+1, 2k+2
+        node = np.broadcast_to(np.arange(n_inner, 2 * n_inner + 1), (n_trees, n_inner + 1))
+        feats, deltas = [], []
+        t = np.arange(n_trees)[:, None]
+        for _ in range(self.depth):
+            parent = (node - 1) >> 1
+            feats.append(self.feat[t, parent])
+            deltas.append(values[t, node] - values[t, parent])
+            node = parent
+        object.__setattr__(self, "_path_feat", np.stack(feats, axis=2).reshape(-1, self.depth))
+        object.__setattr__(self, "_path_delta", np.stack(deltas, axis=2).reshape(-1, self.depth))
 
     def raw(self, X: np.ndarray) -> np.ndarray:
         """Raw (log-odds) scores of the rows of X."""
@@ -71,6 +85,11 @@ class Scorer:
     def score(self, X: np.ndarray) -> np.ndarray:
         """Probability that each block is main content."""
         return 1.0 / (1.0 + np.exp(-self.raw(X)))
+
+    def score_leaves(self, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``score(X)`` and the leaf each row reached in each tree (for ``evidence`` later, without a second walk)."""
+        raw, leaf = self._walk(X)
+        return 1.0 / (1.0 + np.exp(-raw)), leaf.astype(np.uint8 if self.depth <= 8 else np.int64)
 
     def _walk(self, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         if len(X) > _CHUNK:  # bounded working set: cost stays linear in the number of blocks
@@ -93,43 +112,38 @@ class Scorer:
         vals = self._leaf_flat[leaf_idx + (np.arange(n_trees, dtype=np.int64) * (n_inner + 1))[None, :]]
         return vals.sum(axis=1) + self.base, leaf_idx
 
-    def evidence(self, X: np.ndarray, top: int = 3) -> list[list[tuple[str, float, float]]]:
+    def evidence(self, X: np.ndarray, top: int = 3, leaf: np.ndarray | None = None) -> list[list[tuple[str, float, float]]]:
         """Per row, the `top` features that moved the raw score most: (name, value, push).
 
-        A negative push argues for dropping the block, a positive one for keeping it.
+        ``leaf`` (from ``score_leaves``) saves walking the trees again. A negative push argues
+        for dropping the block, a positive one for keeping it. The path
+        a row took through each tree is read back from its leaf (in the padded complete trees a
+        node's parent is ``(k - 1) // 2``), and each step's change of value is credited to the
+        feature its parent split on.
         """
         if len(X) > _CHUNK:
-            return [e for i in range(0, len(X), _CHUNK) for e in self.evidence(X[i:i + _CHUNK], top)]
+            return [e for i in range(0, len(X), _CHUNK)
+                    for e in self.evidence(X[i:i + _CHUNK], top, None if leaf is None else leaf[i:i + _CHUNK])]
         n, n_feat = X.shape
         if n == 0:
             return []
         n_trees, n_inner = self.feat.shape
         x = np.ascontiguousarray(X, dtype=np.float32)
-        flat_x = x.ravel()
-        row = (np.arange(n, dtype=np.int64) * n_feat)[:, None]
-        tree_off = (np.arange(n_trees, dtype=np.int64) * n_inner)[None, :]
-        feat = self.feat.ravel()
-        thr = self.thr.ravel()
-        inner = self.inner.ravel()
-        contrib = np.zeros(n * n_feat)
-        node = np.zeros((n, n_trees), dtype=np.int64)
-        for level in range(self.depth):
-            g = node + tree_off
-            f = feat[g]
-            right = flat_x[row + f] > thr[g]
-            child = 2 * node + 1 + right
-            if level + 1 < self.depth:
-                child_val = inner[child + tree_off]
-            else:
-                child_val = self.leaf[np.arange(n_trees)[None, :], child - n_inner]
-            delta = child_val - inner[g]
-            contrib += np.bincount((row + f).ravel(), weights=delta.ravel(), minlength=n * n_feat)
-            node = child
+        if leaf is None:
+            leaf = self._walk(x)[1]
+        path = leaf.astype(np.int64) + (np.arange(n_trees, dtype=np.int64) * (n_inner + 1))[None, :]  # (n, trees) row of the path tables
+        keys = self._path_feat[path] + (np.arange(n, dtype=np.int64) * n_feat)[:, None, None]
+        contrib = np.bincount(keys.ravel(), weights=self._path_delta[path].ravel(), minlength=n * n_feat)
         contrib = contrib.reshape(n, n_feat)
+        k = min(top, n_feat)
+        mag = np.abs(contrib)
+        best = np.argpartition(-mag, k - 1, axis=1)[:, :k] if k < n_feat else np.tile(np.arange(n_feat), (n, 1))
+        best = np.take_along_axis(best, np.argsort(-np.take_along_axis(mag, best, 1), axis=1, kind="stable"), 1)
+        names = self.features
         out = []
-        for i in range(n):
-            order = np.argsort(-np.abs(contrib[i]))[:top]
-            out.append([(self.features[j], float(x[i, j]), float(contrib[i, j])) for j in order if contrib[i, j]])
+        for i, cols in enumerate(best.tolist()):
+            ci, xi = contrib[i], x[i]
+            out.append([(names[j], float(xi[j]), float(ci[j])) for j in cols if ci[j]])
         return out
 
 

@@ -35,6 +35,8 @@ from ..dom.tree import _BR  # the <br> marker the walk puts in a block's text
 from ..model import Block, Document, Origin, make_block
 from .decode import decode
 
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+
 
 def parse_html(html: str | bytes, url: str | None = None, *, model: Scorer | None = None) -> Document:
     """One HTML page -> Document. Never raises on str or bytes; empty input gives no blocks.
@@ -50,6 +52,7 @@ def parse_html(html: str | bytes, url: str | None = None, *, model: Scorer | Non
     scores = analysis.scores
     base = analysis.base_url
     texts, owner, tags, hrefs, link_chars = dom.texts, dom.owner, dom.tags, dom.hrefs, dom.link_chars
+    site = _site(base) if base else None
     offset = 0
     for i, text in enumerate(texts):
         o = owner[i]
@@ -61,11 +64,10 @@ def parse_html(html: str | bytes, url: str | None = None, *, model: Scorer | Non
             if ld < 0.5 or not href or href.startswith(("#", "javascript:", "mailto:")):
                 href = None
             elif base:
-                try:
-                    href = urljoin(base, href)
-                except ValueError:
-                    href = None
+                href = _absolute(href, base, site)
         score = None if scores is None else round(float(scores[i]), 4)
+        if "\n" in text and tags[o] in _HEADINGS:
+            text = text.replace("\n", " ")  # a heading broken over lines is still one title
         for line in (text.split("\n") if "\n" in text else (text,)):
             line = line.strip()
             if not line:
@@ -90,6 +92,29 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 # the plain etree parser: lxml.html's element classes cost a Python lookup per element
 _PARSER = etree.HTMLParser(encoding="utf-8", huge_tree=True, no_network=True, remove_comments=True, remove_pis=True,
                            default_doctype=False)
+
+
+_ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,20}:")
+
+
+def _site(base: str) -> str | None:
+    """'https://example.org' of 'https://example.org/a/b', or None when base is not an http(s) URL."""
+    m = re.match(r"(https?://[^/?#\s]+)", base)
+    return m.group(1) if m else None
+
+
+def _absolute(href: str, base: str, site: str | None) -> str | None:
+    """``urljoin(base, href)``, with the common cases done without it (a page has hundreds of links)."""
+    if href.startswith(("https://", "http://")):
+        return href
+    if site is not None and href.startswith("/") and not href.startswith("//"):
+        return site + href
+    if _ABSOLUTE.match(href):
+        return href
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return None
 
 
 def walk(data: str | bytes) -> Dom:
