@@ -384,6 +384,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--systems", default=",".join(ALL_SYSTEMS))
     ap.add_argument("--disable", default="", help="comma-separated rules or families to switch off (Config.disabled)")
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                    help="a Config threshold for this run, e.g. --set dedupe_min_prose_words=8")
     ap.add_argument("--cv", type=Path, metavar="DIR",
                     help="score each page with the cross-validation fold model that never saw its site "
                          "(DIR from training/html/train.py: fold-K.json and folds.json)")
@@ -400,13 +402,18 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.cv:
         load_cv_models(args.cv)
-    if args.disable:
+    if args.disable or args.set:
         global CONFIG
-        CONFIG = import_cleanpage().Config(disabled=frozenset(x.strip() for x in args.disable.split(",") if x.strip()))
+        values: dict[str, Any] = {}
+        for item in args.set:
+            name, _, value = item.partition("=")
+            values[name.strip()] = float(value) if "." in value else int(value)
+        CONFIG = import_cleanpage().Config(disabled=frozenset(x.strip() for x in args.disable.split(",") if x.strip()),
+                                           **values)
     pages = load(args.data, limit=args.limit)
     htmls = {p.fid: p.html() for p in pages}
     sizes = {fid: len(h) for fid, h in htmls.items()}
-    report: dict[str, Any] = {"data": CREDIT, "pages": len(pages), "disabled": args.disable, "cv": bool(args.cv), "systems": {}}
+    report: dict[str, Any] = {"data": CREDIT, "pages": len(pages), "disabled": args.disable, "set": args.set, "cv": bool(args.cv), "systems": {}}
     outs: dict[str, dict[str, Output]] = {}
     for name in systems:
         outs[name] = run_system(name, pages, htmls, fresh=args.fresh, progress=not args.quiet)
@@ -414,6 +421,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"WCXB dev, {len(pages)} pages. Data: {CREDIT}.")
     print("cleanpage = clean(html, url=url).body" + (f", rules off: {args.disable}" if args.disable else "")
+          + (f", config: {' '.join(args.set)}" if args.set else "")
           + (" with the cross-validation fold models (5 folds grouped by site; no page scored by a model "
              "that saw its site)" if args.cv else " with the shipped model (trained on all of dev: in-sample)") + "\n")
     rows = []

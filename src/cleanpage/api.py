@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from .config import Config
 from .errors import ConfigError, InputError
 from .model import Page
@@ -42,7 +44,13 @@ class Cleaner:
             raise InputError(f"clean() takes str or bytes, got {type(source).__name__}")
         if url is not None and not isinstance(url, str):
             raise InputError(f"url must be a str or None, got {type(url).__name__}")
-        return self._engine.run(parse(source, url=url, input_format=self.config.input_format))
+        enabled = gc.isenabled()
+        gc.disable()  # a page makes many small acyclic objects; collecting while it is cleaned costs up to 15%
+        try:
+            return self._engine.run(parse(source, url=url, input_format=self.config.input_format))
+        finally:
+            if enabled:
+                gc.enable()
 
 
 _DEFAULT: Cleaner | None = None

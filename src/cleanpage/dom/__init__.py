@@ -69,13 +69,27 @@ class DomAnalysis:
                     kept = bool(self.keep[b])
                     want = [e for e in ev if (e[2] > 0) == kept] or ev
                     rel = ">=" if kept else "<"
-                    said = ", ".join(describe(name, value) for name, value, _ in want)
+                    said = ", ".join(_describe(name, value) for name, value, _ in want)
                     self._reasons[b] = f"dom score {float(self.scores[b]):.2f} {rel} page cut {self.cut:.2f}: {said}"
         return [self._reasons[b] for b in blocks]
 
     def path(self, block: int) -> str:
         """The element path of the block's owner: '/html/body/div[2]/p[3]'."""
         return element_path(self.dom, self.dom.owner[block])
+
+
+_SAID: dict[tuple[str, float], str] = {}
+
+
+def _describe(name: str, value: float) -> str:
+    """``features.describe``, remembered: pages repeat the same few (feature, value) pairs."""
+    key = (name, value)
+    said = _SAID.get(key)
+    if said is None:
+        if len(_SAID) > 50_000:
+            _SAID.clear()
+        said = _SAID[key] = describe(name, value)
+    return said
 
 
 def analyse(dom: Dom, url: str | None = None, model: _scorer.Scorer | None = None) -> DomAnalysis:

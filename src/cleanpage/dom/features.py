@@ -69,6 +69,7 @@ def _names() -> list[str]:
         "near10_rel_max", "ld_rel_page", "cs_parent_rank",
         "anc3_sib_same", "anc4_sib_same", "max_rep_anc", "rep_level", "grid_words", "grid_ld", "in_best_grid",
         "best_grid_words", "price_like",
+        "short_word_share", "text_repeats", "dist_title", "in_title_anc1", "in_title_anc2", "in_title_anc3",
     ]
     num += [f"ld_{t}" for t in LD_TYPES] + [f"og_{t}" for t in OG_TYPES]
     num += [f"in_{c}" for c in CONTAINERS]
@@ -131,8 +132,45 @@ def ld_body(dom: Dom) -> str:
 
 _FAR = 100  # blocks: "far from the start / end of the page"
 _MAX_COUNT = 64
-_COUNTS = ("path_repeat", "cpath_repeat", "sib_same", "sib_count", "parent_sib_same", "gp_sib_same", "anc3_sib_same",
+_COUNTS = ("text_repeats", "path_repeat", "cpath_repeat", "sib_same", "sib_count", "parent_sib_same", "gp_sib_same", "anc3_sib_same",
            "anc4_sib_same", "max_rep_anc", "h1_count", "n_article_tags")
+
+
+def title_candidates(dom: Dom) -> list[str]:
+    """What the page's markup says its title is: og:title, twitter:title, the JSON-LD headline, <title>."""
+    meta = dom.head.get("meta", {})
+    out = [meta[k] for k in ("og:title", "twitter:title") if meta.get(k)]
+
+    def visit(node: Any, depth: int) -> None:
+        if depth > 5 or len(out) > 4:
+            return
+        if isinstance(node, list):
+            for x in node[:20]:
+                visit(x, depth + 1)
+        elif isinstance(node, dict):
+            h = node.get("headline")
+            if isinstance(h, str) and h.strip():
+                out.append(h)
+            if "@graph" in node:
+                visit(node["@graph"], depth + 1)
+
+    visit(dom.jsonld, 0)
+    if dom.head.get("title"):
+        out.append(dom.head["title"])
+    return out
+
+
+def title_block(dom: Dom, heading: np.ndarray) -> int | None:
+    """The first heading block (h1-h3) whose words agree with a title candidate (share >= 0.6 of its words)."""
+    cands = [set(_WORD.findall(t.lower())) for t in title_candidates(dom)]
+    cands = [c for c in cands if c]
+    if not cands:
+        return None
+    for i in np.flatnonzero((heading > 0) & (heading <= 3)).tolist():
+        ws = _WORD.findall(dom.texts[i].lower())
+        if ws and any(sum(w in c for w in ws) >= 0.6 * max(len(ws), 0.5 * len(c)) for c in cands):
+            return i
+    return None
 
 
 def _bits(values: list[int], n_bits: int) -> np.ndarray:
@@ -177,10 +215,12 @@ def matrix(dom: Dom) -> np.ndarray:
     urly = np.zeros(n, dtype=np.float32)
     furn = np.zeros(n, dtype=np.float32)
     short: list[int] = []
+    word_lens: list[int] = []  # the length of every word of the page, block after block
     for i, t in enumerate(texts):
         ws = t.split()
         nw = len(ws)
         words[i] = nw
+        word_lens.extend(map(len, ws))
         chars[i] = len(t)
         commas[i] = t.count(",")
         stops[i] = t.count(". ") + t.count("? ") + t.count("! ")
@@ -309,16 +349,18 @@ def matrix(dom: Dom) -> np.ndarray:
     sig = dom.sig
     children = dom.children
 
+    # per element: how many of its parent's children share its tag.class signature (one pass over
+    # the elements; blocks and their ancestors then read it with numpy)
+    same_el = np.zeros(n_el + 1, dtype=np.float32)  # index -1 (no element) reads the trailing 0
+    for e in range(n_el):
+        p_ = dom.parent[e]
+        if p_ >= 0:
+            ch = children[p_]
+            if ch:
+                same_el[e] = ch.get(sig[e], 0)
+
     def sib_same(el: np.ndarray) -> np.ndarray:
-        out = np.zeros(len(el), dtype=np.float32)
-        for j, e in enumerate(el.tolist()):
-            if e < 0:
-                continue
-            p_ = dom.parent[e]
-            if p_ >= 0:
-                ch = children[p_]
-                out[j] = ch.get(sig[e], 0) if ch else 0
-        return out
+        return same_el[el]
 
     par = np.where(owner >= 0, parent[owner], -1)
     gpar = np.where(par >= 0, parent[np.maximum(par, 0)], -1)
@@ -471,6 +513,25 @@ def matrix(dom: Dom) -> np.ndarray:
     X[:, k0:k0 + len(KEYWORDS)] = _bits(dom.kbits, len(KEYWORDS))
     n0 = c[f"near_kw_{next(iter(KEYWORDS))}"]
     X[:, n0:n0 + len(KEYWORDS)] = _bits(dom.near_kbits, len(KEYWORDS))
+    # function words are short in most languages: prose has many, menus and names few
+    if word_lens:
+        short_upto = np.concatenate(([0], np.cumsum(np.asarray(word_lens) <= 3)))
+        ends_at = np.cumsum(words).astype(np.int64)
+        n_short = short_upto[ends_at] - short_upto[ends_at - words.astype(np.int64)]
+        X[:, c["short_word_share"]] = np.where(words >= 4, n_short / np.maximum(words, 1.0), 0.0)
+    # the same text printed more than once (a mobile and a desktop copy, a teaser repeated)
+    seen = Counter(texts)
+    X[:, c["text_repeats"]] = [seen[t] for t in texts]
+    # where the page's own headline is: the heading that agrees with og:title, the JSON-LD headline or <title>
+    tb = title_block(dom, heading)
+    if tb is None:
+        X[:, c["dist_title"]] = 60
+    else:
+        X[:, c["dist_title"]] = np.clip(np.arange(n) - tb, -50, 50)
+        a = dom.owner[tb]
+        for k in range(1, 4):
+            a = dom.parent[a] if dom.parent[a] >= 0 else a
+            X[:, c[f"in_title_anc{k}"]] = (owner >= a) & (owner < end[a])
     for name in _COUNTS:  # counts of alike siblings or paths: bounded, so that a page's size does not move them
         np.minimum(X[:, c[name]], _MAX_COUNT, out=X[:, c[name]])
     return X
@@ -483,7 +544,8 @@ _PLAIN = {
     "para_near3": "{:.0f} paragraph-like blocks within ±3", "cs_parent": "parent's text score {:.2f} of the page's best",
     "cs_gparent": "grandparent's text score {:.2f} of the page's best",
     "cs_anc_max": "best ancestor text score {:.2f} of the page's best", "blocks_from_start": "{:.0f} blocks from the top",
-    "blocks_to_end": "{:.0f} blocks from the end", "words_to_end_log": "log words after it {:.1f}", "path_repeat": "tag path repeated {:.0f}x",
+    "blocks_to_end": "{:.0f} blocks from the end", "dist_title": "{:+.0f} blocks from the headline",
+    "text_repeats": "its text printed {:.0f}x", "short_word_share": "{:.0%} short words", "words_to_end_log": "log words after it {:.1f}", "path_repeat": "tag path repeated {:.0f}x",
     "cpath_repeat": "class path repeated {:.0f}x", "sib_same": "{:.0f} alike siblings",
     "ld_near3": "neighbours' link density {:.2f}", "dist_h1": "{:+.0f} blocks from the <h1>",
     "since_heading": "{:.0f} blocks after a heading", "anc1_ld": "container link density {:.2f}",
@@ -493,7 +555,8 @@ _PLAIN = {
 _FLAGS = {"in_best": "in the page's best text container", "best_inside": "holds the best text container",
           "in_ld_body": "in the JSON-LD articleBody", "is_date_like": "a date", "is_url_like": "a URL",
           "has_furniture_word": "site-furniture words", "para_like": "paragraph-like", "after_h1": "after the <h1>",
-          "ends_sentence": "ends a sentence", "in_first_article": "in the first <article>"}
+          "ends_sentence": "ends a sentence", "in_first_article": "in the first <article>",
+          "in_title_anc1": "in the headline's container", "in_title_anc2": "near the headline's container", "in_title_anc3": "in the headline's outer container"}
 
 
 def describe(name: str, value: float) -> str:

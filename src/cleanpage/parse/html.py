@@ -33,6 +33,7 @@ from ..dom.scorer import Scorer
 from ..dom.tree import BLOCK_TAGS, CBIT, ROLE_CBITS, SKIP_TAGS, TAG_CBITS, Dom, block_text, clean_space, keyword_bits
 from ..dom.tree import _BR  # the <br> marker the walk puts in a block's text
 from ..model import Block, Document, Origin, make_block
+from ..text import count_words, line_features
 from .decode import decode
 
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
@@ -46,14 +47,13 @@ def parse_html(html: str | bytes, url: str | None = None, *, model: Scorer | Non
     """
     dom = walk(html)
     analysis = analyse(dom, url, model)
-    blocks: list[Block] = []
     lines: list[str] = []
     line_block: list[int] = []
+    origins: list[Origin] = []
     scores = analysis.scores
     base = analysis.base_url
     texts, owner, tags, hrefs, link_chars = dom.texts, dom.owner, dom.tags, dom.hrefs, dom.link_chars
     site = _site(base) if base else None
-    offset = 0
     for i, text in enumerate(texts):
         o = owner[i]
         path = analysis.path(i)
@@ -74,12 +74,20 @@ def parse_html(html: str | bytes, url: str | None = None, *, model: Scorer | Non
                 continue
             lines.append(line)
             line_block.append(i)
-            origin = Origin(len(lines), path, tags[o], ld, href, score)
-            blocks.append(make_block(line, offset, offset + len(line), origin))
-            offset += len(line) + 1
+            origins.append(Origin(len(lines), path, tags[o], ld, href, score))
+    rendered = "\n".join(lines)
+    # keywords and word counts of every line in a few passes over the page, as for text input
+    _, kw_lines, counts = line_features(rendered)
+    blocks: list[Block] = []
+    offset = 0
+    for k, line in enumerate(lines):
+        n = counts[k]
+        blocks.append(make_block(line, offset, offset + len(line), origins[k], kw=kw_lines[k].split(),
+                                 words=n if n >= 0 else count_words(line)))
+        offset += len(line) + 1
     analysis.line_block = line_block
     found = {k: v for k, v in analysis.found.items() if v}
-    return Document(blocks=tuple(blocks), text="\n".join(lines), kind="html", url=url, found=found,
+    return Document(blocks=tuple(blocks), text=rendered, kind="html", url=url, found=found,
                     analysis={"dom": analysis})
 
 
