@@ -141,6 +141,17 @@ def test_empty_html_gives_an_empty_page(html: str) -> None:
     assert page.body == "" and page.removed == ()
 
 
+@pytest.mark.parametrize("lead", ['<script type="text/javascript">var a = "<p>";</script>\n', "<style>p { color: red }</style>", "\n<link rel=\"stylesheet\" href=\"/a.css\">"])
+def test_pages_that_open_with_a_script_or_style_are_html(lead: str) -> None:
+    page = cleanpage.clean(lead + NEWS, url=URL)
+    assert page.source_kind == "html"
+    assert "var a" not in page.body and "color: red" not in page.body
+
+
+def test_text_that_names_a_tag_stays_text() -> None:
+    assert cleanpage.clean("<script> is the tag for code.\nIt runs in the browser.").source_kind == "text"
+
+
 def test_long_pages_keep_their_tail() -> None:
     for n in (10_000, 20_000):
         body = "".join(f"<p>Paragraph {i} has a few words of plain prose, and a comma.</p>" for i in range(n))
