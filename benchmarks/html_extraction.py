@@ -18,7 +18,7 @@ snippets kept out, all of it by page type, and the time per page (single process
 included; pages/s and MB/s). Title, date and author are scored for cleanpage and for
 trafilatura's ``extract_metadata`` on the pages whose gold field is present (title: token F1
 >= 0.8; date: same day; author: token F1 >= 0.5). cleanpage's sidebar items are checked
-against the issue's bars, and its speed is timed page by page interleaved with trafilatura's
+against its bars (gold words only in items, short titles, site furniture), and its speed is timed page by page interleaved with trafilatura's
 default ``extract()`` in this same run (a ratio, robust to load), plus synthetic pages of
 10k/20k/40k ``<p>`` for linearity.
 
@@ -53,7 +53,7 @@ from wcxb import CREDIT, WcxbPage, by_type, load, score, snippets
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "wcxb-dev"
 CACHE = REPO / "benchmarks" / "out" / "html-extraction"
 ALL_SYSTEMS = ("cleanpage", "trafilatura", "trafilatura-fast", "justext", "readability", "resiliparse", "page-text")
-# the sidebar bars of issue 6: words that count as site furniture in an item title
+# words that count as site furniture in a sidebar item's title
 FURNITURE = re.compile(r"privacy|terms|cookie|contact|log ?in|sign ?in|sign ?up|subscribe|©|copyright|"
                        r"all rights reserved|accessibility|sitemap|careers|advertis", re.I)
 
