@@ -304,7 +304,7 @@ CASES: dict[str, Case] = {c.name: c for c in [
     Case("whitespace", "only whitespace (50 KB): an empty page", lambda: " \n\t\r\n\u00a0 " * 7000, check_empty),
     Case("line_20mb", "a single 20 MB line of article prose: cut into blocks, cleaned in linear time",
          lambda: prose_line(20 * MB), check_kept),
-    Case("deep_100k", "100,000-deep <div> nesting: flattened below 1,000 levels, every paragraph kept, a warning",
+    Case("deep_100k", "100,000-deep <div> nesting: read as text lines, every paragraph kept, a warning",
          lambda: deep_divs(100_000), check_deep),
     Case("entity_bomb", "billion laughs in a doctype: nothing expanded, the page after it kept",
          lambda: ENTITY_BOMB, check_entity_bomb),
@@ -333,7 +333,7 @@ CASES: dict[str, Case] = {c.name: c for c in [
     Case("huge_attribute", "a 5 MB attribute value: the paragraph kept",
          lambda: f"<html><body><p title=\"{'x' * (5 * MB)}\">The paragraph with a huge attribute.</p>"
                  "<p>Another paragraph.</p></body></html>", check_kept),
-    Case("unclosed_100k", "100,000 unclosed inline tags: flattened, the text kept",
+    Case("unclosed_100k", "100,000 unclosed inline tags: the text kept",
          lambda: "<html><body>" + "<b><i>word " * 50_000 + "</body></html>", check_all_words_placed),
     Case("timeout", "the 5 MB corpus line with Config(timeout_s=0.3): stops early with a warning, no text lost",
          lambda: corpus_line(5 * MB), check_timeout, {"timeout_s": 0.3}),

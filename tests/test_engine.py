@@ -22,6 +22,7 @@ PAGES = sorted((HERE.parent / "corpus").glob("*.txt")) + sorted((HERE / "cases")
 # The run order, as a snapshot: a change to it is a change of behaviour and shows here.
 RUN_ORDER = [
     "guard.cut_limit",
+    "dom.related", "dom.title", "dom.score",
     "ads.marker_line", "comments.label", "comments.empty_notice", "comments.form", "media.credit_line",
     "media.caption_line", "promo.ai_features", "promo.app_download", "promo.newsletter_line",
     "share.widget_label", "tags.label", "teasers.read_more_line",

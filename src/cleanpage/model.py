@@ -308,7 +308,8 @@ def _record(obj: Any) -> dict[str, Any]:
 class Removal:
     """Text that left the page, which rule sent it, and why.
 
-    ``Document.text[start:end] == text`` always holds.
+    ``Document.text[start:end] == text`` always holds. For HTML input ``path`` is the
+    element the text was in (``/html/body/div[2]/nav/ul/li[3]``); for text input it is None.
     """
 
     rule: str
@@ -316,9 +317,13 @@ class Removal:
     reason: str
     start: int
     end: int
+    path: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return _record(self)
+        out = _record(self)
+        if self.path is None:  # text input: no element to name
+            del out["path"]
+        return out
 
 
 @dataclass(frozen=True, slots=True)

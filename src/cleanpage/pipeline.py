@@ -272,9 +272,11 @@ class _Run:
         end = ranges[-1][1] if ranges else 0
         self.trace.append(Step(rule, action, text or _join(self.src, ranges), reason, start, end))
 
-    def _remove(self, rule: str, ranges: list[tuple[int, int]], reason: str) -> None:
+    def _remove(self, rule: str, ranges: list[tuple[int, int]], reason: str, b: Block) -> None:
+        o = b._origin
+        path = None if isinstance(o, int) else o.path  # HTML: the element the text was in
         for s, e in ranges:
-            self.removed.append(Removal(rule, self.src[s:e], reason, s, e))
+            self.removed.append(Removal(rule, self.src[s:e], reason, s, e, path))
             self.placed.append((s, e, Dest.REMOVED, None, None))
 
     def _file(self, b: Block, key: str, value: str) -> tuple[str, int | None, str]:
@@ -347,14 +349,14 @@ class _Run:
     def _drop(self, rule: str, b: Block, d: Drop, slot: int) -> bool:
         pieces = self._pieces(b)
         self._step(rule, "drop", pieces, d.reason, b.text)
-        self._remove(rule, pieces, d.reason)
+        self._remove(rule, pieces, d.reason, b)
         self._kill(b)
         return True
 
     def _merge(self, rule: str, b: Block, d: MergeCard, slot: int) -> bool:
         pieces = self._pieces(b)
         self._step(rule, "merge", pieces, d.reason, b.text)
-        self._remove(rule, pieces, d.reason)
+        self._remove(rule, pieces, d.reason, b)
         self.card_sections.setdefault(d.into, []).append(d.section)
         if b.card is not None:
             self.merged[b.card] = d.into
@@ -377,7 +379,7 @@ class _Run:
             self._step(veto, "veto", cut, f"{rule} would cut too much of {b.origin}; kept")
             return False
         self._step(rule, "cut", cut, d.reason)
-        self._remove(rule, cut, d.reason)
+        self._remove(rule, cut, d.reason, b)
         self._rebuild(b, _trim(self.src, _select(pieces, 0, lo) + _select(pieces, hi, len(text))), slot)
         return True
 
@@ -461,7 +463,7 @@ class _Run:
                 continue
             words -= cutting
             self._step(rule, "cut", cut, d.reason)
-            self._remove(rule, cut, d.reason)
+            self._remove(rule, cut, d.reason, b)
             pieces = _trim(src, _select(pieces, 0, lo) + rest)
             size = sum(t - s for s, t in pieces) + len(pieces) - 1
             changed = True
@@ -727,6 +729,13 @@ class _Run:
             elif key not in self.metadata:
                 self.metadata[key] = value
                 self.trace.append(Step("parse.found", "meta", value, f"found by the parser -> {key}", 0, 0))
+            elif self.doc.kind == "html" and self.metadata[key] != value:
+                # what the markup declares (JSON-LD, meta tags) beats a line the rules read as metadata:
+                # it is normalised (ISO dates) and it is about this page, not a card or a comment
+                was = self.metadata[key]
+                self.metadata[key] = value
+                self.trace.append(Step("parse.found", "meta", value,
+                                       f"found by the parser -> {key} (replaces {was!r}, read from the text)", 0, 0))
         removed = sorted(self.removed, key=lambda r: (r.start, r.end))
         return Page(
             title=title, paragraphs=tuple(paragraphs), sidebar=tuple(items), metadata=self.metadata,

@@ -47,6 +47,7 @@ class Stage(IntEnum):
     """
 
     GUARD = 0  # consulted by the pipeline before it applies a cut; never run as a pass
+    DOM = 5  # context, HTML only: the parse-time DOM model's decisions (related modules, title block, page cut)
     LINES = 10  # whole lines of chrome: promos, widget labels, ad markers
     STRUCTURE = 20  # context: sidebar sections and cards (before META, so a card's
     #                 "Reuters" source line is not taken for the page's credit)

@@ -62,7 +62,8 @@ def explain(page: Page, *, width: int = 100) -> str:
         out.append("metadata:")
         for key, value in page.metadata.items():
             rule = next((s.rule for s in page.trace if s.action == "meta" and s.reason.endswith(f"-> {key}")), "")
-            source = "decoding the input bytes" if key == "encoding" and not rule else f"{rule}, {where('metadata.' + key)}"
+            at = where("metadata." + key)
+            source = "decoding the input bytes" if key == "encoding" and not rule else rule + (f", {at}" if at else "")
             out.append(f"  {key:<9} {_short(value, text_w)!r}  <- {source}")
 
     words = sum(len(p.split()) for p in page.paragraphs)
@@ -88,7 +89,8 @@ def explain(page: Page, *, width: int = 100) -> str:
     out.append(f"removed:  {plural(len(page.removed), 'piece')}" + (
         " (" + ", ".join(f"{rule} {n}" for rule, n in by_rule.most_common()) + ")" if by_rule else ""))
     for r in page.removed:
-        out.append(f"  {unit} {line(r.start):<5} {r.rule:<24} {_short(r.text, text_w)!r}  {r.reason}")
+        at = f" in {r.path}:" if r.path else ""  # HTML: the element it was in
+        out.append(f"  {unit} {line(r.start):<5} {r.rule:<24} {_short(r.text, text_w)!r}{at}  {r.reason}")
 
     others = sorted((s for s in page.trace if s.action in ("split", "veto", "stop")), key=lambda s: s.start)
     if others:

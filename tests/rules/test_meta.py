@@ -123,3 +123,15 @@ def test_title_with_several_suffixes(title, meta):
 def test_keep_lines_do_not_match_even_where_metadata_sits(pattern, line):
     # the rules above also skip these lines for being prose; the patterns must reject them too
     assert pattern.fullmatch(line) is None
+
+
+def test_title_keeps_the_lines_of_an_html_page_that_names_its_title():
+    import cleanpage
+
+    html = ("<html><head><title>Tram line reaches the harbour</title></head><body>"
+            "<p>Investing in trams</p><p>The council voted on Tuesday to extend the line, officials said.</p>"
+            "</body></html>")
+    page = cleanpage.clean(html)
+    assert page.title == "Tram line reaches the harbour"
+    assert page.body.startswith("Investing in trams")
+    assert not [s for s in page.trace if s.rule == "meta.title"]

@@ -59,7 +59,7 @@ def parse(source: str | bytes, *, url: str | None = None, input_format: str | No
     fmt = input_format or config.input_format
     kind = sniff(text) if fmt == "auto" else fmt
     if kind == "html":
-        from .html import parse_html  # lxml is imported only for HTML
+        from .html import parse_html  # lxml and numpy are imported only for HTML
 
         doc = _cut_long_blocks(parse_html(text, url), config.max_block_chars)
     else:

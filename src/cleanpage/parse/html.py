@@ -1,211 +1,505 @@
-"""HTML -> Document: one block per block-level element. The only module that imports lxml.
+"""HTML -> Document: one walk over the DOM, the page's model run once, blocks with their DOM facts.
 
-Offsets of HTML blocks index the rendered text (the blocks joined by newlines),
-which ``Document.text`` holds. Each block's ``Origin`` carries its element path,
-tag and link density.
+The only module of cleanpage that imports lxml. ``parse_html`` parses the page with lxml's
+plain ``etree.HTMLParser`` (no network, no external entities, ``huge_tree`` so that deep
+nesting does not stop it) and walks the tree once with ``etree.iterwalk`` into a
+``dom.tree.Dom``: a block is a run of text between block-level tags, owned by its innermost
+block-level element. ``dom.analyse`` then scores every block, chooses the page's cut, reads
+the metadata and finds the related modules' cards (``Document.analysis["dom"]``,
+``Document.found``); the rules of ``rules/dom.py`` turn that into traced decisions.
+
+Offsets: ``Document.text`` is the rendered page, the blocks' text joined by newlines; a
+``<br>`` inside a block also starts a new line, and each line is one ``Block`` (the lines of
+one DOM block share its score). ``Block.start``/``end`` index that text, ``Origin.line`` is
+the block's line in it, ``Origin.path`` the owner element's path (``/html/body/div[2]/p[3]``).
+
+``<noscript>`` text is kept (some forums put the whole thread there); script, style,
+template and SVG are skipped.
+
+Hostile markup is read safely: no network access, no DTD loading (a doctype's internal
+subset, where an entity bomb would be declared, is cut off), control characters become
+spaces, and a page nested deeper than libxml2 allows (2,048 levels), or one where the parser
+loses most of the text, is read as tag-stripped text, one line per block element, with a
+``deep_html`` warning when the nesting was the cause.
 """
 
 from __future__ import annotations
 
+import html as _htmllib
+import json
+import re
+import threading
 from typing import Any
+from urllib.parse import urljoin
 
-import regex
+from lxml import etree
 
+from ..dom import DomAnalysis, analyse
+from ..dom.scorer import Scorer
+from ..dom.tree import BLOCK_TAGS, CBIT, ROLE_CBITS, SKIP_TAGS, TAG_CBITS, Dom, block_text, clean_space, keyword_bits
+from ..dom.tree import _BR  # the <br> marker the walk puts in a block's text
 from ..model import Block, Document, Origin, make_block
-from .text import parse_text
+from ..text import count_words, line_features
+from .decode import decode
 
-_BLOCK_TAGS = frozenset(
-    "address article aside blockquote body caption center dd details dialog dir div dl dt "
-    "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu "
-    "nav ol p pre section summary table tbody td tfoot th thead tr ul br".split()
-)
-_SKIP_TAGS = frozenset("script style noscript template head svg iframe object embed canvas".split())
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\p{Cs}")
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 
 
-def parse_html(html: str, url: str | None = None) -> Document:
-    """Block elements -> blocks. Falls back to text when lxml cannot make a tree of it."""
-    from lxml import etree
+def parse_html(html: str | bytes, url: str | None = None, *, model: Scorer | None = None) -> Document:
+    """One HTML page -> Document. Never raises on str or bytes; empty input gives no blocks.
 
-    root, warnings = _tree(html)
-    if root is None:
-        return parse_text(html, url)
-    title_el = root.find(".//title")
-    html_title = " ".join(title_el.text_content().split()) if title_el is not None else None
-    tree = root.getroottree()
-
-    pieces: list[tuple[str, str, float, str | None]] = []  # text, origin, link ratio, tag
-    buf: list[str] = []
-    link_chars = 0
-    owner = [root]  # the block element collecting the current text
-    skip_depth = 0
-    link_depth = 0
-
-    def flush() -> None:
-        nonlocal link_chars
-        text = " ".join("".join(buf).split())
-        if text:
-            el = owner[-1]
-            tag = el.tag if isinstance(el.tag, str) else None
-            pieces.append((text, tree.getpath(el), min(1.0, link_chars / len(text)), tag))
-        buf.clear()
-        link_chars = 0
-
-    def add(text: str | None) -> None:
-        nonlocal link_chars
-        if text and not skip_depth:
-            buf.append(text)
-            if link_depth:
-                link_chars += len(text.strip())
-
-    for event, el in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if event in ("comment", "pi"):
-            add(el.tail)
-            continue
-        tag = tag.lower()
-        if event == "start":
-            if tag in _SKIP_TAGS:
-                skip_depth += 1
+    ``model`` replaces the shipped block scorer (the benchmark passes the cross-validation
+    fold model that never saw the page's site).
+    """
+    dom = walk(html)
+    analysis = analyse(dom, url, model)
+    lines: list[str] = []
+    line_block: list[int] = []
+    origins: list[Origin] = []
+    scores = analysis.scores
+    base = analysis.base_url
+    texts, owner, tags, hrefs, link_chars = dom.texts, dom.owner, dom.tags, dom.hrefs, dom.link_chars
+    site = _site(base) if base else None
+    for i, text in enumerate(texts):
+        o = owner[i]
+        path = analysis.path(i)
+        ld = min(1.0, link_chars[i] / len(text)) if text else 0.0
+        href = hrefs[i]
+        if href is not None:
+            href = href.strip()
+            if ld < 0.5 or not href or href.startswith(("#", "javascript:", "mailto:")):
+                href = None
+            elif base:
+                href = _absolute(href, base, site)
+        score = None if scores is None else round(float(scores[i]), 4)
+        if "\n" in text and tags[o] in _HEADINGS:
+            text = text.replace("\n", " ")  # a heading broken over lines is still one title
+        for line in (text.split("\n") if "\n" in text else (text,)):
+            line = line.strip()
+            if not line:
                 continue
-            if skip_depth:
-                continue
-            if tag in _BLOCK_TAGS:
-                flush()
-                owner.append(el)
-            if tag == "a":
-                link_depth += 1
-            add(el.text)
-        else:
-            if tag in _SKIP_TAGS:
-                skip_depth -= 1
-                add(el.tail)
-                continue
-            if skip_depth:
-                continue
-            if tag == "a":
-                link_depth -= 1
-            if tag in _BLOCK_TAGS:
-                flush()
-                owner.pop()
-            add(el.tail)
-    flush()
-
+            lines.append(line)
+            line_block.append(i)
+            origins.append(Origin(len(lines), path, tags[o], ld, href, score))
+    rendered = "\n".join(lines)
+    # keywords and word counts of every line in a few passes over the page, as for text input
+    _, kw_lines, counts = line_features(rendered)
     blocks: list[Block] = []
     offset = 0
-    for number, (text, path, ratio, tag) in enumerate(pieces, start=1):
-        blocks.append(make_block(text, offset, offset + len(text), Origin(number, path, tag, ratio)))
-        offset += len(text) + 1
-    rendered = "\n".join(p[0] for p in pieces)
-    return Document(blocks=tuple(blocks), text=rendered, kind="html", url=url,
-                    found={"title": html_title} if html_title else {}, warnings=warnings)
+    for k, line in enumerate(lines):
+        n = counts[k]
+        blocks.append(make_block(line, offset, offset + len(line), origins[k], kw=kw_lines[k].split(),
+                                 words=n if n >= 0 else count_words(line)))
+        offset += len(line) + 1
+    analysis.line_block = line_block
+    found = {k: v for k, v in analysis.found.items() if v}
+    return Document(blocks=tuple(blocks), text=rendered, kind="html", url=url, found=found,
+                    analysis={"dom": analysis}, warnings=dom.warnings)
+
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
+_TAG = re.compile(r"<[^<>]*>")
+_HIDDEN_START = re.compile(r"<(script|style|template|svg)\b|<!--", re.I)
+_BLOCK_BREAK = re.compile(r"<(?:/?(?:%s)\b|br\b)[^>]*>" % "|".join(sorted(BLOCK_TAGS)), re.I)
+
+_NO_ATTRS: dict[str, str] = {}
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+_LOCAL = threading.local()  # lxml parsers must not be shared between threads
+
+
+def _parser() -> Any:
+    """This thread's parser: the plain etree one (lxml.html's element classes cost a Python
+    lookup per element), no network, huge_tree so that large text nodes are kept whole."""
+    parser = getattr(_LOCAL, "parser", None)
+    if parser is None:
+        parser = _LOCAL.parser = etree.HTMLParser(encoding="utf-8", huge_tree=True, no_network=True,
+                                                  remove_comments=True, remove_pis=True, default_doctype=False)
+    return parser
+
+
+_ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,20}:")
+
+
+def _site(base: str) -> str | None:
+    """'https://example.org' of 'https://example.org/a/b', or None when base is not an http(s) URL."""
+    m = re.match(r"(https?://[^/?#\s]+)", base)
+    return m.group(1) if m else None
+
+
+def _absolute(href: str, base: str, site: str | None) -> str | None:
+    """``urljoin(base, href)``, with the common cases done without it (a page has hundreds of links)."""
+    if href.startswith(("https://", "http://")):
+        return href
+    if site is not None and href.startswith("/") and not href.startswith("//"):
+        return site + href
+    if _ABSOLUTE.match(href):
+        return href
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return None
+
+
+def walk(data: str | bytes) -> Dom:
+    """Parse and walk the page once. Never raises on any input; empty input gives no blocks."""
+    raw = _utf8(data)
+    dom = Dom()
+    if not raw.strip():
+        return dom
+    root, warnings = _tree(raw)
+    if root is not None:
+        _walk_tree(root, dom)
+    if root is None or _lost_text(raw, dom):
+        dom = _fallback(raw.decode("utf-8", "replace"), dom.head, dom.jsonld)
+    dom.warnings = warnings
+    return dom
+
+
+def _utf8(data: str | bytes) -> bytes:
+    """The page as UTF-8 bytes for the parser (lxml parses bytes about 4x faster than str)."""
+    if isinstance(data, str):
+        raw = data.encode("utf-8", "replace")  # a lone surrogate becomes "?"
+    elif data.isascii() or _is_utf8(data):
+        raw = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    else:
+        raw = decode(data).encode("utf-8", "replace")
+    return _CONTROL.sub(b" ", raw)  # libxml2 refuses NUL and the other C0 controls
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return not data.startswith((b"\xff\xfe", b"\xfe\xff"))
+
+
+def _lost_text(source: bytes, dom: Dom) -> bool:
+    """Did the parser drop most of the text? Only nesting past libxml2's limits does that."""
+    if dom.max_depth < 250 and dom.texts:
+        return False
+    stripped = _htmllib.unescape(_strip_tags(source.decode("utf-8", "replace")))
+    return len(stripped.split()) > 2 * (sum(len(t.split()) for t in dom.texts) + 20)
+
+
+def _strip_tags(text: str) -> str:
+    """``text`` without tags, comments, scripts, styles, templates and SVG, in one linear scan
+    (an unclosed ``<script`` or comment hides the rest of the page, as in a browser)."""
+    out: list[str] = []
+    pos = 0
+    while True:
+        m = _HIDDEN_START.search(text, pos)
+        out.append(_TAG.sub(" ", text[pos:len(text) if m is None else m.start()]))
+        if m is None:
+            return "".join(out)
+        out.append(" ")
+        if m.group(1) is None:  # a comment
+            end = text.find("-->", m.end())
+            pos = -1 if end < 0 else end + 3
+        else:
+            close = re.compile(rf"</{m.group(1)}\s*>", re.I).search(text, m.end())
+            pos = -1 if close is None else close.end()
+        if pos < 0:
+            return "".join(out)
+
+
+def _fallback(source: str, head: dict[str, Any], jsonld: list[Any]) -> Dom:
+    dom = Dom(head=head, jsonld=jsonld, fallback=True)
+    dom.tags.append("body")
+    dom.parent.append(-1)
+    dom.depth.append(0)
+    dom.end.append(1)
+    dom.sig.append("body")
+    dom.children.append(None)
+    dom.attrs.append({})
+    dom.nth.append(1)
+    lines = _htmllib.unescape(_strip_tags(_BLOCK_BREAK.sub("\n", source))).split("\n")
+    for line in lines:
+        line = clean_space(line)
+        if line:
+            dom.texts.append(line)
+            dom.owner.append(0)
+            dom.link_chars.append(0)
+            dom.cbits.append(0)
+            dom.kbits.append(0)
+            dom.near_kbits.append(0)
+            dom.hrefs.append(None)
+            dom.anchors.append(None)
+    return dom
+
+
+def _read_head(el: Any, dom: Dom) -> None:
+    head = dom.head
+    for child in el.iter("title", "meta", "link", "base", "script"):
+        tag = child.tag
+        if tag == "title":
+            if "title" not in head:
+                head["title"] = clean_space("".join(child.itertext()))
+        elif tag == "meta":
+            _read_meta(child, head)
+        elif tag == "link":
+            rel = (child.get("rel") or "").lower()
+            if "canonical" in rel and child.get("href"):
+                head.setdefault("canonical", child.get("href"))
+        elif tag == "base":
+            if child.get("href"):
+                head.setdefault("base", child.get("href"))
+        elif tag == "script":
+            _read_script(child, dom)
+
+
+def _read_meta(el: Any, head: dict[str, Any]) -> None:
+    key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+    content = el.get("content")
+    if key and content:
+        metas = head.setdefault("meta", {})
+        if key not in metas:
+            metas[key] = clean_space(content)
+
+
+def _read_script(el: Any, dom: Dom) -> None:
+    if "ld+json" in (el.get("type") or "").lower() and el.text:
+        try:
+            dom.jsonld.append(json.loads(el.text))
+        except (ValueError, RecursionError):  # not JSON, or nested deeper than Python recurses
+            pass
+
+
+def _walk_tree(root: Any, dom: Dom) -> None:  # noqa: C901 - one loop, kept flat for speed
+    lang = root.get("lang") or root.get("xml:lang")
+    if lang:
+        dom.head["lang"] = lang.strip()
+    texts, owner_l, linkc, cbits_l, kbits_l, near_l, hrefs = (dom.texts, dom.owner, dom.link_chars, dom.cbits,
+                                                              dom.kbits, dom.near_kbits, dom.hrefs)
+    tags, parent_l, depth_l, end_l, sig_l, children_l, attrs_l = (
+        dom.tags, dom.parent, dom.depth, dom.end, dom.sig, dom.children, dom.attrs)
+    parts: list[str] = []
+    plink = 0  # chars of the pending parts that are inside <a>
+    phref: str | None = None
+    # frames: (element index of the frame or of its nearest block-level ancestor, inherited cbits,
+    # inherited kbits, own kbits, is block, link depth, serial, own kbits of the element right above)
+    stack: list[tuple[int, int, int, int, bool, int, int, int]] = []
+    block_stack: list[int] = []  # indices into stack of block-level frames
+    marks: list[Any] = []  # one per open element: its frame, or None for a bare inline element
+    tag_cbits, role_cbits, kw_bits, block_tags, skip_tags = TAG_CBITS, ROLE_CBITS, keyword_bits, BLOCK_TAGS, SKIP_TAGS
+    hidden_bit = CBIT["hidden"]
+    head = dom.head
+    max_depth = 0
+    nth_l = dom.nth
+    tagcount_l = dom.tagcount
+
+    anchors_l = dom.anchors
+    serial = 0  # every element, recorded or not, gets a serial number (links are found by it)
+    a_el = -1  # serial of the block's first link, while it is open
+    a_start = 0  # where its text starts in parts
+    a_text: str | None = None
+
+    def flush() -> None:
+        nonlocal plink, phref, a_el, a_text
+        if a_el >= 0 and a_text is None:  # a block boundary inside the link
+            a_text = clean_space("".join(parts[a_start:]))
+        raw = "".join(parts)
+        parts.clear()
+        t = "" if raw.isspace() else block_text(raw)
+        if t:
+            if block_stack:
+                fi = block_stack[-1]
+                f = stack[fi]
+                idx, cb, kb = f[0], f[1], f[2]
+                near = f[3] | f[7]
+            else:  # text after </html>: it belongs to the root
+                idx, cb, kb, near = 0, 0, 0, 0
+            texts.append(t)
+            owner_l.append(idx)
+            linkc.append(min(plink, len(t)))
+            cbits_l.append(cb)
+            kbits_l.append(kb)
+            near_l.append(near)
+            hrefs.append(phref)
+            anchors_l.append(a_text if phref is not None else None)
+        plink = 0
+        phref = None
+        a_el = -1
+        a_text = None
+
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag
+        if tag.__class__ is not str:
+            continue
+        if event == "start":
+            if tag in skip_tags:
+                if tag == "head":
+                    _read_head(el, dom)
+                elif tag == "script":
+                    _read_script(el, dom)
+                elif tag == "title" and "title" not in dom.head:
+                    dom.head["title"] = clean_space("".join(el.itertext()))
+                dom.skipped_chars += len(el.text or "")
+                walker.skip_subtree()
+                continue
+            if tag == "br":
+                parts.append(_BR)
+                continue
+            is_block = tag in block_tags
+            items = el.items()
+            if not is_block and not items and stack and tag not in tag_cbits:
+                # a bare inline element (<span>, <i>, <img>): it changes nothing but the text's order
+                marks.append(None)
+                t = el.text
+                if t:
+                    parts.append(t)
+                    if stack[-1][5]:
+                        plink += len(t.strip())
+                continue
+            if is_block and parts:
+                flush()
+            serial += 1
+            own_cb = tag_cbits.get(tag, 0)
+            cls = eid = extra = ""
+            for k, v in items:
+                if k == "class":
+                    cls = v
+                elif k == "id":
+                    eid = v
+                elif k in ("itemprop", "itemtype", "aria-label"):
+                    extra += " " + v
+                elif k == "role":
+                    extra += " " + v
+                    own_cb |= role_cbits.get(v.strip().lower(), 0)
+                elif k == "hidden" or (k == "aria-hidden" and v == "true"):
+                    own_cb |= hidden_bit
+                elif k == "style" and "none" in v and _HIDDEN_STYLE.search(v):
+                    own_cb |= hidden_bit
+                elif k == "href" and tag == "a" and phref is None:
+                    phref = v
+                    a_el = serial
+                    a_start = len(parts)
+                elif k == "datetime" and "time" not in head:
+                    head["time"] = v
+            if tag == "meta":
+                _read_meta(el, head)
+            own_kb = kw_bits(f"{cls} {eid}{extra}") if (cls or eid or extra) else 0
+            depth = len(marks)  # every open element counts, bare inline ones too
+            if stack:
+                pf = stack[-1]
+                pidx = pf[0]
+                cb = pf[1] | own_cb
+                kb = pf[2] | own_kb
+                link_depth = pf[5] + (tag == "a")
+            else:
+                pidx, cb, kb, link_depth = -1, own_cb, own_kb, int(tag == "a")
+            if is_block:
+                # only block-level elements are recorded: inline ones pass their bits down the stack
+                idx = len(tags)
+                attrs_l.append({"class": cls, "id": eid, "extra": extra} if own_kb or extra else _NO_ATTRS)
+                sig = f"{tag}.{cls}" if cls else tag
+                if pidx >= 0:
+                    ch = children_l[pidx]
+                    if ch is None:
+                        children_l[pidx] = {sig: 1}
+                    else:
+                        ch[sig] = ch.get(sig, 0) + 1
+                    tc = tagcount_l[pidx]
+                    if tc is None:
+                        tagcount_l[pidx] = tc = {}
+                    nth_l.append(tc.setdefault(tag, 0) + 1)
+                    tc[tag] += 1
+                else:
+                    nth_l.append(1)
+                tags.append(tag)
+                parent_l.append(pidx)
+                depth_l.append(depth)
+                end_l.append(0)
+                sig_l.append(sig)
+                children_l.append(None)
+                tagcount_l.append(None)
+                up = marks[-1] if marks else None  # the element right above (None: a bare inline one)
+                frame = (idx, cb, kb, own_kb, True, link_depth, serial, up[3] if up else 0)
+                block_stack.append(len(stack))
+            else:
+                frame = (pidx, cb, kb, own_kb, False, link_depth, serial, 0)
+            stack.append(frame)
+            marks.append(frame)
+            if depth >= max_depth:
+                max_depth = depth + 1
+            t = el.text
+            if t:
+                parts.append(t)
+                if link_depth:
+                    plink += len(t.strip())
+        else:  # end
+            if marks and marks[-1] is None and tag not in skip_tags and tag != "br":
+                marks.pop()
+                tail = el.tail
+                if tail:
+                    parts.append(tail)
+                    if stack and stack[-1][5]:
+                        plink += len(tail.strip())
+                continue
+            if tag in skip_tags or tag == "br":
+                tail = el.tail
+                if tail and tag != "head":
+                    parts.append(tail)
+                    if stack and stack[-1][5]:
+                        plink += len(tail.strip())
+                continue
+            frame = stack[-1]
+            if tag == "a" and frame[6] == a_el and a_text is None:
+                a_text = clean_space("".join(parts[a_start:]))
+            if frame[4]:
+                if parts:
+                    flush()
+                block_stack.pop()
+                end_l[frame[0]] = len(tags)
+            stack.pop()
+            marks.pop()
+            tail = el.tail
+            if tail:
+                parts.append(tail)
+                if stack and stack[-1][5]:
+                    plink += len(tail.strip())
+    if parts:
+        flush()
+    dom.max_depth = max_depth
 
 
 # --- building the tree safely -----------------------------------------------------------------
-# libxml2 stops at 256 levels of nesting (2048 with huge_tree) and then drops the rest of
-# the page; huge_tree also lifts its 10 MB limit on one text node. Deeper pages are
-# flattened: tags below _MAX_DEPTH are removed and their text kept.
+# libxml2 stops at 2,048 levels of nesting (with huge_tree, which also lifts its 10 MB limit on
+# one text node) and drops the rest of the page; such a page is read as tag-stripped text.
 
-_MAX_DEPTHS = (1000, 100, 0)  # flatten to 1000 levels; if the parser still refuses, 100; then no tags at all
-_VOID = frozenset("area base br col embed hr img input keygen link meta param source track wbr".split())
-_RAW = frozenset("script style textarea title xmp iframe noembed noframes plaintext".split())
-_REOPENS = frozenset("p li dt dd option tr td th".split())  # <p><p>: the second closes the first
-_TAG_AT = regex.compile(r"<(/?)([A-Za-z][^\s/<>]{0,63})[^<>]{0,4096}>")
-_XML_DECL = regex.compile(r"\A\s*<\?xml[^<>]{0,300}>")
-_DOCTYPE_SUBSET = regex.compile(r"\A\s*<!doctype\s+([^\s\[<>]{1,100})[^\[<>]{0,500}\[", regex.IGNORECASE)
+_XML_DECL = re.compile(rb"\A\s*<\?xml[^<>]{0,300}>")
+_DOCTYPE_SUBSET = re.compile(rb"\A\s*<!doctype\s+([^\s\[<>]{1,100})[^\[<>]{0,500}\[", re.IGNORECASE)
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def _tree(html: str) -> tuple[Any, tuple[str, ...]]:
-    """The lxml.html document for ``html`` and warnings; None when lxml makes no tree of it.
+def _tree(raw: bytes) -> tuple[Any, tuple[str, ...]]:
+    """The root element of the UTF-8 page ``raw`` (None when lxml makes no tree of it) and warnings.
 
-    Safe on hostile input: no network access and no DTD loading (libxml2's HTML parser
-    expands no entity but the predefined HTML ones; a doctype's internal subset, where an
-    entity bomb would be declared, is cut off), huge_tree so that large text nodes are
-    kept whole, and pages nested deeper than libxml2 allows are flattened, never cut off.
+    A doctype's internal subset, where an entity bomb would be declared, is cut off (libxml2's
+    HTML parser expands no entity but the HTML ones, and loads no DTD); an XML declaration is
+    dropped. A page nested deeper than libxml2 allows gives None and a ``deep_html`` warning:
+    the caller reads it as text, never cut off.
     """
-    cleaned = _CONTROL.sub(" ", html)  # lxml refuses NUL, other C0 controls and lone surrogates
-    cleaned = _XML_DECL.sub("", cleaned)
-    m = _DOCTYPE_SUBSET.match(cleaned)
+    raw = _XML_DECL.sub(b"", raw, count=1)
+    m = _DOCTYPE_SUBSET.match(raw)
     if m:  # <!DOCTYPE x [ <!ENTITY ...> ]>: keep the doctype, drop the declarations
-        end = cleaned.find("]>", m.end())
-        cleaned = f"<!DOCTYPE {m.group(1)}>" + (cleaned[end + 2:] if end >= 0 else "")
-    data = cleaned.encode("utf-8")
-    root, too_deep = _parse(data)
-    warnings: tuple[str, ...] = ()
-    for depth in _MAX_DEPTHS:
-        if not too_deep:
-            break
-        flat, dropped = _flatten(cleaned, depth)
-        root, too_deep = _parse(flat.encode("utf-8"))
-        warnings = (f"deep_html: elements are nested deeper than the HTML parser allows; {dropped:,} tags below "
-                    f"level {depth:,} were removed and the text inside them kept",)
-    return root, warnings
+        end = raw.find(b"]>", m.end())
+        raw = b"<!DOCTYPE " + m.group(1) + b">" + (raw[end + 2:] if end >= 0 else b"")
+    root, too_deep = _parse(raw)
+    if too_deep:  # libxml2 dropped everything below its depth limit: read the page as text lines instead
+        return None, ("deep_html: elements are nested deeper than the HTML parser allows (2,048 levels); the "
+                      "page was read as text, one line per block element, every word kept",)
+    return root, ()
 
 
 def _parse(data: bytes) -> tuple[Any, bool]:
     """(root or None, whether libxml2 gave up because of nesting depth)."""
-    from lxml import etree
-    from lxml import html as lxml_html
-
-    parser = lxml_html.HTMLParser(encoding="utf-8", huge_tree=True, no_network=True, remove_pis=True)
+    parser = _parser()
     try:
-        root = lxml_html.document_fromstring(data, parser=parser)
+        root = etree.fromstring(data, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None, False
     too_deep = any(e.type_name == "ERR_RESOURCE_LIMIT" or "depth" in e.message for e in parser.error_log
                    if e.level_name == "FATAL")
     return root, too_deep
-
-
-def _flatten(html: str, max_depth: int) -> tuple[str, int]:
-    """``html`` with the tags that would open an element below ``max_depth`` levels removed,
-    and their closing tags; each becomes a space, so no words are glued together. Linear:
-    one scan, a bounded look-back for closing tags. Text is never removed."""
-    out: list[str] = []
-    stack: list[str] = []
-    over: dict[str, int] = {}  # tags dropped and not yet closed, by name
-    dropped = 0
-    pos = 0
-    i = html.find("<")
-    while i >= 0:
-        if html.startswith("<!--", i):
-            end = html.find("-->", i + 4)
-            if end < 0:
-                break
-            i = html.find("<", end + 3)
-            continue
-        m = _TAG_AT.match(html, i)
-        if m is None:
-            i = html.find("<", i + 1)
-            continue
-        name = m.group(2).lower()
-        drop = False
-        if m.group(1):  # a closing tag
-            if over.get(name):
-                over[name] -= 1
-                drop = True
-            else:
-                for k in range(len(stack) - 1, max(-1, len(stack) - 65), -1):
-                    if stack[k] == name:
-                        del stack[k:]
-                        break
-        elif name not in _VOID and name not in _RAW and not m.group().endswith("/>"):
-            if name in _REOPENS and stack and stack[-1] == name:
-                stack.pop()
-            if len(stack) >= max_depth:
-                over[name] = over.get(name, 0) + 1
-                drop = True
-            else:
-                stack.append(name)
-        if drop:
-            out.append(html[pos:m.start()])
-            out.append(" ")
-            pos = m.end()
-            dropped += 1
-        end = m.end()
-        if name in _RAW and not m.group(1):  # its content is text, not tags
-            close = regex.compile(rf"</{regex.escape(name)}[\s>]", regex.IGNORECASE).search(html, end)
-            end = close.start() if close else len(html)
-        i = html.find("<", end)
-    out.append(html[pos:])
-    return "".join(out), dropped

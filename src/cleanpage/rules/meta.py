@@ -155,7 +155,8 @@ class TakeTitle:
     finished, on the blocks that remain, and only when the next block is not itself
     headline-shaped: so cleaning a clean body never takes its first paragraph.
     Targets: North Korea sending teams to Russia’s Kursk to aid war-hit area’s recovery | Russia-Ukraine war News
-    Keeps:   a first line that ends like a sentence, or that is followed by another headline.
+    Keeps:   a first line that ends like a sentence, or that is followed by another headline;
+             and every line of an HTML page whose markup names its title.
     """
 
     max_words: int
@@ -168,6 +169,8 @@ class TakeTitle:
         return block.is_heading and 2 <= block.words <= self.max_words
 
     def __call__(self, doc: Document) -> Iterator[tuple[Block, ToTitle]]:
+        if doc.kind == "html" and doc.found.get("title"):
+            return  # the page's markup names its title (dom.title took its block, if it has one)
         body: list[Block] = []
         for b in doc.blocks:
             if b.zone == "body":

@@ -25,7 +25,8 @@ class SegmentSidebarSections:
              investigation into alleged Russian chemical weapons use / Ukraine asked ...
     Keeps:   a heading such as "Popular" followed by the article's own paragraphs, a
              lone subheading followed by prose, and the lists of a page that has no
-             article outside them (a listing page: its lists are its content).
+             article outside them (a listing page: its lists are its content). On HTML
+             pages with markup, everything: ``dom.related`` reads modules from the DOM.
     """
 
     reader: CardReader
@@ -35,6 +36,9 @@ class SegmentSidebarSections:
         return cls(CardReader.from_config(config))
 
     def __call__(self, doc: Document) -> Iterator[tuple[Block, Decision]]:
+        dom = doc.analysis.get("dom")
+        if dom is not None and dom.scores is not None:
+            return  # an HTML page with markup: dom.related read its modules from the DOM
         body = [b for b in doc.blocks if b.zone == "body"]
         planned = list(self.reader.sections(body))
         if not planned:

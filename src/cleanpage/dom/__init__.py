@@ -1,0 +1,154 @@
+"""The HTML model: what the parser's DOM walk says about each block, computed once per page.
+
+``parse/html.py`` walks the DOM into a ``tree.Dom`` and calls ``analyse()``. That computes one
+feature row per block (``features.matrix``: about 200 named features), scores every block with
+the shipped gradient-boosted trees (``scorer``, plain JSON evaluated with numpy), chooses the
+page's cut (the blocks kept maximise the expected word F1), votes on the title and reads the
+metadata (``metadata``), and finds the related / popular modules' cards (``sidebar``). The
+result is a ``DomAnalysis``, stored in ``Document.analysis["dom"]``; the rules of
+``rules/dom.py`` turn it into traced decisions. Nothing here imports lxml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin
+
+import numpy as np
+
+from . import scorer as _scorer
+from .features import COL, FEATURES, describe, matrix
+from .metadata import agreement, bylines, extract_metadata, printed_date
+from .sidebar import SidebarItem, read_sidebar
+from .tree import CBIT, Dom, element_path
+
+__all__ = ["DomAnalysis", "SidebarItem", "analyse"]
+
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+_CHROME = CBIT["header"] | CBIT["nav"] | CBIT["footer"]
+
+
+@dataclass
+class DomAnalysis:
+    """Per-block model results of one page (block ``i`` is ``Dom.texts[i]``) and page-level findings.
+
+    ``scores`` is ``None`` for a page with no markup to read (only ``<p>`` in ``<body>``, or
+    text the parser could not make a tree of): its blocks are then all content.
+    """
+
+    dom: Dom
+    scores: np.ndarray | None  # probability that each block is main content
+    keep: np.ndarray  # bool per block: at or above the page's cut
+    cut: float  # the lowest score kept
+    found: dict[str, str]  # title, author, date, site, language, section
+    title_block: int | None  # the block that is the page's title (its <h1>), if one agrees with the vote
+    items: list[SidebarItem]  # cards of related / popular modules, from blocks below the cut
+    base_url: str | None
+    line_block: list[int] = field(default_factory=list)  # Document line - 1 -> block (set by the parser)
+    _X: np.ndarray | None = field(default=None, repr=False)
+    _leaves: np.ndarray | None = field(default=None, repr=False)
+    _model: Any = field(default=None, repr=False)
+    _reasons: dict[int, str] = field(default_factory=dict, repr=False)
+
+    def reasons(self, blocks: list[int], top: int = 3) -> list[str]:
+        """Why each block scored as it did: "dom score 0.08 < page cut 0.41: in <nav>, link density 0.91".
+
+        The evidence is the features that moved the block's raw score most toward the side it
+        fell on (``Scorer.evidence``), computed for the asked blocks in one vectorised pass.
+        """
+        todo = [b for b in blocks if b not in self._reasons]
+        if todo:
+            if self.scores is None or self._X is None:
+                for b in todo:
+                    self._reasons[b] = "no markup to read; kept as text"
+            else:
+                leaves = None if self._leaves is None else self._leaves[todo]
+                evidence = self._model.evidence(self._X[todo], top=top, leaf=leaves)
+                for b, ev in zip(todo, evidence):
+                    kept = bool(self.keep[b])
+                    want = [e for e in ev if (e[2] > 0) == kept] or ev
+                    rel = ">=" if kept else "<"
+                    said = ", ".join(_describe(name, value) for name, value, _ in want)
+                    self._reasons[b] = f"dom score {float(self.scores[b]):.2f} {rel} page cut {self.cut:.2f}: {said}"
+        return [self._reasons[b] for b in blocks]
+
+    def path(self, block: int) -> str:
+        """The element path of the block's owner: '/html/body/div[2]/p[3]'."""
+        return element_path(self.dom, self.dom.owner[block])
+
+
+_SAID: dict[tuple[str, float], str] = {}
+
+
+def _describe(name: str, value: float) -> str:
+    """``features.describe``, remembered: pages repeat the same few (feature, value) pairs."""
+    key = (name, value)
+    said = _SAID.get(key)
+    if said is None:
+        if len(_SAID) > 50_000:
+            _SAID.clear()
+        said = _SAID[key] = describe(name, value)
+    return said
+
+
+def analyse(dom: Dom, url: str | None = None, model: _scorer.Scorer | None = None) -> DomAnalysis:
+    """Score the blocks of ``dom``, choose the cut, and read metadata, title and sidebar cards."""
+    model = model or _scorer.load()
+    n = len(dom.texts)
+    X = matrix(dom)
+    Xm = X if model.features == FEATURES else X[:, [COL[f] for f in model.features]]
+    plain = dom.fallback or set(dom.tags) <= {"html", "body", "p"}  # no markup to read: text, kept whole
+    words = X[:, COL["words"]] if n else np.zeros(0, dtype=np.float32)
+    if plain or n == 0:
+        scores = leaves = None
+        keep, cut = np.ones(n, dtype=bool), 0.0
+    else:
+        scores, leaves = model.score_leaves(Xm)
+        product = bool(X[0, COL["ld_product"]] or X[0, COL["og_product"]])
+        keep, cut = model.select(scores, words, product)
+
+    h1 = _first_h1(dom, keep)
+    found = extract_metadata(dom, h1, bylines(dom, words), url)
+    if "date" not in found and n and not plain:
+        printed = printed_date(dom, words, keep)
+        if printed:
+            found["date"] = printed
+    title_block = None
+    title = found.get("title")
+    if title and n:
+        # the title line is not repeated at the top of the body: the first agreeing block among
+        # the first kept ones, or an <h1> anywhere
+        first_kept = np.flatnonzero(keep)[:3].tolist()
+        for i in sorted(set(first_kept) | {i for i, o in enumerate(dom.owner) if dom.tags[o] == "h1"}):
+            if agreement(dom.texts[i], title) >= 0.8:
+                title_block = i
+                break
+    base = dom.head.get("base")
+    base_url = urljoin(url, base) if (url and base) else (base or url)
+    items: list[SidebarItem] = []
+    if n and not plain:
+        ld = np.asarray(dom.link_chars, dtype=np.float32) / np.maximum(
+            np.asarray([len(t) for t in dom.texts], dtype=np.float32), 1.0)
+        heading = np.asarray([dom.tags[o] in _HEADINGS for o in dom.owner], dtype=bool)
+        items = read_sidebar(dom, keep, words, ld, heading, base_url)
+    return DomAnalysis(dom, scores, keep, float(cut), found, title_block, items, base_url,
+                       _X=Xm if scores is not None else None, _leaves=leaves, _model=model)
+
+
+def _first_h1(dom: Dom, keep: np.ndarray) -> str | None:
+    """The first ``<h1>`` in or just before the kept text; else the first one outside the page's
+    header, navigation and footer (an ``<h1>`` there is usually the site's logo)."""
+    first = None
+    for i, o in enumerate(dom.owner):
+        if dom.tags[o] == "h1":
+            t = dom.texts[i]
+            if keep[i]:
+                return t
+            if dom.cbits[i] & _CHROME:
+                continue
+            if first is None:
+                first = t
+            if i + 1 < len(keep) and keep[i + 1]:
+                return t
+    return first

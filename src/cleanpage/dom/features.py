@@ -1,0 +1,582 @@
+"""Block features as one numpy matrix per page: the scorer's input, and its evidence's vocabulary.
+
+Every feature is a column with a stable name (``FEATURES``); the model file names the columns it
+was trained on, and ``describe()`` turns a (name, value) pair into the words a trace shows
+("in <nav>", "link density 0.91"). Container facts are prefix sums over the preorder of
+elements (``Dom.end``), so a page costs a few numpy passes whatever its depth.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+import numpy as np
+
+from .tree import CBIT, CONTAINERS, HEADINGS, KBIT, KEYWORDS, Dom, template_paths
+
+_WORD = re.compile(r"\w+")
+_DATE_LIKE = re.compile(
+    r"\b(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.? \d{1,2}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d+ (?:min|hour|day|week|"
+    r"month|year)s? ago)", re.I)
+_URL_LIKE = re.compile(r"^(?:https?://|www\.)\S+$|^\S+\.(?:com|org|net|io|co|uk|de)(?:/\S*)?$", re.I)
+_FURNITURE = re.compile(r"©|copyright|all rights reserved|privacy|terms of|cookie|log ?in|sign ?in|sign ?up|"
+                        r"subscribe|newsletter|share|follow us|skip to", re.I)
+
+# the same patterns without IGNORECASE, for lower-cased text (about 3x faster)
+_DATE_LOW = re.compile(_DATE_LIKE.pattern)
+_FURNITURE_LOW = re.compile(_FURNITURE.pattern)
+
+_PRICE = re.compile(r"[$€£]\s?\d|\d\s?[$€£]")
+
+LD_TYPES = ("article", "product", "forum", "qa", "recipe", "collection", "howto", "faq", "event", "profile")
+_LD_MAP = {
+    "article": ("article", "newsarticle", "blogposting", "reportagenewsarticle", "techarticle", "scholarlyarticle",
+                "analysisnewsarticle", "opinionnewsarticle", "liveblogposting", "posting"),
+    "product": ("product", "offer", "aggregateoffer", "productgroup", "softwareapplication", "book", "vehicle"),
+    "forum": ("discussionforumposting", "socialmediaposting", "comment"),
+    "qa": ("qapage", "question", "answer"),
+    "recipe": ("recipe",),
+    "collection": ("collectionpage", "itemlist", "searchresultspage", "offercatalog"),
+    "howto": ("howto",),
+    "faq": ("faqpage",),
+    "event": ("event",),
+    "profile": ("profilepage", "person", "organization", "localbusiness"),
+}
+_LD_LOOKUP = {t: k for k, ts in _LD_MAP.items() for t in ts}
+OG_TYPES = ("article", "product", "website", "other")
+
+
+def _names() -> list[str]:
+    num = [
+        "words", "log_chars", "link_density", "commas", "stops", "ends_sentence", "starts_upper", "digit_share",
+        "upper_share", "mean_word_len", "is_date_like", "is_url_like", "has_furniture_word", "pipes",
+        "title_case_share", "heading_level", "blocks_from_start", "blocks_to_end", "depth", "owner_is_p",
+        "owner_is_div", "owner_is_li", "owner_is_td", "owner_is_heading", "owner_is_pre", "owner_is_dt_dd",
+        "owner_is_other", "para_like", "para_near10", "para_near3", "words_near10", "ld_near3",
+        "dist_prev_para", "dist_next_para", "prev_words", "next_words", "prev_ld", "next_ld",
+        "after_h1", "dist_h1", "since_heading", "path_repeat", "cpath_repeat", "path_repeat_words",
+        "sib_same", "sib_count", "parent_sib_same", "gp_sib_same",
+        "cs_parent", "cs_gparent", "cs_anc_max", "in_best", "best_inside", "in_best2",
+        "anc1_words", "anc1_ld", "anc1_density", "anc2_words", "anc2_ld", "anc2_density",
+        "anc3_words", "anc3_ld", "anc3_density", "anc4_words", "anc4_ld", "anc4_density",
+        "in_ld_body", "has_href", "words_to_end_log", "page_para_share",
+        "n_article_tags", "has_main_tag", "in_first_article", "h1_count",
+        "anc1_para_share", "anc2_para_share", "anc3_para_share", "cpath_para_share", "path_para_share",
+        "from_best_start", "from_best_end", "best_depth_diff", "best_words_share", "words_rel_max",
+        "near10_rel_max", "ld_rel_page", "cs_parent_rank",
+        "anc3_sib_same", "anc4_sib_same", "max_rep_anc", "rep_level", "grid_words", "grid_ld", "in_best_grid",
+        "best_grid_words", "price_like",
+        "short_word_share", "text_repeats", "dist_title", "in_title_anc1", "in_title_anc2", "in_title_anc3",
+    ]
+    num += [f"ld_{t}" for t in LD_TYPES] + [f"og_{t}" for t in OG_TYPES]
+    num += [f"in_{c}" for c in CONTAINERS]
+    num += [f"kw_{k}" for k in KEYWORDS]
+    num += [f"near_kw_{k}" for k in KEYWORDS]
+    return num
+
+
+FEATURES: tuple[str, ...] = tuple(_names())
+COL = {name: i for i, name in enumerate(FEATURES)}
+
+
+def page_types(dom: Dom) -> tuple[set[str], str]:
+    """(JSON-LD type families, og:type family) of the page."""
+    found: set[str] = set()
+
+    def visit(node: Any, depth: int) -> None:
+        if depth > 6:
+            return
+        if isinstance(node, list):
+            for n in node[:50]:
+                visit(n, depth + 1)
+        elif isinstance(node, dict):
+            t = node.get("@type")
+            for name in (t if isinstance(t, list) else [t]):
+                if isinstance(name, str) and name.lower() in _LD_LOOKUP:
+                    found.add(_LD_LOOKUP[name.lower()])
+            for key in ("@graph", "mainEntity", "itemListElement"):
+                if key in node:
+                    visit(node[key], depth + 1)
+
+    visit(dom.jsonld, 0)
+    og = (dom.head.get("meta", {}).get("og:type") or "").lower()
+    og_family = "article" if "article" in og else "product" if "product" in og else "website" if og == "website" else "other"
+    return found, og_family
+
+
+def ld_body(dom: Dom) -> str:
+    """The JSON-LD articleBody / text, lower-cased words joined by spaces ('' when absent)."""
+    out: list[str] = []
+
+    def visit(node: Any, depth: int) -> None:
+        if depth > 6:
+            return
+        if isinstance(node, list):
+            for n in node[:50]:
+                visit(n, depth + 1)
+        elif isinstance(node, dict):
+            for key in ("articleBody", "text", "reviewBody"):
+                v = node.get(key)
+                if isinstance(v, str) and len(v) > 200:
+                    out.append(v)
+            for key in ("@graph", "mainEntity", "hasPart"):
+                if key in node:
+                    visit(node[key], depth + 1)
+
+    visit(dom.jsonld, 0)
+    return " ".join(_WORD.findall(" ".join(out).lower())) if out else ""
+
+
+_FAR = 100  # blocks: "far from the start / end of the page"
+_MAX_COUNT = 64
+_COUNTS = ("text_repeats", "path_repeat", "cpath_repeat", "sib_same", "sib_count", "parent_sib_same", "gp_sib_same", "anc3_sib_same",
+           "anc4_sib_same", "max_rep_anc", "h1_count", "n_article_tags")
+
+
+def title_candidates(dom: Dom) -> list[str]:
+    """What the page's markup says its title is: og:title, twitter:title, the JSON-LD headline, <title>."""
+    meta = dom.head.get("meta", {})
+    out = [meta[k] for k in ("og:title", "twitter:title") if meta.get(k)]
+
+    def visit(node: Any, depth: int) -> None:
+        if depth > 5 or len(out) > 4:
+            return
+        if isinstance(node, list):
+            for x in node[:20]:
+                visit(x, depth + 1)
+        elif isinstance(node, dict):
+            h = node.get("headline")
+            if isinstance(h, str) and h.strip():
+                out.append(h)
+            if "@graph" in node:
+                visit(node["@graph"], depth + 1)
+
+    visit(dom.jsonld, 0)
+    if dom.head.get("title"):
+        out.append(dom.head["title"])
+    return out
+
+
+def title_block(dom: Dom, heading: np.ndarray) -> int | None:
+    """The first heading block (h1-h3) whose words agree with a title candidate (share >= 0.6 of its words)."""
+    cands = [set(_WORD.findall(t.lower())) for t in title_candidates(dom)]
+    cands = [c for c in cands if c]
+    if not cands:
+        return None
+    for i in np.flatnonzero((heading > 0) & (heading <= 3)).tolist():
+        ws = _WORD.findall(dom.texts[i].lower())
+        if ws and any(sum(w in c for w in ws) >= 0.6 * max(len(ws), 0.5 * len(c)) for c in cands):
+            return i
+    return None
+
+
+def _bits(values: list[int], n_bits: int) -> np.ndarray:
+    arr = np.asarray(values, dtype=np.int64)
+    shifts = np.arange(n_bits, dtype=np.int64)
+    return ((arr[:, None] >> shifts[None, :]) & 1).astype(np.float32)
+
+
+def _window(x: np.ndarray, k: int) -> np.ndarray:
+    """Sum of x over the 2k+1 blocks centred on each block."""
+    cs = np.concatenate(([0.0], np.cumsum(x)))
+    n = len(x)
+    i = np.arange(n)
+    return cs[np.minimum(i + k + 1, n)] - cs[np.maximum(i - k, 0)]
+
+
+def matrix(dom: Dom) -> np.ndarray:
+    """(blocks x FEATURES) float32. Empty pages give a (0, n) matrix."""
+    n = len(dom.texts)
+    X = np.zeros((n, len(FEATURES)), dtype=np.float32)
+    if n == 0:
+        return X
+    c = COL
+    texts = dom.texts
+    owner = np.asarray(dom.owner, dtype=np.int64)
+    tags = dom.tags
+    n_el = len(tags)
+    parent = np.asarray(dom.parent, dtype=np.int64)
+    end = np.asarray(dom.end, dtype=np.int64)
+    start = np.arange(n_el, dtype=np.int64)
+
+    # --- text shape, one pass of Python over the blocks
+    words = np.empty(n, dtype=np.float32)
+    chars = np.empty(n, dtype=np.float32)
+    commas = np.empty(n, dtype=np.float32)
+    stops = np.empty(n, dtype=np.float32)
+    ends = np.zeros(n, dtype=np.float32)
+    upper0 = np.zeros(n, dtype=np.float32)
+    pipes = np.empty(n, dtype=np.float32)
+    titlecase = np.zeros(n, dtype=np.float32)
+    datey = np.zeros(n, dtype=np.float32)
+    urly = np.zeros(n, dtype=np.float32)
+    furn = np.zeros(n, dtype=np.float32)
+    short: list[int] = []
+    word_lens: list[int] = []  # the length of every word of the page, block after block
+    for i, t in enumerate(texts):
+        ws = t.split()
+        nw = len(ws)
+        words[i] = nw
+        word_lens.extend(map(len, ws))
+        chars[i] = len(t)
+        commas[i] = t.count(",")
+        stops[i] = t.count(". ") + t.count("? ") + t.count("! ")
+        last = t[-1]
+        ends[i] = last in ".!?\"'”:;)"
+        upper0[i] = t[0].isupper()
+        pipes[i] = t.count("|") + t.count("•") + t.count("·")
+        if nw <= 20:
+            titlecase[i] = sum(w[0].isupper() for w in ws) / nw
+            short.append(i)
+            if nw <= 2:
+                urly[i] = _URL_LIKE.match(t) is not None
+    # the date and furniture patterns run once over the short blocks joined by newlines (they never
+    # match a newline), and each match is mapped back to its block
+    if short:
+        joined = "\n".join(texts[i] for i in short)
+        offsets = np.cumsum([0] + [len(texts[i]) + 1 for i in short[:-1]])
+        low = joined.lower()
+        fast = len(low) == len(joined)  # lower() kept every offset: the case-sensitive twins are exact
+        for pattern, out in (((_DATE_LOW, datey), (_FURNITURE_LOW, furn)) if fast else
+                             ((_DATE_LIKE, datey), (_FURNITURE, furn))):
+            if fast:
+                matches = pattern.finditer(low)
+            else:
+                matches = pattern.finditer(joined)
+            for m in matches:
+                out[short[int(np.searchsorted(offsets, m.start(), side="right")) - 1]] = 1.0
+    # digit and capital shares of each block's first 200 characters, in one numpy pass over all blocks
+    heads = [t[:200] for t in texts]
+    lens = np.asarray([len(h) for h in heads], dtype=np.int64)
+    code = np.frombuffer("".join(heads).encode("utf-32-le"), dtype=np.uint32)
+    starts_at = np.concatenate(([0], np.cumsum(lens)[:-1]))
+    is_digit = ((code >= 48) & (code <= 57)).astype(np.float32)
+    is_upper = ((code >= 65) & (code <= 90)).astype(np.float32)
+    digits = np.add.reduceat(is_digit, starts_at) / lens
+    uppers = np.add.reduceat(is_upper, starts_at) / lens
+    link = np.asarray(dom.link_chars, dtype=np.float32)
+    ld = np.minimum(link / np.maximum(chars, 1.0), 1.0)
+    X[:, c["words"]] = words
+    X[:, c["log_chars"]] = np.log1p(chars)
+    X[:, c["link_density"]] = ld
+    X[:, c["commas"]] = commas
+    X[:, c["stops"]] = stops
+    X[:, c["ends_sentence"]] = ends
+    X[:, c["starts_upper"]] = upper0
+    X[:, c["digit_share"]] = digits
+    X[:, c["upper_share"]] = uppers
+    X[:, c["mean_word_len"]] = chars / np.maximum(words, 1.0)
+    X[:, c["is_date_like"]] = datey
+    X[:, c["is_url_like"]] = urly
+    X[:, c["has_furniture_word"]] = furn
+    X[:, c["pipes"]] = pipes
+    X[:, c["title_case_share"]] = titlecase
+
+    # --- tags of the owner
+    otag = [tags[o] for o in dom.owner]
+    heading = np.asarray([HEADINGS.get(t, 0) for t in otag], dtype=np.float32)
+    X[:, c["heading_level"]] = heading
+    X[:, c["owner_is_p"]] = [t == "p" for t in otag]
+    X[:, c["owner_is_div"]] = [t in ("div", "section", "article", "main", "center") for t in otag]
+    X[:, c["owner_is_li"]] = [t == "li" for t in otag]
+    X[:, c["owner_is_td"]] = [t in ("td", "th") for t in otag]
+    X[:, c["owner_is_heading"]] = heading > 0
+    X[:, c["owner_is_pre"]] = [t in ("pre", "blockquote") for t in otag]
+    X[:, c["owner_is_dt_dd"]] = [t in ("dt", "dd") for t in otag]
+    X[:, c["owner_is_other"]] = X[:, [c["owner_is_p"], c["owner_is_div"], c["owner_is_li"], c["owner_is_td"],
+                                      c["owner_is_heading"], c["owner_is_pre"], c["owner_is_dt_dd"]]].sum(1) == 0
+    idx = np.arange(n, dtype=np.float32)
+    # where the block is, counted in blocks from either end and bounded: a page's size never moves
+    # a block's score (a share of the page would push every late paragraph of a long article down)
+    X[:, c["blocks_from_start"]] = np.minimum(idx, _FAR)
+    X[:, c["blocks_to_end"]] = np.minimum(n - 1 - idx, _FAR)
+    depth = np.asarray(dom.depth, dtype=np.float32)
+    X[:, c["depth"]] = depth[owner]
+
+    # --- neighbours
+    para = ((words >= 8) & (ld < 0.3)).astype(np.float32)
+    X[:, c["para_like"]] = para
+    X[:, c["para_near10"]] = _window(para, 10) - para
+    X[:, c["para_near3"]] = _window(para, 3) - para
+    total_words = float(words.sum())
+    X[:, c["words_near10"]] = _window(words, 10) - words
+    X[:, c["ld_near3"]] = (_window(ld * words, 3)) / np.maximum(_window(words, 3), 1.0)
+    pidx = np.flatnonzero(para)
+    if len(pidx):
+        pos = np.searchsorted(pidx, np.arange(n))
+        prev_p = np.where(pos > 0, pidx[np.maximum(pos - 1, 0)], -10_000)
+        nxt_pos = np.searchsorted(pidx, np.arange(n), side="right")
+        next_p = np.where(nxt_pos < len(pidx), pidx[np.minimum(nxt_pos, len(pidx) - 1)], 10_000 + n)
+        X[:, c["dist_prev_para"]] = np.minimum(np.arange(n) - prev_p, 50)
+        X[:, c["dist_next_para"]] = np.minimum(next_p - np.arange(n), 50)
+    else:
+        X[:, c["dist_prev_para"]] = 50
+        X[:, c["dist_next_para"]] = 50
+    X[1:, c["prev_words"]] = words[:-1]
+    X[:-1, c["next_words"]] = words[1:]
+    X[1:, c["prev_ld"]] = ld[:-1]
+    X[:-1, c["next_ld"]] = ld[1:]
+
+    # --- headings
+    h1 = np.flatnonzero(heading == 1)
+    X[:, c["h1_count"]] = len(h1)
+    if len(h1):
+        X[:, c["after_h1"]] = np.arange(n) > h1[0]
+        X[:, c["dist_h1"]] = np.clip(np.arange(n) - h1[0], -50, 50)
+    hpos = np.flatnonzero(heading > 0)
+    if len(hpos):
+        p = np.searchsorted(hpos, np.arange(n), side="right")
+        last_h = np.where(p > 0, hpos[np.maximum(p - 1, 0)], -50)
+        X[:, c["since_heading"]] = np.minimum(np.arange(n) - last_h, 50)
+    else:
+        X[:, c["since_heading"]] = 50
+
+    # --- template repetition
+    paths, cpaths = template_paths(dom, dom.owner)
+    pc = Counter(paths)
+    cc = Counter(cpaths)
+    pw: dict[str, float] = {}
+    for p_, w in zip(paths, words):
+        pw[p_] = pw.get(p_, 0.0) + float(w)
+    X[:, c["path_repeat"]] = [pc[p_] for p_ in paths]
+    X[:, c["cpath_repeat"]] = [cc[p_] for p_ in cpaths]
+    X[:, c["path_repeat_words"]] = [pw[p_] / max(total_words, 1.0) for p_ in paths]
+
+    # --- repeated siblings (cards, lists, tables)
+    sig = dom.sig
+    children = dom.children
+
+    # per element: how many of its parent's children share its tag.class signature (one pass over
+    # the elements; blocks and their ancestors then read it with numpy)
+    same_el = np.zeros(n_el + 1, dtype=np.float32)  # index -1 (no element) reads the trailing 0
+    for e in range(n_el):
+        p_ = dom.parent[e]
+        if p_ >= 0:
+            ch = children[p_]
+            if ch:
+                same_el[e] = ch.get(sig[e], 0)
+
+    def sib_same(el: np.ndarray) -> np.ndarray:
+        return same_el[el]
+
+    par = np.where(owner >= 0, parent[owner], -1)
+    gpar = np.where(par >= 0, parent[np.maximum(par, 0)], -1)
+    X[:, c["sib_same"]] = sib_same(owner)
+    n_children: dict[int, int] = {}
+    sib_count = np.zeros(n, dtype=np.float32)
+    for j, o in enumerate(dom.owner):
+        p_ = dom.parent[o]
+        if p_ >= 0:
+            k_ = n_children.get(p_)
+            if k_ is None:
+                ch = children[p_]
+                k_ = n_children[p_] = sum(ch.values()) if ch else 0
+            sib_count[j] = k_
+    X[:, c["sib_count"]] = sib_count
+    X[:, c["parent_sib_same"]] = sib_same(par)
+    X[:, c["gp_sib_same"]] = sib_same(gpar)
+
+    # --- container aggregates: prefix sums over the preorder
+    w_el = np.bincount(owner, weights=words, minlength=n_el)
+    l_el = np.bincount(owner, weights=link, minlength=n_el)
+    c_el = np.bincount(owner, weights=chars, minlength=n_el)
+    cw = np.concatenate(([0.0], np.cumsum(w_el)))
+    cl = np.concatenate(([0.0], np.cumsum(l_el)))
+    ccs = np.concatenate(([0.0], np.cumsum(c_el)))
+    sub_words = cw[end] - cw[start]
+    sub_link = cl[end] - cl[start]
+    sub_chars = ccs[end] - ccs[start]
+    sub_ld = sub_link / np.maximum(sub_chars, 1.0)
+    sub_elems = (end - start).astype(np.float64)
+
+    # readability-style text score: paragraph-like blocks feed their owner's parent (1) and grandparent (1/2)
+    pscore = np.where(chars >= 25, 1.0 + commas + np.minimum(chars / 100.0, 3.0), 0.0)
+    score_el = np.zeros(n_el)
+    ok = par >= 0
+    np.add.at(score_el, par[ok], pscore[ok])
+    ok2 = gpar >= 0
+    np.add.at(score_el, gpar[ok2], pscore[ok2] / 2)
+    score_el *= 1.0 - sub_ld
+    best = int(np.argmax(score_el))
+    best_score = max(float(score_el[best]), 1e-9)
+    X[:, c["cs_parent"]] = np.where(par >= 0, score_el[np.maximum(par, 0)], 0) / best_score
+    X[:, c["cs_gparent"]] = np.where(gpar >= 0, score_el[np.maximum(gpar, 0)], 0) / best_score
+    anc_max = np.zeros(n)
+    a = owner.copy()
+    for _ in range(6):
+        valid = a >= 0
+        anc_max = np.maximum(anc_max, np.where(valid, score_el[np.maximum(a, 0)], 0))
+        a = np.where(valid, parent[np.maximum(a, 0)], -1)
+    X[:, c["cs_anc_max"]] = anc_max / best_score
+    X[:, c["in_best"]] = (owner >= best) & (owner < end[best])
+    X[:, c["best_inside"]] = (best >= owner) & (best < end[owner])
+    order = np.argsort(-score_el)
+    second = int(order[1]) if n_el > 1 else best
+    X[:, c["in_best2"]] = ((owner >= second) & (owner < end[second])) * (score_el[second] / best_score)
+    a = par.copy()
+    for k in range(1, 5):
+        valid = a >= 0
+        aa = np.maximum(a, 0)
+        X[:, c[f"anc{k}_words"]] = np.where(valid, sub_words[aa], 0) / max(total_words, 1.0)
+        X[:, c[f"anc{k}_ld"]] = np.where(valid, sub_ld[aa], 0)
+        X[:, c[f"anc{k}_density"]] = np.where(valid, sub_words[aa] / sub_elems[aa], 0)
+        a = np.where(valid, parent[aa], -1)
+
+    # share of paragraph-like words under the block's containers and among blocks of its template path
+    pw_el = np.bincount(owner, weights=words * para, minlength=n_el)
+    cp = np.concatenate(([0.0], np.cumsum(pw_el)))
+    sub_para = cp[end] - cp[start]
+    a = par.copy()
+    for k in range(1, 4):
+        valid = a >= 0
+        aa = np.maximum(a, 0)
+        X[:, c[f"anc{k}_para_share"]] = np.where(valid, sub_para[aa] / np.maximum(sub_words[aa], 1.0), 0)
+        a = np.where(valid, parent[aa], -1)
+    for name, keys in (("cpath_para_share", cpaths), ("path_para_share", paths)):
+        tot: dict[str, float] = {}
+        good: dict[str, float] = {}
+        for key, w_, p_ in zip(keys, words.tolist(), para.tolist()):
+            tot[key] = tot.get(key, 0.0) + w_
+            good[key] = good.get(key, 0.0) + w_ * p_
+        X[:, c[name]] = [good[k_] / max(tot[k_], 1.0) for k_ in keys]
+    # where the block sits relative to the best container's first and last block
+    inb = np.flatnonzero((owner >= best) & (owner < end[best]))
+    if len(inb):
+        X[:, c["from_best_start"]] = np.clip(np.arange(n) - inb[0], -50, 50)
+        X[:, c["from_best_end"]] = np.clip(np.arange(n) - inb[-1], -50, 50)
+    X[:, c["best_depth_diff"]] = depth[owner] - depth[best]
+    X[:, c["best_words_share"]] = sub_words[best] / max(total_words, 1.0)
+    X[:, c["words_rel_max"]] = words / max(float(words.max()), 1.0)
+    near = X[:, c["para_near10"]]
+    X[:, c["near10_rel_max"]] = near / max(float(near.max()), 1.0)
+    X[:, c["ld_rel_page"]] = ld - float((ld * words).sum()) / max(total_words, 1.0)
+    X[:, c["cs_parent_rank"]] = (np.searchsorted(np.sort(-score_el), -score_el[np.maximum(par, 0)])).clip(0, 50)
+
+    # cards: the nearest ancestor (up to 6 levels) repeated among its siblings, and the grid holding it
+    reps = [X[:, c["sib_same"]], X[:, c["parent_sib_same"]], X[:, c["gp_sib_same"]]]
+    a = np.where(gpar >= 0, parent[np.maximum(gpar, 0)], -1)
+    ancs = [owner, par, gpar]
+    for _ in range(3):
+        reps.append(sib_same(a))
+        ancs.append(a)
+        a = np.where(a >= 0, parent[np.maximum(a, 0)], -1)
+    X[:, c["anc3_sib_same"]] = reps[3]
+    X[:, c["anc4_sib_same"]] = reps[4]
+    R = np.stack(reps, axis=1)
+    lvl = np.argmax(R, axis=1)
+    X[:, c["max_rep_anc"]] = R[np.arange(n), lvl]
+    X[:, c["rep_level"]] = lvl
+    rep_el = np.stack(ancs, axis=1)[np.arange(n), lvl]
+    grid = np.where(rep_el >= 0, parent[np.maximum(rep_el, 0)], -1)
+    gg = np.maximum(grid, 0)
+    X[:, c["grid_words"]] = np.where(grid >= 0, sub_words[gg], 0) / max(total_words, 1.0)
+    X[:, c["grid_ld"]] = np.where(grid >= 0, sub_ld[gg], 0)
+    # the page's main grid: the element whose most repeated child signature (3+) holds the most words
+    gscore = np.zeros(n_el)
+    for e, ch in enumerate(children):
+        if ch:
+            m_ = max(ch.values())
+            if m_ >= 3:
+                gscore[e] = sub_words[e] * (1.0 - sub_ld[e])
+    if gscore.max() > 0:
+        bg = int(np.argmax(gscore))
+        X[:, c["in_best_grid"]] = (owner >= bg) & (owner < end[bg])
+        X[:, c["best_grid_words"]] = sub_words[bg] / max(total_words, 1.0)
+    X[:, c["price_like"]] = [1.0 if ("$" in t or "€" in t or "£" in t) and _PRICE.search(t) else 0.0 for t in texts]
+
+    # --- page facts
+    body = ld_body(dom)
+    if body:
+        X[:, c["in_ld_body"]] = [
+            1.0 if (key := " ".join(_WORD.findall(t.lower())[:12])) and len(key) > 15 and key in body else 0.0
+            for t in texts]
+    X[:, c["has_href"]] = [h is not None for h in dom.hrefs]
+    words_after = float(total_words) - np.cumsum(words)
+    X[:, c["words_to_end_log"]] = np.log1p(np.minimum(words_after, 5000.0))  # a footer has few words after it
+    X[:, c["page_para_share"]] = float((words * para).sum()) / max(total_words, 1.0)
+    art = [i for i, t in enumerate(tags) if t == "article"]
+    X[:, c["n_article_tags"]] = len(art)
+    X[:, c["has_main_tag"]] = "main" in tags
+    if art:
+        a0 = art[0]
+        X[:, c["in_first_article"]] = (owner >= a0) & (owner < end[a0])
+    ld_types, og = page_types(dom)
+    for t in LD_TYPES:
+        X[:, c[f"ld_{t}"]] = t in ld_types
+    X[:, c[f"og_{og}"]] = 1.0
+    c0 = c[f"in_{CONTAINERS[0]}"]
+    X[:, c0:c0 + len(CONTAINERS)] = _bits(dom.cbits, len(CONTAINERS))
+    k0 = c[f"kw_{next(iter(KEYWORDS))}"]
+    X[:, k0:k0 + len(KEYWORDS)] = _bits(dom.kbits, len(KEYWORDS))
+    n0 = c[f"near_kw_{next(iter(KEYWORDS))}"]
+    X[:, n0:n0 + len(KEYWORDS)] = _bits(dom.near_kbits, len(KEYWORDS))
+    # function words are short in most languages: prose has many, menus and names few
+    if word_lens:
+        short_upto = np.concatenate(([0], np.cumsum(np.asarray(word_lens) <= 3)))
+        ends_at = np.cumsum(words).astype(np.int64)
+        n_short = short_upto[ends_at] - short_upto[ends_at - words.astype(np.int64)]
+        X[:, c["short_word_share"]] = np.where(words >= 4, n_short / np.maximum(words, 1.0), 0.0)
+    # the same text printed more than once (a mobile and a desktop copy, a teaser repeated)
+    seen = Counter(texts)
+    X[:, c["text_repeats"]] = [seen[t] for t in texts]
+    # where the page's own headline is: the heading that agrees with og:title, the JSON-LD headline or <title>
+    tb = title_block(dom, heading)
+    if tb is None:
+        X[:, c["dist_title"]] = 60
+    else:
+        X[:, c["dist_title"]] = np.clip(np.arange(n) - tb, -50, 50)
+        a = dom.owner[tb]
+        for k in range(1, 4):
+            a = dom.parent[a] if dom.parent[a] >= 0 else a
+            X[:, c[f"in_title_anc{k}"]] = (owner >= a) & (owner < end[a])
+    for name in _COUNTS:  # counts of alike siblings or paths: bounded, so that a page's size does not move them
+        np.minimum(X[:, c[name]], _MAX_COUNT, out=X[:, c[name]])
+    return X
+
+
+# --- evidence in words ----------------------------------------------------------------------------
+
+_PLAIN = {
+    "link_density": "link density {:.2f}", "words": "{:.0f} words", "para_near10": "{:.0f} paragraph-like blocks within ±10",
+    "para_near3": "{:.0f} paragraph-like blocks within ±3", "cs_parent": "parent's text score {:.2f} of the page's best",
+    "cs_gparent": "grandparent's text score {:.2f} of the page's best",
+    "cs_anc_max": "best ancestor text score {:.2f} of the page's best", "blocks_from_start": "{:.0f} blocks from the top",
+    "blocks_to_end": "{:.0f} blocks from the end", "dist_title": "{:+.0f} blocks from the headline",
+    "text_repeats": "its text printed {:.0f}x", "short_word_share": "{:.0%} short words", "words_to_end_log": "log words after it {:.1f}", "path_repeat": "tag path repeated {:.0f}x",
+    "cpath_repeat": "class path repeated {:.0f}x", "sib_same": "{:.0f} alike siblings",
+    "ld_near3": "neighbours' link density {:.2f}", "dist_h1": "{:+.0f} blocks from the <h1>",
+    "since_heading": "{:.0f} blocks after a heading", "anc1_ld": "container link density {:.2f}",
+    "anc2_ld": "outer container link density {:.2f}", "anc1_words": "container holds {:.0%} of the words",
+    "anc2_words": "outer container holds {:.0%} of the words",
+}
+_FLAGS = {"in_best": "in the page's best text container", "best_inside": "holds the best text container",
+          "in_ld_body": "in the JSON-LD articleBody", "is_date_like": "a date", "is_url_like": "a URL",
+          "has_furniture_word": "site-furniture words", "para_like": "paragraph-like", "after_h1": "after the <h1>",
+          "ends_sentence": "ends a sentence", "in_first_article": "in the first <article>",
+          "in_title_anc1": "in the headline's container", "in_title_anc2": "near the headline's container", "in_title_anc3": "in the headline's outer container"}
+
+
+def describe(name: str, value: float) -> str:
+    """A feature and its value as a trace reads it: 'in <nav>', 'link density 0.91'."""
+    if name.startswith("in_") and name[3:] in CBIT:
+        what = name[3:]
+        label = {"list": "a list", "heading": "a heading", "hidden": "a hidden element", "a": "a link"}.get(what, f"<{what}>")
+        return f"in {label}" if value else f"not in {label}"
+    if name.startswith(("kw_", "near_kw_")):
+        key = name.split("kw_", 1)[1]
+        where = "class/id" if name.startswith("kw_") else "own class/id"
+        return f"{where} says '{key}'" if value else f"no '{key}' in {where}"
+    if name in _FLAGS:
+        return _FLAGS[name] if value else f"not {_FLAGS[name]}"
+    if name.startswith(("ld_", "og_")):
+        return f"page {'JSON-LD' if name.startswith('ld_') else 'og:type'} is {name[3:]}" if value else \
+            f"page {'JSON-LD' if name.startswith('ld_') else 'og:type'} is not {name[3:]}"
+    if name in _PLAIN:
+        return _PLAIN[name].format(value)
+    return f"{name.replace('_', ' ')} {value:.2f}".rstrip("0").rstrip(".")
+
+
+KEYWORD_BITS = KBIT  # re-exported for the training script's reports

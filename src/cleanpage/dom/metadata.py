@@ -1,0 +1,344 @@
+"""Title, author, date, site name, language and section from JSON-LD, OpenGraph, meta tags and the page.
+
+Each field keeps the first source that has it, in a fixed order of trust; the title alone is a
+vote: ``<h1>``, ``og:title``, the JSON-LD headline and ``<title>`` without its " | Site" suffix
+are compared word by word, and the candidate that agrees with most others wins (ties go to
+the ``<h1>``, then og:title). Dates come out as ISO 8601, ``YYYY-MM-DD`` plus the time when the
+source gives one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from .tree import CBIT, KBIT, Dom, clean_space
+
+_WORD = re.compile(r"\w+")
+_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/|:)\s+")
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+_NUM_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split())}
+_TEXT_DATE = re.compile(
+    r"\b(?:(\d{1,2})(?:st|nd|rd|th)? (?:of )?([A-Za-z]{3})[a-z]*\.?,? (\d{4})|([A-Za-z]{3})[a-z]*\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4}))\b")
+_BY = re.compile(r"^(?:(?:written|posted|reviewed|edited|published|words|story|text)\s+)?(?:by|from|author(?:ed by)?|"
+                 r"written by)\s*[:\-]?\s+", re.I)
+_NAME = re.compile(r"^([A-Z\u00C0-\u024F][\w.'’-]*(?:\s+(?:[A-Z\u00C0-\u024F][\w.'’-]*|de|van|von|der|da|di|le|la|bin|al)){0,4})")
+_NOT_NAME = re.compile(r"\b(?:updated|published|posted|min(?:ute)?s?|read|share|follow|comments?|views?|ago|"
+                       r"january|february|march|april|may|june|july|august|september|october|november|december|"
+                       r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|home|menu|login|sign|subscribe)\b", re.I)
+_ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle", "techarticle", "webpage",
+                  "scholarlyarticle", "analysisnewsarticle", "opinionnewsarticle", "liveblogposting", "posting",
+                  "discussionforumposting", "qapage", "question", "recipe", "product", "howto", "report",
+                  "medicalwebpage", "aboutpage", "itempage", "collectionpage", "socialmediaposting", "review"}
+_DATE_METAS = ("article:published_time", "og:published_time", "datepublished", "publishdate", "publish-date",
+               "pubdate", "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date",
+               "parsely-pub-date", "article.published", "citation_publication_date", "citation_date",
+               "og:article:published_time", "published_time", "publication_date", "date.available",
+               "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified")
+_AUTHOR_METAS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "citation_author",
+                 "byl", "twitter:creator")
+
+
+def _ld_nodes(dom: Dom) -> list[dict[str, Any]]:
+    """Every JSON-LD object, flattened out of lists and @graph."""
+    out: list[dict[str, Any]] = []
+
+    def visit(node: Any, depth: int) -> None:
+        if depth > 5:
+            return
+        if isinstance(node, list):
+            for n in node[:50]:
+                visit(n, depth + 1)
+        elif isinstance(node, dict):
+            out.append(node)
+            if "@graph" in node:
+                visit(node["@graph"], depth + 1)
+            if isinstance(node.get("mainEntity"), (dict, list)):
+                visit(node["mainEntity"], depth + 1)
+
+    visit(dom.jsonld, 0)
+    return out
+
+
+def _types(node: dict[str, Any]) -> set[str]:
+    t = node.get("@type")
+    return {x.lower() for x in (t if isinstance(t, list) else [t]) if isinstance(x, str)}
+
+
+def _name(value: Any) -> str | None:
+    if isinstance(value, str):
+        return clean_space(value) or None
+    if isinstance(value, dict):
+        return _name(value.get("name"))
+    if isinstance(value, list):
+        names = [n for n in (_name(v) for v in value[:5]) if n]
+        return ", ".join(names) if names else None
+    return None
+
+
+def iso_date(value: str | None) -> str | None:
+    """'2025-09-04T10:30:00+02:00' -> '2025-09-04T10:30'; 'September 4, 2025' -> '2025-09-04'."""
+    if not value:
+        return None
+    m = _ISO.search(value)
+    if m:
+        y, mo, d = int(m[1]), int(m[2]), int(m[3])
+        if 1990 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31:
+            day = f"{y:04d}-{mo:02d}-{d:02d}"
+            if m[4] is not None and not (m[4] == "00" and m[5] == "00"):
+                return f"{day}T{int(m[4]):02d}:{m[5]}"
+            return day
+    m = _NUM_DATE.search(value)
+    if m:
+        a, b, y = int(m[1]), int(m[2]), int(m[3])
+        d, mo = (a, b) if a > 12 else (b, a)  # day first when it cannot be a month; else US order
+        if 1990 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31:
+            return f"{y:04d}-{mo:02d}-{d:02d}"
+    m = _TEXT_DATE.search(value)
+    if m:
+        if m[1]:
+            d, mon, y = int(m[1]), m[2], int(m[3])
+        else:
+            mon, d, y = m[4], int(m[5]), int(m[6])
+        mo = _MONTHS.get(mon[:3].lower())
+        if mo and 1990 <= y <= 2100 and 1 <= d <= 31:
+            return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+def _days_apart(a: str, b: str) -> int:
+    from datetime import date as _d
+
+    try:
+        return abs((_d.fromisoformat(a[:10]) - _d.fromisoformat(b[:10])).days)
+    except ValueError:
+        return 99
+
+
+def words(text: str | None) -> list[str]:
+    return _WORD.findall(text.lower()) if text else []
+
+
+def agreement(a: str, b: str) -> float:
+    wa, wb = Counter(words(a)), Counter(words(b))
+    na, nb = sum(wa.values()), sum(wb.values())
+    if not na or not nb:
+        return 0.0
+    common = sum((wa & wb).values())
+    return 2 * common / (na + nb)
+
+
+def strip_site(title: str, site: str | None, host: str | None) -> str:
+    """Drop a ' | Site' / ' - Site' part that names the site (or is a short trailing part)."""
+    parts = _SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    names = {w for w in words(site)} | {w for w in words((host or "").replace(".", " ")) if w not in ("www", "com")}
+
+    def is_site(part: str) -> bool:
+        ws = words(part)
+        return bool(ws) and (bool(names) and sum(w in names for w in ws) * 2 >= len(ws))
+
+    while len(parts) > 1 and is_site(parts[-1]):
+        parts.pop()
+    while len(parts) > 1 and is_site(parts[0]):
+        parts.pop(0)
+    if len(parts) > 1 and len(words(parts[-1])) <= 3 and len(words(parts[0])) >= 3:
+        parts.pop()
+    return clean_space(" - ".join(parts)) if len(parts) > 1 else parts[0]
+
+
+def bylines(dom: Dom, words: Any) -> list[str]:
+    """Author names printed on the page: "By Jane Doe", or short text in an author/byline element."""
+    out: list[str] = []
+    chrome = CBIT["nav"] | CBIT["footer"] | CBIT["form"]
+    for i in range(min(len(dom.texts), 600)):
+        if words[i] > 12 or dom.cbits[i] & chrome:
+            continue
+        t = dom.texts[i]
+        m = _BY.match(t)
+        if m:
+            name = dom.anchors[i] if dom.anchors[i] and t[m.end():].startswith(dom.anchors[i]) else t[m.end():]
+        elif words[i] <= 5 and _in_byline(dom, dom.owner[i]):
+            name = dom.anchors[i] or t
+        else:
+            continue
+        name = _person(name)
+        if name:
+            out.append(name)
+        if len(out) >= 3:
+            break
+    return out
+
+
+_BYLINE_ATTR = re.compile(r"author|byline|writer|contributor|creator", re.I)
+_NOT_ALONE = {"author", "authors", "skip", "you", "community", "english", "admin", "editor", "staff", "team", "by",
+              "guest", "anonymous", "unknown", "contributor", "contributors", "writer", "home", "news"}
+
+
+def _in_byline(dom: Dom, el: int) -> bool:
+    for _ in range(3):
+        if el < 0:
+            return False
+        a = dom.attrs[el]
+        if a and _BYLINE_ATTR.search(f"{a.get('class', '')} {a.get('id', '')} {a.get('extra', '')}"):
+            return True
+        el = dom.parent[el]
+    return False
+
+
+def printed_date(dom: Dom, words: Any, keep: Any) -> str | None:
+    """A date the page prints, for pages whose markup names none.
+
+    First a short block in an element whose class/id says date, time, published or byline (or
+    in a ``<time>``) anywhere outside navigation and footers; else the first short block with a
+    date up to 40 blocks past the start of the kept text ("Published March 3, 2025").
+    """
+    kept = [i for i in range(len(keep)) if keep[i]]
+    first = kept[0] if kept else 0
+    chrome = CBIT["nav"] | CBIT["footer"] | CBIT["form"]
+    marked = KBIT["meta"]
+    near = None
+    for i, t in enumerate(dom.texts):
+        if dom.cbits[i] & chrome or len(t) > 100 or _COPYRIGHT.search(t):
+            continue
+        if dom.kbits[i] & marked or dom.cbits[i] & CBIT["time"]:
+            d = iso_date(t)
+            if d:
+                return d
+        if near is None and i < first + 40 and words[i] <= 12:
+            near = iso_date(t)
+    return near
+
+
+_COPYRIGHT = re.compile(r"©|copyright|all rights", re.I)
+
+
+def _person(text: str) -> str | None:
+    text = _BY.sub("", text.strip())
+    text = re.split(r"\s+(?:\||•|·|-|–|—|on|and|&)\s+|,|\n", text)[0].strip()
+    if _NOT_NAME.search(text) or any(ch.isdigit() for ch in text):
+        return None
+    m = _NAME.match(text)
+    if not m:
+        return None
+    name = m.group(1).strip()
+    parts = name.split()
+    if len(parts) == 1 and parts[0].lower() in _NOT_ALONE:
+        return None
+    return name if 1 <= len(parts) <= 5 and len(name) >= 3 else None
+
+
+def extract_metadata(dom: Dom, h1: str | None, bylines: list[str], url: str | None) -> dict[str, str]:
+    meta: dict[str, str] = dom.head.get("meta", {})
+    nodes = _ld_nodes(dom)
+    art = [n for n in nodes if _types(n) & _ARTICLE_TYPES] or nodes
+    host = url.split("/")[2] if url and url.count("/") >= 2 else None
+    out: dict[str, str] = {}
+
+    site = meta.get("og:site_name") or meta.get("application-name") or next(
+        (s for n in nodes if (s := _name(n.get("publisher"))) and isinstance(s, str)), None) or next(
+        (_name(n.get("name")) for n in nodes if "website" in _types(n) and _name(n.get("name"))), None)
+    if site:
+        out["site"] = site
+
+    # title: a vote among the candidates
+    cands: list[tuple[str, str]] = []
+    if h1:
+        cands.append(("h1", h1))
+    for key in ("og:title", "twitter:title"):
+        if meta.get(key):
+            cands.append((key, strip_site(meta[key], site, host)))
+            break
+    for n in art:
+        hl = n.get("headline") or (n.get("name") if _types(n) & {"product", "recipe", "question",
+                                                                   "discussionforumposting"} else None)
+        if isinstance(hl, str) and hl.strip():
+            cands.append(("ld", strip_site(clean_space(hl), site, host)))
+            break
+    if dom.head.get("title"):
+        cands.append(("title", strip_site(dom.head["title"], site, host)))
+    prior = {"h1": 0.3, "og:title": 0.2, "twitter:title": 0.15, "ld": 0.2, "title": 0.1}
+    best, best_score = None, -1.0
+    for src, text in cands:
+        if not text or len(text) > 300:
+            continue
+        s = prior[src] + sum(agreement(text, o) for s2, o in cands if s2 != src and o)
+        if s > best_score:
+            best, best_score = text, s
+    if best:
+        out["title"] = best
+
+    # author: a person named in JSON-LD, then the page's byline, then meta tags, then an organisation
+    author = None
+    org = None
+    for n in art:
+        a = n.get("author") or n.get("creator")
+        people = [x for x in (a if isinstance(a, list) else [a]) if x]
+        persons = []
+        for x in people[:10]:
+            name = _name(x)
+            if not name or name.startswith("http") or name.isdigit():
+                continue
+            is_org = isinstance(x, dict) and _types(x) & {"organization", "newsmediaorganization", "corporation"}
+            if is_org or (site and agreement(name, site) >= 0.5):
+                org = org or name
+            elif name not in persons:
+                persons.append(name)
+        if persons:
+            author = ", ".join(persons)
+            break
+    if not author and bylines:
+        author = bylines[0]
+    if not author:
+        for key in _AUTHOR_METAS:
+            v = meta.get(key)
+            if v and not v.startswith(("http", "@")) and len(v) < 100 and not v.replace(",", "").isdigit():
+                author = v
+                break
+    author = author or org
+    if author:
+        out["author"] = author
+
+    date = None
+    for n in art:
+        date = iso_date(n.get("datePublished") if isinstance(n.get("datePublished"), str) else None) or \
+            iso_date(n.get("dateCreated") if isinstance(n.get("dateCreated"), str) else None)
+        if date:
+            break
+    if not date:
+        for key in _DATE_METAS:
+            date = iso_date(meta.get(key))
+            if date:
+                break
+    if not date:
+        for n in art:
+            v = n.get("dateModified")
+            date = iso_date(v) if isinstance(v, str) else None
+            if date:
+                break
+    shown = iso_date(dom.head.get("time"))
+    if not date:
+        date = shown
+    elif shown and shown[:10] != date[:10] and _days_apart(shown, date) <= 1:
+        date = shown  # the date the page prints, in its own time zone (meta tags are often in UTC)
+    if not date and url:
+        m = re.search(r"/(20\d{2}|19\d{2})/(\d{1,2})/(\d{1,2})/", url)
+        if m:
+            date = iso_date(f"{m[1]}-{m[2]}-{m[3]}")
+    if date:
+        out["date"] = date
+
+    lang = dom.head.get("lang") or meta.get("og:locale") or meta.get("content-language") or meta.get("language")
+    if lang:
+        out["language"] = lang.replace("_", "-").split(",")[0].strip()
+    section = meta.get("article:section") or next(
+        (s for n in art if isinstance(s := n.get("articleSection"), str) and s), None)
+    if isinstance(section, list):
+        section = section[0] if section else None
+    if section:
+        out["section"] = clean_space(str(section))
+    return out

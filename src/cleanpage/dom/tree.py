@@ -1,0 +1,259 @@
+"""The page as the HTML parser hands it to the model: blocks of text and block-level elements.
+
+``parse/html.py`` walks the DOM once and fills a ``Dom``: parallel lists, one entry per block
+(a run of text between block-level tags, owned by its innermost block-level element) and one
+per block-level element (tag, parent, depth, preorder span, class/id keyword bits), so that
+container facts are prefix sums over the preorder (``features.py``). Inline elements are not
+recorded: their bits (in a link, hidden, class keywords) pass down to the blocks inside them,
+and element paths name block-level elements only (``/html/body/div[2]/p[3]``).
+
+This module holds the tables (which tags are blocks, which class/id words mean what) and the
+helpers that need no parser; it imports neither lxml nor numpy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+# --- tag and keyword tables (data, not logic) -----------------------------------------------------
+
+BLOCK_TAGS = frozenset(
+    "p div li td th h1 h2 h3 h4 h5 h6 pre blockquote section article main header footer nav aside form "
+    "ul ol dl dt dd table tr thead tbody tfoot caption figure figcaption address details summary fieldset "
+    "legend noscript center hr body html dialog menu select option textarea iframe video audio hgroup "
+    "search".split()
+)
+SKIP_TAGS = frozenset("script style template svg math object embed canvas head title noembed".split())
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+# inherited container bits: a block carries the OR of its ancestors' bits
+CONTAINERS = ("article", "main", "nav", "header", "footer", "aside", "form", "li", "table", "list", "figure",
+              "blockquote", "pre", "noscript", "a", "button", "heading", "dl", "select", "label", "time",
+              "address", "details", "dialog", "section", "p", "hidden", "code", "td", "strong")
+CBIT = {name: 1 << i for i, name in enumerate(CONTAINERS)}
+TAG_CBITS = {
+    "article": CBIT["article"], "main": CBIT["main"], "nav": CBIT["nav"], "header": CBIT["header"],
+    "footer": CBIT["footer"], "aside": CBIT["aside"], "form": CBIT["form"], "li": CBIT["li"],
+    "table": CBIT["table"], "ul": CBIT["list"], "ol": CBIT["list"], "menu": CBIT["list"],
+    "figure": CBIT["figure"], "figcaption": CBIT["figure"], "blockquote": CBIT["blockquote"], "pre": CBIT["pre"],
+    "noscript": CBIT["noscript"], "a": CBIT["a"], "button": CBIT["button"], "dl": CBIT["dl"],
+    "select": CBIT["select"], "option": CBIT["select"], "label": CBIT["label"], "time": CBIT["time"],
+    "address": CBIT["address"], "details": CBIT["details"], "dialog": CBIT["dialog"], "section": CBIT["section"],
+    "p": CBIT["p"], "code": CBIT["code"], "td": CBIT["td"], "th": CBIT["td"], "strong": CBIT["strong"],
+    "b": CBIT["strong"], **{h: CBIT["heading"] for h in HEADINGS},
+}
+ROLE_CBITS = {"navigation": CBIT["nav"], "banner": CBIT["header"], "contentinfo": CBIT["footer"],
+              "complementary": CBIT["aside"], "main": CBIT["main"], "article": CBIT["article"],
+              "dialog": CBIT["dialog"], "alertdialog": CBIT["dialog"], "search": CBIT["form"],
+              "menu": CBIT["nav"], "menubar": CBIT["nav"], "heading": CBIT["heading"], "button": CBIT["button"]}
+
+# class / id / itemprop / aria-label keywords; one bit each
+KEYWORDS: dict[str, str] = {
+    "related": r"related|similar|recommend|more-?from|also-?like|you-?may|read-?next|more-?stories|popular|"
+               r"trending|most-?read|top-?stories|outbrain|taboola|further",
+    "sidebar": r"sidebar|side-?bar|rail|aside|widget",
+    "share": r"share|sharing|social|sociable|addthis|facebook|twitter|whatsapp|pinterest|linkedin",
+    "newsletter": r"newsletter|subscri|signup|sign-?up|mailing|optin|opt-in",
+    "promo": r"promo|banner|sponsor|partner|affiliate|(?<![a-z])cta(?![a-z])",
+    "ad": r"(?<![a-z])ads?(?![a-z])|advert|adsense|adslot|ad-?unit|ad-?container|(?<![a-z])dfp|doubleclick|googletag",
+    "cookie": r"cookie|consent|gdpr|privacy",
+    "breadcrumb": r"breadcrumb|crumbs",
+    "comment": r"comment|disqus|respond|reply|replies",
+    "footer": r"footer|(?<![a-z])foot(?![a-z])|copyright|legal|colophon",
+    "header": r"header|masthead|topbar|top-bar|branding|logo",
+    "menu": r"menu|(?<![a-z])nav|navigation|dropdown|toolbar|skip",
+    "content": r"content|entry|article|story|(?<![a-z])body|prose|(?<![a-z])main|single|richtext|rich-text",
+    "post": r"(?<![a-z])post|blog|message|thread|topic|forum|answer|question",
+    "text": r"(?<![a-z])text|description|desc(?![a-z])|detail|summary|excerpt|intro|lead|abstract",
+    "title": r"title|headline|heading|(?<![a-z])h[1-3](?![a-z])",
+    "meta": r"meta|byline|dateline|published|posted|(?<![a-z])date|(?<![a-z])time|updated",
+    "author": r"author|(?<![a-z])bio(?![a-z])|profile|avatar|user|member|signature",
+    "taxonomy": r"(?<![a-z])tags?(?![a-z])|categor|topics|keywords|label",
+    "caption": r"caption|credit|figure|image|photo|media|gallery|video|thumb|(?<![a-z])img",
+    "login": r"login|log-in|signin|sign-in|account|register|(?<![a-z])auth",
+    "modal": r"modal|popup|pop-up|overlay|lightbox|dialog|drawer|offcanvas|off-canvas",
+    "hidden": r"hidden|(?<![a-z])hide|invisible|sr-only|screen-?reader|visually-?hidden|collapse",
+    "search": r"search",
+    "pagination": r"paginat|pager|(?<![a-z])next|(?<![a-z])prev",
+    "card": r"card|tile|teaser|(?<![a-z])item|grid|(?<![a-z])list|feed|river",
+    "product": r"product|price|cart|(?<![a-z])buy|shop|sku|spec|review|rating|variant",
+    "code": r"(?<![a-z])code|highlight|syntax|language-|(?<![a-z])hljs",
+    "doc": r"(?<![a-z])docs?(?![a-z])|documentation|markdown|(?<![a-z])rst|sphinx|(?<![a-z])api",
+    "quote": r"quote|blockquote|citation",
+    "toc": r"(?<![a-z])toc(?![a-z])|table-of-contents|contents-list",
+    "print": r"print|(?<![a-z])pdf|download",
+    "rating": r"star|rating|vote|like|reaction",
+    "widget": r"widget|module|block|region|zone|slot|component",
+}
+KBIT = {name: 1 << i for i, name in enumerate(KEYWORDS)}
+_KW_RE = re.compile("|".join(f"(?P<{k}>{v})" for k, v in KEYWORDS.items()))
+# keywords that span two or more tokens once the class string is cut at "-", "_" and spaces
+COMPOUNDS: dict[str, str] = {
+    "related": r"more[-_ ]from|also[-_ ]like|you[-_ ]may|read[-_ ]next|more[-_ ]stories|most[-_ ]read|top[-_ ]stories",
+    "sidebar": r"side[-_ ]bar",
+    "newsletter": r"sign[-_ ]up|opt[-_ ]in",
+    "ad": r"(?<![a-z])ad[-_ ](?:unit|container|slot|wrapper|block|label)",
+    "header": r"top[-_ ]bar",
+    "login": r"log[-_ ]in|sign[-_ ]in",
+    "modal": r"pop[-_ ]up|off[-_ ]canvas",
+    "hidden": r"sr[-_ ]only|screen[-_ ]reader|visually[-_ ]hidden",
+    "content": r"rich[-_ ]text",
+    "toc": r"table[-_ ]of[-_ ]contents|contents[-_ ]list",
+    "code": r"language[-_ ]",
+}
+_COMPOUND_RE = re.compile("|".join(f"(?P<{k}>{v})" for k, v in COMPOUNDS.items()))
+_KW_MEMO: dict[str, int] = {}
+_TOKEN_MEMO: dict[str, int] = {}
+_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_SPACE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f \t\r\f\v\u00a0\u200b\u2000-\u200a\u202f\u205f\u3000]+")
+_BLANKS = re.compile(r"\s*\n\s*")
+
+def keyword_bits(attrs: str) -> int:
+    """Bits of the KEYWORDS found in a class/id/itemprop string.
+
+    The string is cut into tokens whose bits are memoised across pages (sites reuse a small
+    vocabulary); hash-like tokens (``css-1x9f2a``) are skipped, and a small second pattern
+    finds the keywords that span two tokens (``sign-up``, ``most_read``).
+    """
+    bits = _KW_MEMO.get(attrs)
+    if bits is not None:
+        return bits
+    low = _CAMEL.sub("-", attrs).lower()
+    bits = 0
+    memo = _TOKEN_MEMO
+    for tok in _TOKEN_SPLIT.split(low):
+        b = memo.get(tok)
+        if b is None:
+            b = _token_bits(tok)
+        bits |= b
+    for m in _COMPOUND_RE.finditer(low):
+        bits |= KBIT[m.lastgroup]  # type: ignore[index]
+    if len(_KW_MEMO) > 100_000:
+        _KW_MEMO.clear()
+    _KW_MEMO[attrs] = bits
+    return bits
+
+
+def _token_bits(tok: str) -> int:
+    bits = 0
+    if tok and len(tok) <= 30 and not (len(tok) >= 5 and sum(ch.isdigit() for ch in tok) >= 2):
+        for m in _KW_RE.finditer(tok):
+            bits |= KBIT[m.lastgroup]  # type: ignore[index]
+        if len(_TOKEN_MEMO) > 100_000:
+            _TOKEN_MEMO.clear()
+        _TOKEN_MEMO[tok] = bits
+    return bits
+
+
+# --- what the walk produces -----------------------------------------------------------------------
+
+
+@dataclass
+class Dom:
+    """Blocks and elements of one page, as parallel lists (numpy arrays are made in features.py)."""
+
+    # blocks
+    texts: list[str] = field(default_factory=list)
+    owner: list[int] = field(default_factory=list)  # element index (preorder) of the block's owner
+    link_chars: list[int] = field(default_factory=list)
+    cbits: list[int] = field(default_factory=list)  # inherited container bits
+    kbits: list[int] = field(default_factory=list)  # inherited keyword bits
+    near_kbits: list[int] = field(default_factory=list)  # keyword bits of the owner and its parent only
+    hrefs: list[str | None] = field(default_factory=list)  # first link of the block
+    anchors: list[str | None] = field(default_factory=list)  # the text of that link
+    # elements
+    tags: list[str] = field(default_factory=list)
+    parent: list[int] = field(default_factory=list)
+    depth: list[int] = field(default_factory=list)
+    end: list[int] = field(default_factory=list)  # preorder index one past the element's subtree
+    sig: list[str] = field(default_factory=list)  # tag.class, for repeated siblings
+    children: list[dict[str, int] | None] = field(default_factory=list)  # child signature -> count
+    attrs: list[dict[str, str]] = field(default_factory=list)  # id/class/itemprop/itemtype of the element
+    nth: list[int] = field(default_factory=list)  # 1-based index among the parent's children of its tag
+    tagcount: list[dict[str, int] | None] = field(default_factory=list)  # child tag -> count
+    # page
+    head: dict[str, Any] = field(default_factory=dict)  # <title>, meta, link rel, <base>, <html lang>
+    jsonld: list[Any] = field(default_factory=list)
+    _paths: dict[int, str] = field(default_factory=dict)
+    skipped_chars: int = 0  # text in script/style/template/svg (not content)
+    fallback: bool = False  # the parser lost the text; blocks are lines of tag-stripped text
+    max_depth: int = 0
+    warnings: tuple[str, ...] = ()  # what the parser could not do as asked (Document.warnings)
+
+
+def template_paths(dom: Dom, els: list[int]) -> tuple[list[str], list[str]]:
+    """Tag paths ('html/body/div/p') and tag.class paths of the given elements, for template repetition.
+
+    Computed for the blocks' owners only, after the walk, memoised along the ancestor chains.
+    """
+    tp: dict[int, str] = {}
+    cp: dict[int, str] = {}
+    parent, tags, sig = dom.parent, dom.tags, dom.sig
+    out_t, out_c = [], []
+    for el in els:
+        if el not in tp:
+            chain = []
+            e = el
+            while e >= 0 and e not in tp:
+                chain.append(e)
+                e = parent[e]
+            for e in reversed(chain):
+                p = parent[e]
+                if p >= 0:
+                    tp[e] = f"{tp[p]}/{tags[e]}"
+                    cp[e] = f"{cp[p]}/{sig[e]}"
+                else:
+                    tp[e] = tags[e]
+                    cp[e] = sig[e]
+        out_t.append(tp[el])
+        out_c.append(cp[el])
+    return out_t, out_c
+
+
+def element_path(dom: Dom, el: int) -> str:
+    """'/html/body/div[2]/article/p[3]': the element's path, with indices among same-tag siblings."""
+    memo = dom._paths
+    got = memo.get(el)
+    if got is not None:
+        return got
+    chain = []
+    e = el
+    while e >= 0 and e not in memo:
+        chain.append(e)
+        e = dom.parent[e]
+    path = memo.get(e, "") if e >= 0 else ""
+    for e in reversed(chain):
+        p = dom.parent[e]
+        tag = dom.tags[e]
+        tc = dom.tagcount[p] if 0 <= p < len(dom.tagcount) else None
+        many = tc is not None and tc.get(tag, 0) > 1
+        path = f"{path}/{tag}[{dom.nth[e]}]" if many else f"{path}/{tag}"
+        memo[e] = path
+    return path
+
+
+_BR = "\ue000"  # a <br>, until the block is flushed (source newlines are only spaces)
+_BR_RUN = re.compile("(?: ?\ue000 ?)+")
+
+
+def block_text(raw: str) -> str:
+    """A block's text: runs of whitespace become one space, <br> becomes a line break."""
+    t = " ".join(raw.split())
+    if _BR in t:
+        t = _BR_RUN.sub("\n", t).strip("\n ")
+    if not t.isprintable() and ("\n" not in t or not t.replace("\n", "").isprintable()):
+        t = clean_space(_CONTROL.sub(" ", t.replace("\u200b", "")))
+    return t
+
+
+def clean_space(text: str) -> str:
+    text = _SPACE.sub(" ", text)
+    if "\n" in text:
+        text = _BLANKS.sub("\n", text)
+    return text.strip()
+

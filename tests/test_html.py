@@ -1,0 +1,259 @@
+"""HTML input: ``clean(html)`` on small hand-written pages, the DOM model's parts, and tag-soup fuzzing."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import cleanpage
+from cleanpage.dom import scorer as scorer_mod
+from cleanpage.dom.features import FEATURES, describe, matrix
+from cleanpage.dom.metadata import iso_date, strip_site
+from cleanpage.parse.html import parse_html, walk
+
+PROSE = [
+    "The council voted on Tuesday to extend the tram line to the harbour, a project first proposed in 1998.",
+    "Engineers expect the work to take three years, and the route will add four stops along the old rail bed.",
+    "Residents near the depot, who had objected to night work, won a promise that no track will be laid after ten.",
+    "The mayor said the money comes from a regional fund, not from the city's own budget, which is already tight.",
+    "Opponents argued that buses could serve the harbour for a fraction of the cost, but the motion passed easily.",
+]
+
+NEWS = f"""<!doctype html>
+<html lang="en"><head>
+<meta charset="utf-8">
+<title>Tram line reaches the harbour | Riverside Gazette</title>
+<meta property="og:title" content="Tram line reaches the harbour">
+<meta property="og:site_name" content="Riverside Gazette">
+<meta property="og:type" content="article">
+<meta name="author" content="Jane Doe">
+<meta property="article:published_time" content="2025-03-14T09:30:00+01:00">
+<meta property="article:section" content="City">
+<base href="https://gazette.example/news/">
+</head><body>
+<a href="#main">Skip to main content</a>
+<header><nav class="main-menu"><ul><li><a href="/">Home</a></li><li><a href="/city">City</a></li>
+<li><a href="/sport">Sport</a></li><li><a href="/login">Log in</a></li></ul></nav></header>
+<main id="main"><article class="story">
+<h1>Tram line reaches the harbour</h1>
+<p class="byline">By Jane Doe</p>
+{''.join(f'<p>{p}</p>' for p in PROSE)}
+</article>
+<aside class="related-stories"><h2>Related Articles</h2>
+<ul>
+<li><a href="harbour-bridge-reopens">Harbour bridge reopens after two years of repairs</a><span>3 hours ago</span></li>
+<li><a href="/city/bus-fares">City council freezes bus fares for another year</a><span>1 day ago</span></li>
+<li><a href="https://other.example/rail">Regional rail plan wins support from three mayors</a></li>
+</ul></aside>
+</main>
+<footer><p>© 2025 Riverside Gazette. All rights reserved.</p><a href="/privacy">Privacy Policy</a>
+<a href="/terms">Terms of Service</a></footer>
+</body></html>"""
+
+
+URL = "https://gazette.example/news/tram"
+
+
+def test_news_page_body_title_and_metadata() -> None:
+    page = cleanpage.clean(NEWS, url=URL)
+    for p in PROSE:
+        assert p in page.body
+    for chrome in ("Skip to main content", "Home", "Log in", "Privacy Policy", "All rights reserved",
+                   "Related Articles"):
+        assert chrome not in page.body
+    assert page.title == "Tram line reaches the harbour"
+    assert not page.body.startswith("Tram line")  # the title is not repeated at the top of the body
+    assert page.metadata["author"] == "Jane Doe"
+    assert page.metadata["date"] == "2025-03-14T09:30"
+    assert page.metadata["site"] == "Riverside Gazette"
+    assert page.metadata["language"] == "en"
+    assert page.metadata["section"] == "City"
+
+
+def test_news_page_sidebar_items_are_related_links_with_absolute_urls() -> None:
+    page = cleanpage.clean(NEWS, url=URL)
+    titles = [it.title for it in page.sidebar]
+    assert titles == ["Harbour bridge reopens after two years of repairs",
+                      "City council freezes bus fares for another year",
+                      "Regional rail plan wins support from three mayors"]
+    assert [it.url for it in page.sidebar] == ["https://gazette.example/news/harbour-bridge-reopens",
+                                              "https://gazette.example/city/bus-fares",
+                                              "https://other.example/rail"]
+    assert page.sidebar[0].age == "3 hours ago"
+    assert [it.section for it in page.sidebar] == ["Related Articles"] * 3
+    # navigation, footers and legal links are chrome, never items
+    assert not any(w in t for t in titles for w in ("Privacy", "Terms", "Home", "Log in"))
+
+
+def test_removals_carry_the_element_path_and_the_evidence() -> None:
+    page = cleanpage.clean(NEWS, url=URL)
+    home = next(r for r in page.removed if r.text == "Home")
+    assert home.rule == "dom.score"
+    assert home.path == "/html/body/header/nav/ul/li[1]"
+    assert home.reason.startswith("dom score 0.") and " < page cut 0." in home.reason
+    assert page.source[home.start:home.end] == "Home"
+    assert all(r.path and r.path.startswith("/html") for r in page.removed)
+    assert page.to_dict()["removed"][0]["path"].startswith("/html")
+    # Document.text is the rendered blocks, one per line: offsets index it
+    assert page.source.splitlines()[0] == "Skip to main content"
+
+
+def test_noscript_text_is_kept() -> None:
+    html = "<html><body><noscript>" + "".join(f"<p>{p}</p>" for p in PROSE) + "</noscript></body></html>"
+    assert PROSE[0] in cleanpage.clean(html).body
+
+
+def test_deep_nesting_does_not_empty_the_page() -> None:
+    html = "<html><body>" + "<div>" * 3000 + " ".join(PROSE) + "</div>" * 3000 + "</body></html>"
+    assert PROSE[0] in cleanpage.clean(html).body
+
+
+def test_a_br_starts_a_new_line_and_both_lines_share_the_block() -> None:
+    html = "<html><body><article>" + "".join(f"<p>{p}</p>" for p in PROSE) + \
+        "<p>12 Harbour Road<br>Riverside</p></article></body></html>"
+    doc = parse_html(html)
+    a, b = [blk for blk in doc.blocks if blk.text in ("12 Harbour Road", "Riverside")]
+    assert (a.origin.path, a.origin.score) == (b.origin.path, b.origin.score)
+    assert b.origin.line == a.origin.line + 1 and doc.text.splitlines()[b.origin.line - 1] == "Riverside"
+
+
+def test_entities_and_encodings() -> None:
+    html = "<html><body><article>" + "".join(f"<p>{p} &amp; caf&eacute; &#8212; done.</p>" for p in PROSE) + \
+        "</article></body></html>"
+    for data in (html, html.encode("utf-8"), html.encode("cp1252", "replace"), ("\ufeff" + html).encode("utf-8")):
+        assert "& café — done." in cleanpage.clean(data).body
+
+
+def test_external_entities_are_never_resolved(tmp_path) -> None:  # noqa: ANN001
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPSECRET")
+    html = f'<?xml version="1.0"?><!DOCTYPE p [<!ENTITY x SYSTEM "file://{secret}">]><html><body><p>&x; ok</p></body></html>'
+    assert "TOPSECRET" not in cleanpage.clean(html).source
+
+
+@pytest.mark.parametrize("html", ["<html></html>", "<p></p>", "<html><!-- only --></html>", "<html>\x00\x01</html>"])
+def test_empty_html_gives_an_empty_page(html: str) -> None:
+    page = cleanpage.clean(html)
+    assert page.body == "" and page.removed == ()
+
+
+@pytest.mark.parametrize("lead", ['<script type="text/javascript">var a = "<p>";</script>\n', "<style>p { color: red }</style>", "\n<link rel=\"stylesheet\" href=\"/a.css\">"])
+def test_pages_that_open_with_a_script_or_style_are_html(lead: str) -> None:
+    page = cleanpage.clean(lead + NEWS, url=URL)
+    assert page.source_kind == "html"
+    assert "var a" not in page.body and "color: red" not in page.body
+
+
+def test_text_that_names_a_tag_stays_text() -> None:
+    assert cleanpage.clean("<script> is the tag for code.\nIt runs in the browser.").source_kind == "text"
+
+
+def test_long_pages_keep_their_tail() -> None:
+    for n in (10_000, 20_000):
+        body = "".join(f"<p>Paragraph {i} has a few words of plain prose, and a comma.</p>" for i in range(n))
+        page = cleanpage.clean(f"<html><head><title>t</title></head><body><article>{body}</article></body></html>")
+        assert len(page.paragraphs) >= 0.99 * n
+        assert page.paragraphs[-1].startswith(f"Paragraph {n - 1} ")
+
+
+def test_features_have_stable_names_and_no_nan() -> None:
+    X = matrix(walk(NEWS))
+    assert X.shape[1] == len(FEATURES) == len(set(FEATURES))
+    assert not np.isnan(X).any()
+    assert describe("in_nav", 1.0) == "in <nav>"
+    assert describe("link_density", 0.913) == "link density 0.91"
+
+
+def test_scorer_reads_plain_json_trees() -> None:
+    model = {"format": "cleanpage-trees-1", "features": ["a", "b"], "threshold": 0.5,
+             "trees": [{"feature": [0, -1, 1, -1, -1], "threshold": [0.5, 0, 2.0, 0, 0],
+                        "left": [1, -1, 3, -1, -1], "right": [2, -1, 4, -1, -1],
+                        "value": [0.0, -1.0, 0.5, 0.25, 2.0]}]}
+    sc = scorer_mod.from_dict(json.loads(json.dumps(model)))
+    X = np.array([[0.0, 0.0], [1.0, 1.0], [1.0, 3.0]], dtype=np.float32)
+    assert sc.raw(X).tolist() == [-1.0, 0.25, 2.0]
+    ev = sc.evidence(X, top=2)
+    assert ev[2][0][0] in ("a", "b")
+    # the contributions add up to the raw score minus the root's value
+    assert sum(e[2] for e in sc.evidence(X[2:], top=5)[0]) == pytest.approx(2.0 - 0.0)
+
+
+def test_shipped_model_matches_the_feature_names() -> None:
+    model = scorer_mod.load()
+    assert set(model.features) <= set(FEATURES)
+    assert 0.0 < model.threshold < 1.0
+
+
+def test_metadata_helpers() -> None:
+    assert iso_date("2025-09-04T10:30:00Z") == "2025-09-04T10:30"
+    assert iso_date("2025-09-04T00:00:00Z") == "2025-09-04"
+    assert iso_date("Published September 4, 2025") == "2025-09-04"
+    assert iso_date("4th Sep 2025") == "2025-09-04"
+    assert iso_date("not a date") is None
+    assert strip_site("Tram line reaches the harbour | Riverside Gazette", "Riverside Gazette", None) == \
+        "Tram line reaches the harbour"
+    assert strip_site("Tram line - reaches the harbour - Gazette", None, "gazette.example") == \
+        "Tram line - reaches the harbour"
+    assert strip_site("Mid-term: a review", None, None) == "Mid-term: a review"
+
+
+_TAGS = st.sampled_from(["div", "p", "span", "a", "li", "ul", "table", "tr", "td", "nav", "article", "h1", "br",
+                         "script", "style", "noscript", "b", "iframe", "svg", "select", "option", "pre", "html",
+                         "body", "head", "title", "meta"])
+_PIECE = st.one_of(
+    _TAGS.map(lambda t: f"<{t}>"), _TAGS.map(lambda t: f"</{t}>"),
+    st.sampled_from(["<a href='x'>", "<div class='related nav'>", "<p hidden>", "&amp;", "&bogus;", "&#0;",
+                     "<!--", "-->", "<![CDATA[", "]]>", "<?xml version='1.0' encoding='latin-1'?>", "<", ">",
+                     "<script type='application/ld+json'>{\"@type\": [\"Article\"], \"headline\": 3}",
+                     "<meta property='og:title' content='x'>", "<base href='::'>", "\x00", "\ufeff"]),
+    st.text(max_size=30),
+)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PIECE, max_size=60), st.booleans())
+def test_tag_soup_never_raises(pieces: list[str], as_bytes: bool) -> None:
+    html = "<html>" + "".join(pieces)
+    data: str | bytes = html.encode("utf-8", "surrogatepass") if as_bytes else html
+    try:
+        page = cleanpage.clean(data, url="https://example.org/a/b", config=cleanpage.Config(input_format="html"))
+    except cleanpage.InputError as exc:  # bytes that are mostly control characters are binary, not a page
+        assert as_bytes and "binary" in str(exc)
+        return
+    assert isinstance(page.body, str)
+    assert all(page.source[r.start:r.end] == r.text for r in page.removed)
+    assert isinstance(page.explain(), str)
+
+
+@settings(max_examples=100, derandomize=True, deadline=None)
+@given(st.binary(max_size=300))
+def test_arbitrary_bytes_never_raise(data: bytes) -> None:
+    try:
+        cleanpage.clean(data, config=cleanpage.Config(input_format="html"))
+    except cleanpage.InputError as exc:  # the one refusal: bytes that are binary data, not a page
+        assert "binary" in str(exc) or "not text" in str(exc)
+
+
+def test_sidebar_skips_counts_and_inline_see_also_links() -> None:
+    cards = "".join(f'<li><a href="/t/{i}">{n} · {n // 10} comments</a></li>' for i, n in enumerate((6494, 1607, 3961)))
+    html = (f"<html><body><article>{''.join(f'<p>{p}</p>' for p in PROSE)}"
+            '<p>See also: <a href="/guide">Ultimate guide to harbour trams</a></p></article>'
+            f'<div class="related"><h3>Popular</h3><ul>{cards}</ul></div></body></html>')
+    assert cleanpage.clean(html, url="https://example.org/a").sidebar == ()
+
+
+def test_byline_and_json_ld_author() -> None:
+    ld = '{"@type": "NewsArticle", "headline": "Tram line reaches the harbour", "author": [{"@type": "Person", "name": "Ann Lee"}, {"@type": "Person", "name": "Bo Chan"}], "datePublished": "13/11/2025"}'
+    html = (f'<html><head><script type="application/ld+json">{ld}</script></head><body><article>'
+            f"<h1>Tram line reaches the harbour</h1>{''.join(f'<p>{p}</p>' for p in PROSE)}</article></body></html>")
+    meta = cleanpage.clean(html).metadata
+    assert meta["author"] == "Ann Lee, Bo Chan"
+    assert meta["date"] == "2025-11-13"
+    printed = ('<html><body><article><h1>Tram line reaches the harbour</h1><p class="byline">By '
+               f"<a href='/staff/jd'>Jane Doe</a> on March 3, 2025</p>{''.join(f'<p>{p}</p>' for p in PROSE)}"
+               "</article></body></html>")
+    assert cleanpage.clean(printed).metadata["author"] == "Jane Doe"
