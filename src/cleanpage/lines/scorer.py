@@ -1,0 +1,236 @@
+"""The learned line scorer: how likely each line of a plain-text page is main content.
+
+``LineScorer.score(text)`` splits the page into non-blank lines, computes the
+features of ``features.py`` for all of them at once, and applies the model stored
+in ``cleanpage/models/linescore.json`` (rebuilt by ``training/text/train_linescore.py``
+from the WCXB dev split; never a pickle). The model is additive: every feature
+adds a piecewise-constant amount (its bin's value) to a line's log-odds, in two
+visible passes (the second pass also reads the first pass's scores of the
+neighbouring lines). So each line's score is explained exactly by the features
+that pushed it most: ``LineScores.explain(i)``.
+
+Run time needs numpy only.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..phrases import DEFAULT_FAMILIES, PhraseMatcher
+from . import features as FX
+from . import tokens as T
+from .split import Line, split_lines
+from .stopwords import all_stop_words
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A page ready for scoring: its lines and everything computed from them once."""
+
+    lines: list[Line]
+    tokens: T.Tokens
+    gaps: np.ndarray
+    phrase_hits: np.ndarray  # bool per line
+    phrase_family: list[str | None]
+
+
+@lru_cache(maxsize=1)
+def stop_table() -> np.ndarray:
+    table = np.zeros(1 << T.BUCKET_BITS, bool)
+    table[T.hash_words(sorted(all_stop_words()))] = True
+    return table
+
+
+@lru_cache(maxsize=4)
+def _matcher(families: tuple[Any, ...]) -> PhraseMatcher:
+    return PhraseMatcher(families)
+
+
+def prepare(text: str, families: tuple[Any, ...] = DEFAULT_FAMILIES) -> Prepared:
+    lines = split_lines(text)
+    tok = T.tokenize([ln.text for ln in lines])
+    nw = np.bincount(tok.word_line, minlength=tok.n_lines) if len(tok.word_line) else np.zeros(tok.n_lines, int)
+    matcher = _matcher(families)
+    limit = matcher.max_words
+    fam: list[str | None] = [None] * len(lines)
+    for i in np.flatnonzero(nw <= limit):
+        fam[i] = matcher.match(lines[i].text, int(nw[i]))
+    hits = np.fromiter((f is not None for f in fam), bool, len(fam))
+    gaps = np.fromiter((ln.gap_before for ln in lines), bool, len(lines))
+    return Prepared(lines, tok, gaps, hits, fam)
+
+
+MODEL_FORMAT = "cleanpage.linescore/1"
+_MODEL_FILE = "linescore.json"
+
+# how each feature reads in an explanation; names not listed read as themselves
+_READ = {
+    "log_words": "words", "log_chars": "length", "short_3": "three words or fewer", "one_word": "one word",
+    "ends_stop": "ends like a sentence", "is_prose": "long prose line", "vocab_mean": "word lean",
+    "vocab_sum": "word lean (sum)", "vocab_min": "most chrome-like word", "vocab_max": "most content-like word",
+    "pipes": "'|' separators", "angles": "'»'/'>' separators", "slashes": "'/' separators", "bullets": "bullets",
+    "legal_marks": "©/® marks", "repeat_log": "repeated on the page", "repeat_words_share": "repeated words",
+    "span_rel": "position in the prose span", "before_span": "above the prose span (header zone)",
+    "after_span": "below the prose span (footer zone)", "span_dist_log": "distance from the prose span",
+    "phrase_any": "chrome phrase", "phrase_short": "chrome phrase (short line)", "stop_share": "function words",
+    "cap_word_share": "capitalised words", "digit_share": "digits", "pos_rel": "position on the page",
+    "pos_chars_rel": "position on the page (by characters)", "score": "own first-pass score",
+    "kept_share": "share of likely content on the page", "span_dist": "lines from the prose span",
+    "repeat": "copies on the page", "lines_from_top": "lines from the top", "lines_from_end": "lines from the end",
+}
+
+
+def _read(name: str) -> str:
+    for suffix, how in (("_prev", " (line above)"), ("_next", " (line below)")):
+        if name.endswith(suffix):
+            return _read(name[: -len(suffix)]) + how
+    if "_w" in name and name.rsplit("_w", 1)[1].isdigit():
+        base, w = name.rsplit("_w", 1)
+        return f"{'first-pass score' if base == 'score' else _read(base)} (±{w} lines)"
+    if name.startswith("score_"):
+        return "first-pass score " + name[6:].replace("before", "of the lines above, ").replace(
+            "after", "of the lines below, ") + " lines"
+    return _READ.get(name, name.replace("_", " "))
+
+
+class AdditiveModel:
+    """log-odds = bias + sum over features of a piecewise-constant function of that feature.
+
+    Stored as, per feature, sorted thresholds and one value per bin; a value x falls in
+    bin ``searchsorted(thresholds, x, side="left")`` (x <= t goes left of t).
+    """
+
+    def __init__(self, spec: dict[str, Any], names: tuple[str, ...]) -> None:
+        self.names = names
+        self.bias = float(spec["bias"])
+        terms = spec["terms"]
+        unknown = set(terms) - set(names)
+        if unknown:
+            raise ValueError(f"model terms for unknown features: {sorted(unknown)}")
+        self.columns = [names.index(n) for n in terms]
+        self.thresholds = [np.asarray(terms[n]["thresholds"], np.float64) for n in terms]
+        self.values = [np.asarray(terms[n]["values"], np.float64) for n in terms]
+        self.baseline = np.zeros(len(names))
+        for n, b in spec.get("baseline", {}).items():
+            self.baseline[names.index(n)] = b
+
+    def contributions(self, X: np.ndarray) -> np.ndarray:
+        C = np.zeros((X.shape[0], len(self.names)))
+        for j, t, v in zip(self.columns, self.thresholds, self.values):
+            C[:, j] = v[np.searchsorted(t, X[:, j], side="left")]
+        return C
+
+    def logit(self, C: np.ndarray) -> np.ndarray:
+        return self.bias + C.sum(axis=1)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One reason behind a line's score: a feature, its value, and how far it moved the log-odds."""
+
+    feature: str
+    reads: str
+    value: float
+    push: float  # log-odds, against the average line: > 0 toward content, < 0 toward chrome
+
+    def __str__(self) -> str:
+        return f"{self.reads} {self.value:.3g} ({self.push:+.2f})"
+
+
+@dataclass(frozen=True)
+class LineScores:
+    """The scorer's verdict on one page."""
+
+    lines: list[Line]
+    probability: np.ndarray  # P(content) per line
+    keep: np.ndarray  # probability >= the model's threshold
+    threshold: float
+    family: list[str | None]  # the chrome phrase family a line matched, if any
+    _X2: np.ndarray  # context features then line features, per line
+    _C1: np.ndarray  # per-feature contributions of the first pass
+    _C2: np.ndarray  # and of the second
+    _scorer: "LineScorer"
+
+    def evidence(self, i: int, k: int = 3) -> list[Evidence]:
+        """The ``k`` features that pushed line ``i`` hardest toward its verdict (content or chrome)."""
+        s = self._scorer
+        names1, names2 = s.pass1.names, s.pass2.names
+        push1 = self._C1[i] - s.pass1.baseline
+        push2 = self._C2[i] - s.pass2.baseline
+        # the second pass's "own score" term stands for the first pass's features: show those instead
+        own = names2.index("score")
+        n_ctx = len(FX.CONTEXT)
+        items = [(push1[j], names1[j], float(self._X2[i, n_ctx + j])) for j in range(len(names1))]
+        items += [(push2[j], names2[j], float(self._X2[i, j])) for j in range(len(names2)) if j != own]
+        # a feature read by both passes is one piece of evidence
+        merged: dict[str, list[float]] = {}
+        for p, n, v in items:
+            m = merged.setdefault(n, [0.0, v])
+            m[0] += p
+        sign = 1.0 if self.keep[i] else -1.0
+        ranked = sorted(merged.items(), key=lambda kv: -sign * kv[1][0])[:k]
+        out = []
+        for n, (p, v) in ranked:
+            base = n.removesuffix("_log").removeprefix("log_")
+            if base != n:  # log1p-scaled counts read better as counts
+                n, v = base, float(np.expm1(v))
+            out.append(Evidence(n, _read(n), v, p))
+        return out
+
+    def explain(self, i: int, k: int = 3) -> str:
+        """``"line score 0.07: words = 1.1 (-0.90), …"``, a line's score and its strongest evidence."""
+        ev = "; ".join(str(e) for e in self.evidence(i, k))
+        fam = f"; phrase family {self.family[i]}" if self.family[i] else ""
+        return f"line score {self.probability[i]:.2f}: {ev}{fam}"
+
+
+class LineScorer:
+    """Scores every line of a plain-text page; load once, call ``score`` per page."""
+
+    def __init__(self, model: dict[str, Any] | None = None, families: tuple[Any, ...] = DEFAULT_FAMILIES) -> None:
+        spec = model if model is not None else default_model()
+        if spec.get("format") != MODEL_FORMAT:
+            raise ValueError(f"not a line-scorer model: format {spec.get('format')!r}, want {MODEL_FORMAT!r}")
+        if tuple(spec["features"]) != FX.FEATURES or tuple(spec["context"]) != FX.CONTEXT:
+            raise ValueError("the model was trained on other features; rebuild it with training/text/train_linescore.py")
+        self.spec = spec
+        self.families = tuple(families)
+        self.threshold = float(spec["threshold"])
+        self.pass1 = AdditiveModel(spec["pass1"], FX.FEATURES)
+        self.pass2 = AdditiveModel(spec["pass2"], FX.CONTEXT + FX.FEATURES)
+        vocab_words = list(spec["vocab"])
+        self.vocab = np.zeros(1 << T.BUCKET_BITS, np.float32)
+        buckets = T.hash_words(vocab_words)
+        self.vocab[buckets] = np.asarray([spec["vocab"][w] for w in vocab_words], np.float32)
+
+    def score(self, text: str) -> LineScores:
+        prep = prepare(text, self.families)
+        return self.score_prepared(prep)
+
+    def score_prepared(self, prep: Prepared) -> LineScores:
+        X = FX.line_features(prep.tokens, prep.gaps, self.vocab, stop_table(), prep.phrase_hits)
+        C1 = self.pass1.contributions(X)
+        z1 = self.pass1.logit(C1)
+        X2 = np.hstack([FX.context_features(z1), X]) if len(X) else np.zeros((0, len(self.pass2.names)))
+        C2 = self.pass2.contributions(X2)
+        z2 = self.pass2.logit(C2)
+        p = 1.0 / (1.0 + np.exp(-z2))
+        return LineScores(prep.lines, p, p >= self.threshold, self.threshold, prep.phrase_family, X2, C1, C2, self)
+
+
+def load_model(path: str | Path) -> dict[str, Any]:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def default_model() -> dict[str, Any]:
+    """The model shipped in ``cleanpage/models/linescore.json``."""
+    text = resources.files("cleanpage").joinpath("models", _MODEL_FILE).read_text(encoding="utf-8")
+    return json.loads(text)
