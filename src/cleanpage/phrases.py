@@ -19,8 +19,16 @@ Each family's false positives were measured on clean text (WCXB main content) wi
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+try:  # Python 3.11+
+    from re import _constants as _K
+    from re import _parser as _sre
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _K  # type: ignore[no-redef]
+    import sre_parse as _sre  # type: ignore[no-redef]
 
 # a trailing count, arrow or ellipsis that menus and buttons add: "Comments (3)", "More »"
 _TAIL = r"[\s:.!?»›>→…*|()\[\]\d+-]*"
@@ -28,12 +36,23 @@ _TAIL = r"[\s:.!?»›>→…*|()\[\]\d+-]*"
 
 @dataclass(frozen=True)
 class PhraseFamily:
-    """One kind of chrome, as whole-line and in-line regexes (see the module docstring)."""
+    """One kind of chrome, as whole-line and in-line regexes (see the module docstring).
+
+    ``keywords``: lower-case words (or "©"), one of which every ``contains`` match
+    holds; lines without any are not searched (searching every line was 20 ms a page).
+    The scorer finds them with its hashed tokens, so each keyword is one ``\\w+`` word
+    or a symbol.
+    """
 
     name: str
     lines: tuple[str, ...] = ()
     contains: tuple[str, ...] = ()
     max_words: int = 40
+    keywords: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.contains and not self.keywords:
+            raise ValueError(f"phrase family {self.name!r}: 'contains' patterns need 'keywords'")
 
 
 COOKIES = PhraseFamily(
@@ -53,6 +72,7 @@ COOKIES = PhraseFamily(
               r"\butilizziamo (?:i )?cookie", r"\bquesto sito (?:web )?utilizza (?:i )?cookie",
               r"\bconsent to (?:the use of )?cookies", r"\bcookie policy\b"),
     max_words=80,
+    keywords=("cookie", "cookies", "continuing", "clicking", "using"),
 )
 ACCOUNT = PhraseFamily(
     "account",
@@ -75,6 +95,7 @@ ACCOUNT = PhraseFamily(
     contains=(r"\byou must be logged in\b", r"\b(?:log|sign) in to (?:reply|comment|post|continue)",
               r"\bdon'?t have an account\b", r"\balready have an account\b"),
     max_words=12,
+    keywords=("logged", "log", "sign", "account"),
 )
 SKIP_LINKS = PhraseFamily(
     "skip_links",
@@ -97,6 +118,7 @@ BROWSER = PhraseFamily(
               r"\bseu navegador (?:est[aá] desatualizado|n[aã]o [eé] suportado)", r"\bative o javascript\b",
               r"\bil tuo browser (?:non [eè] aggiornato|non [eè] supportato)", r"\battiva javascript\b"),
     max_words=60,
+    keywords=("browser", "javascript", "navegador", "navigateur"),
 )
 LEGAL = PhraseFamily(
     "legal",
@@ -115,6 +137,7 @@ LEGAL = PhraseFamily(
               r"\btodos los derechos reservados\b", r"\btodos os direitos reservados\b",
               r"\btutti i diritti riservati\b"),
     max_words=30,
+    keywords=("©", "c", "copyright", "reserved", "vorbehalten", "droits", "derechos", "direitos", "diritti"),
 )
 SOCIAL = PhraseFamily(
     "social",
@@ -131,6 +154,8 @@ SOCIAL = PhraseFamily(
               r"\bshare (?:this|on) (?:facebook|twitter|linkedin|whatsapp)\b", r"\bfolgen sie uns auf\b",
               r"\bsuivez-nous sur\b", r"\bs[ií]guenos en\b", r"\bsiga-nos no\b", r"\bseguici su\b"),
     max_words=14,
+    keywords=("follow", "newsletter", "share", "subscribe", "folgen", "suivez", "síguenos", "siguenos", "siga",
+              "seguici"),
 )
 BREADCRUMB = PhraseFamily(
     "breadcrumb",
@@ -161,37 +186,255 @@ DEFAULT_FAMILIES: tuple[PhraseFamily, ...] = (COOKIES, ACCOUNT, SKIP_LINKS, BROW
                                               RELATED)
 
 
+def _alternatives(pattern: str) -> list[str]:
+    """``pattern`` split at its top-level ``|``s (outside groups and character classes)."""
+    out, depth, in_class, esc, cur = [], 0, False, False, []
+    for ch in pattern:
+        if esc:
+            esc = False
+        elif ch == "\\":
+            esc = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append("".join(cur))
+            cur = []
+            continue
+        cur.append(ch)
+    out.append("".join(cur))
+    # "(?:a|b|c)" as a whole is three alternatives, filed under their own first characters
+    flat = []
+    for alt in out:
+        inner = _unwrap(alt)
+        flat.extend(_alternatives(inner) if inner is not None else [alt])
+    return flat
+
+
+def _unwrap(alt: str) -> str | None:
+    """The inside of ``alt`` if ``alt`` is one non-capturing group, else None."""
+    if not alt.startswith("(?:"):
+        return None
+    depth, esc, in_class = 0, False, False
+    for i, ch in enumerate(alt):
+        if esc:
+            esc = False
+        elif ch == "\\":
+            esc = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return alt[3:i] if i == len(alt) - 1 else None
+    return None
+
+
+def _first_chars(pattern: str) -> set[str] | None:
+    """The lower-case characters a match of ``pattern`` can start with; None when it could be any."""
+    try:
+        items = list(_sre.parse(pattern, re.I))
+    except re.error:
+        return None
+    chars, _nullable = _first(items)
+    return None if chars is None else {c.lower() for c in chars} | {c.upper().lower() for c in chars}
+
+
+def _first(items: list) -> tuple[set[str] | None, bool]:  # noqa: ANN401 - sre parse items
+    out: set[str] = set()
+    for op, av in items:
+        chars, nullable = _first_op(op, av)
+        if chars is None:
+            return None, False
+        out |= chars
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _first_op(op: object, av: object) -> tuple[set[str] | None, bool]:  # noqa: C901 - one case per opcode
+    if op is _K.LITERAL:
+        return {chr(av)}, False  # type: ignore[arg-type]
+    if op is _K.IN:
+        chars: set[str] = set()
+        for o, a in av:  # type: ignore[attr-defined]
+            if o is _K.LITERAL:
+                chars.add(chr(a))
+            elif o is _K.RANGE and a[1] - a[0] < 512:
+                chars |= {chr(c) for c in range(a[0], a[1] + 1)}
+            else:
+                return None, False
+        return chars, False
+    if op is _K.SUBPATTERN:
+        return _first(list(av[-1]))  # type: ignore[index]
+    if op is _K.BRANCH:
+        out: set[str] = set()
+        nullable = False
+        for branch in av[1]:  # type: ignore[index]
+            chars_b, n = _first(list(branch))
+            if chars_b is None:
+                return None, False
+            out |= chars_b
+            nullable |= n
+        return out, nullable
+    if op in (_K.MAX_REPEAT, _K.MIN_REPEAT):
+        lo, _hi, sub = av  # type: ignore[misc]
+        chars_r, n = _first(list(sub))
+        return chars_r, (n or lo == 0)
+    if op is _K.AT:
+        return set(), True
+    return None, False
+
+
 class PhraseMatcher:
-    """Matches lines against phrase families; built once, reused for every page."""
+    """Matches lines against phrase families; built once, reused for every page.
+
+    Whole-line patterns are dispatched on a line's first character: each family's
+    alternatives are filed under the characters they can start with, so a line is
+    tried against a few alternatives, not hundreds. In-line patterns are searched
+    only in lines that hold one of their family's keywords.
+    """
 
     def __init__(self, families: Iterable[PhraseFamily] = DEFAULT_FAMILIES) -> None:
         self.families = tuple(families)
-        self._line: list[tuple[str, re.Pattern[str], int]] = []
-        self._contains: list[tuple[str, re.Pattern[str], int]] = []
-        for fam in self.families:
-            if fam.lines:
-                self._line.append((fam.name, re.compile(r"(?:%s)%s\Z" % ("|".join(fam.lines), _TAIL), re.I),
-                                   fam.max_words))
-            if fam.contains:
-                self._contains.append((fam.name, re.compile("|".join(fam.contains), re.I), fam.max_words))
+        names = [f.name for f in self.families]
+        if len(set(names)) != len(names) or not all(n.isidentifier() for n in names):
+            raise ValueError(f"family names must be distinct identifiers: {names}")
+        self._limit = {f.name: f.max_words for f in self.families}
+        by_char: dict[str, dict[str, list[str]]] = {}
+        anywhere: dict[str, list[str]] = {}
+        for f in self.families:
+            for pat in f.lines:
+                for alt in _alternatives(pat):
+                    first = _first_chars(alt)
+                    if first is None:
+                        anywhere.setdefault(f.name, []).append(alt)
+                    else:
+                        for c in first:
+                            by_char.setdefault(c, {}).setdefault(f.name, []).append(alt)
+        order = {n: i for i, n in enumerate(names)}
+
+        def build(groups: dict[str, list[str]]) -> re.Pattern[str] | None:
+            merged = {n: groups.get(n, []) + anywhere.get(n, []) for n in names}
+            parts = [f"(?P<{n}>{'|'.join(alts)})" for n, alts in sorted(merged.items(), key=lambda kv: order[kv[0]])
+                     if alts]
+            return re.compile(r"(?:%s)%s\Z" % ("|".join(parts), _TAIL), re.I) if parts else None
+
+        self._line_by_char = {c: build(g) for c, g in by_char.items()}
+        self._line_other = build({})
+        self._contains = {f.name: (re.compile("|".join(f.contains), re.I), tuple(k.lower() for k in f.keywords))
+                          for f in self.families if f.contains}
         self.max_words = max((f.max_words for f in self.families), default=0)
+        self._line_max = max((f.max_words for f in self.families if f.lines), default=0)
 
     def match(self, line: str, n_words: int | None = None) -> str | None:
         """The name of the first family that matches ``line`` (stripped), or None."""
+        if not line:
+            return None
         if n_words is None:
             n_words = len(line.split())
         if n_words > self.max_words:
             return None
-        for name, rx, limit in self._line:
-            if n_words <= limit and rx.match(line):
-                return name
-        for name, rx, limit in self._contains:
-            if n_words <= limit and rx.search(line):
+        rx = self._line_by_char.get(line[0].lower(), self._line_other)
+        if rx is not None:
+            m = rx.match(line)
+            if m is not None and n_words <= self._limit[m.lastgroup]:  # type: ignore[index]
+                return m.lastgroup
+            if m is not None:  # over that family's word limit: try the later families alone
+                for name, limit in self._limit.items():
+                    if n_words <= limit and name != m.lastgroup and rx.match(line) and _only(rx, line, name):
+                        return name
+        return self._match_contains(line, n_words)
+
+    def keyword_words(self) -> dict[str, tuple[str, ...]]:
+        """Family name -> the keywords that gate its in-line patterns."""
+        return {name: keys for name, (_rx, keys) in self._contains.items()}
+
+    def match_lines(self, lines: list[str], n_words: list[int] | None = None,
+                    candidates: dict[str, list[int]] | None = None) -> list[str | None]:
+        """``match`` for each line of a page, with the keyword search done once for the whole page.
+
+        ``candidates``: family -> the lines that hold one of its keywords, when the
+        caller has found them (the scorer does, from its hashed tokens).
+        """
+        if n_words is None:
+            n_words = [len(line.split()) for line in lines]
+        out: list[str | None] = [None] * len(lines)
+        line_limit = self._line_max
+        by_char, other = self._line_by_char, self._line_other
+        for i, (line, n) in enumerate(zip(lines, n_words)):
+            if n <= line_limit and line:
+                rx = by_char.get(line[0].lower(), other)
+                if rx is not None:
+                    m = rx.match(line)
+                    if m is not None and n <= self._limit[m.lastgroup]:  # type: ignore[index]
+                        out[i] = m.lastgroup
+                    elif m is not None:
+                        out[i] = self.match(line, n)
+        if not self._contains:
+            return out
+        if candidates is not None:
+            for name, (crx, _keys) in self._contains.items():
+                limit = self._limit[name]
+                for i in candidates.get(name, ()):
+                    if out[i] is None and n_words[i] <= limit and crx.search(lines[i]):
+                        out[i] = name
+            return out
+        joined = "\n".join(lines)
+        low = joined.lower()
+        if len(low) != len(joined):  # a few characters lower-case to two: search line by line
+            return [o if o is not None else self._match_contains(line, n) for o, line, n in zip(out, lines, n_words)]
+        starts = [0]
+        for line in lines[:-1]:
+            starts.append(starts[-1] + len(line) + 1)
+        for name, (crx, keys) in self._contains.items():
+            limit = self._limit[name]
+            cand: set[int] = set()
+            for k in keys:
+                if len(k) == 1 and k.isalnum():
+                    continue  # "c" of "(c) 2024": found by the © and copyright keywords' lines, or not at all
+                j = low.find(k)
+                while j >= 0:
+                    cand.add(bisect_right(starts, j) - 1)
+                    j = low.find(k, j + 1)
+            for i in sorted(cand):
+                if out[i] is None and n_words[i] <= limit and crx.search(lines[i]):
+                    out[i] = name
+        return out
+
+    def _match_contains(self, line: str, n_words: int) -> str | None:
+        low = line.lower()
+        for name, (crx, keys) in self._contains.items():
+            if n_words <= self._limit[name] and any(k in low for k in keys) and crx.search(line):
                 return name
         return None
 
-    def match_lines(self, lines: list[str], n_words: list[int] | None = None) -> list[str | None]:
-        """``match`` for each line."""
-        if n_words is None:
-            return [self.match(line) for line in lines]
-        return [self.match(line, n) for line, n in zip(lines, n_words)]
+
+def _only(rx: re.Pattern[str], line: str, name: str) -> bool:
+    """Whether family ``name``'s group of ``rx`` alone matches ``line``."""
+    pat = rx.pattern
+    i = pat.find(f"(?P<{name}>")
+    if i < 0:
+        return False
+    depth, j = 0, i
+    while j < len(pat):
+        if pat[j] == "\\":
+            j += 2
+            continue
+        if pat[j] == "(":
+            depth += 1
+        elif pat[j] == ")":
+            depth -= 1
+            if depth == 0:
+                break
+        j += 1
+    return re.match(r"(?:%s)%s\Z" % (pat[i + len(name) + 5: j], _TAIL), line, re.I) is not None

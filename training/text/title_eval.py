@@ -1,5 +1,8 @@
 """Title accuracy on the WCXB dev renderings: token F1 >= 0.8 against the gold ``title``.
 
+With ``benchmarks/out/linescore-cv.json`` present (``train_linescore.py --cv``), the picker
+gets each page's held-out line verdicts, as it would from the scorer at run time.
+
 Compares ``cleanpage.lines.title.pick_title`` with the first line as is, the first line with its
 site part split off, and the best candidate among the first 60 lines (a ceiling).
 Usage: python training/text/title_eval.py [--errors N]
@@ -27,12 +30,22 @@ def main() -> None:
     ap.add_argument("--errors", type=int, default=0)
     args = ap.parse_args()
     pages = [p for p in data.load() if p.title.strip()]
+    import json
+
+    import numpy as np
+    from train_linescore import CV_OUT
+
+    cv = json.loads(CV_OUT.read_text()) if CV_OUT.exists() else None
     hits = defaultdict(int)
     by_type = defaultdict(lambda: [0, 0])
     errors = []
     for p in pages:
         first = p.lines[0] if p.lines else ""
-        pick = pick_title(p.lines)
+        content = None
+        if cv is not None:
+            th = cv["probabilities"][f"threshold:{cv['folds'][p.fid]}"]
+            content = (np.asarray(cv["probabilities"][p.fid]) >= th).tolist()
+        pick = pick_title(p.lines, content)
         got = pick.title if pick else ""
         ok = tf1(got, p.title) >= OK
         hits["pick_title"] += ok

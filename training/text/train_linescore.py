@@ -151,6 +151,19 @@ def export(model: dict, items: list[C.Prepared]) -> dict:
     return spec
 
 
+def clean_text(page: data.Page) -> str:
+    """What ``benchmarks/text_extraction.py`` feeds for the no-harm check: gold title, then main content."""
+    title, main = page.title.strip(), page.main.strip()
+    return f"{title}\n\n{main}" if title and not main.startswith(title) else main
+
+
+def clean_item(page: data.Page) -> C.Prepared:
+    from cleanpage.lines.scorer import prepare
+
+    pr = prepare(clean_text(page))
+    return C.Prepared(page, -1, pr, np.ones(pr.tokens.n_lines, np.int8))
+
+
 def cv(items: list[C.Prepared], k: int = 5) -> None:
     folds = C.site_folds(items, k)
     probs: dict[str, list[float]] = {}
@@ -169,6 +182,13 @@ def cv(items: list[C.Prepared], k: int = 5) -> None:
               f"threshold {model['threshold']}, word-F1 {np.mean([scores[i] for i in test_idx]):.4f} "
               f"({time.perf_counter() - t0:.0f} s)", flush=True)
         probs[f"threshold:{f}"] = model["threshold"]  # type: ignore[assignment]
+        # no harm, held out too: the fold's clean article text (gold title, then paragraphs)
+        for i in test_idx:
+            page = items[i].page
+            if page.page_type == "article" and page.main.strip():
+                pc = clean_item(page)
+                pz, _ = predict(model, [pc])
+                probs[f"clean:{page.fid}"] = [round(float(x), 4) for x in pz]
     by_type: dict[str, list[float]] = defaultdict(list)
     for i, s in scores.items():
         by_type[items[i].page.page_type].append(s)

@@ -75,7 +75,7 @@ def reads_clean(scores: LineScores, keep: np.ndarray) -> bool:
     n = len(keep)
     if n == 0:
         return True
-    short = sum(1 for ln in scores.lines if len(ln.text.split()) <= 3)
+    short = sum(1 for t in scores.lines.texts if len(t.split()) <= 3)
     return (keep.mean() >= CLEAN_MIN_KEPT_SHARE and short / n <= CLEAN_MAX_SHORT_SHARE
             and not any(scores.family))
 
@@ -127,7 +127,7 @@ def _item(section: str, idx: list[int], lines: list) -> Item:  # noqa: ANN001 - 
 def assemble(scores: LineScores, keep: np.ndarray | None = None) -> TextPage:
     """Title, body, sidebar and removals from scored lines (``keep`` overrides the scorer's verdicts)."""
     keep = scores.keep.copy() if keep is None else np.asarray(keep, bool).copy()
-    texts = [ln.text for ln in scores.lines]
+    texts = scores.lines.texts
     title = pick_title(texts)
     if reads_clean(scores, keep):
         keep[:] = True

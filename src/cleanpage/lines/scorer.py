@@ -26,7 +26,7 @@ import numpy as np
 from ..phrases import DEFAULT_FAMILIES, PhraseMatcher
 from . import features as FX
 from . import tokens as T
-from .split import Line, split_lines
+from .split import Lines, split_lines
 from .stopwords import all_stop_words
 
 
@@ -34,7 +34,7 @@ from .stopwords import all_stop_words
 class Prepared:
     """A page ready for scoring: its lines and everything computed from them once."""
 
-    lines: list[Line]
+    lines: Lines
     tokens: T.Tokens
     gaps: np.ndarray
     phrase_hits: np.ndarray  # bool per line
@@ -48,22 +48,51 @@ def stop_table() -> np.ndarray:
     return table
 
 
+@dataclass(frozen=True)
+class _Phrases:
+    matcher: PhraseMatcher
+    names: tuple[str, ...]  # families with keywords, bit k of ``table`` is names[k]
+    table: np.ndarray  # uint32 bit mask of families per word bucket
+    symbols: dict[str, int]  # non-word keyword -> bit mask
+
+
 @lru_cache(maxsize=4)
-def _matcher(families: tuple[Any, ...]) -> PhraseMatcher:
-    return PhraseMatcher(families)
+def _phrases(families: tuple[Any, ...]) -> _Phrases:
+    matcher = PhraseMatcher(families)
+    kw = matcher.keyword_words()
+    names = tuple(kw)
+    table = np.zeros(1 << T.BUCKET_BITS, np.uint32)
+    symbols: dict[str, int] = {}
+    for k, name in enumerate(names[:32]):
+        words = [w for w in kw[name] if w.isalnum() or "_" in w]
+        for sym in set(kw[name]) - set(words):
+            symbols[sym] = symbols.get(sym, 0) | (1 << k)
+        if words:
+            table[T.hash_words(words)] |= np.uint32(1 << k)
+    return _Phrases(matcher, names, table, symbols)
 
 
 def prepare(text: str, families: tuple[Any, ...] = DEFAULT_FAMILIES) -> Prepared:
     lines = split_lines(text)
-    tok = T.tokenize([ln.text for ln in lines])
+    tok = T.tokenize(lines.texts)
     nw = np.bincount(tok.word_line, minlength=tok.n_lines) if len(tok.word_line) else np.zeros(tok.n_lines, int)
-    matcher = _matcher(families)
-    limit = matcher.max_words
-    fam: list[str | None] = [None] * len(lines)
-    for i in np.flatnonzero(nw <= limit):
-        fam[i] = matcher.match(lines[i].text, int(nw[i]))
+    ph = _phrases(families)
+    texts = lines.texts
+    cand: dict[str, list[int]] = {}
+    if len(tok.word_bucket) and ph.names:
+        mask = ph.table[tok.word_bucket]
+        hit = np.flatnonzero(mask)
+        for k, name in enumerate(ph.names):
+            words_k = hit[(mask[hit] & (1 << k)) != 0]
+            cand[name] = np.unique(tok.word_line[words_k]).tolist()
+    for sym, bits in ph.symbols.items():
+        rows = [i for i, t in enumerate(texts) if sym in t] if len(sym) else []
+        for k, name in enumerate(ph.names):
+            if bits & (1 << k) and rows:
+                cand[name] = sorted(set(cand.get(name, [])) | set(rows))
+    fam = ph.matcher.match_lines(texts, nw.tolist(), cand)
     hits = np.fromiter((f is not None for f in fam), bool, len(fam))
-    gaps = np.fromiter((ln.gap_before for ln in lines), bool, len(lines))
+    gaps = np.asarray(lines.gaps, bool)
     return Prepared(lines, tok, gaps, hits, fam)
 
 
@@ -148,7 +177,7 @@ class Evidence:
 class LineScores:
     """The scorer's verdict on one page."""
 
-    lines: list[Line]
+    lines: Lines
     probability: np.ndarray  # P(content) per line
     keep: np.ndarray  # probability >= the model's threshold
     threshold: float

@@ -29,6 +29,8 @@ _SEPS = re.compile(r"\s+(?:\||-|–|—|::|·|»|/|:)\s+")
 MAX_TITLE_WORDS = 40
 MAX_SITE_WORDS = 8
 SEARCH_LINES = 80
+NEAR_CONTENT = 6
+MIN_NEAR_F1 = 0.3
 
 
 @dataclass(frozen=True)
@@ -91,8 +93,21 @@ def _cover(a: list[str], b: list[str]) -> float:
     return hit / len(a)
 
 
-def pick_title(lines: list[str]) -> TitlePick | None:
-    """The title among ``lines`` (stripped, non-blank, in page order), or None for an empty page."""
+def _f1(a: list[str], b: list[str]) -> float:
+    r, p = _cover(a, b), _cover(b, a)
+    return 2 * r * p / (r + p) if r + p else 0.0
+
+
+def _headline_shaped(line: str, n_words: int) -> bool:
+    return 2 <= n_words <= MAX_TITLE_WORDS and line[-1:] not in ".,;:" and not line[:1].islower()
+
+
+def pick_title(lines: list[str], content: list[bool] | None = None) -> TitlePick | None:
+    """The title among ``lines`` (stripped, non-blank, in page order), or None for an empty page.
+
+    ``content``, the line scorer's verdicts, lets a heading just above the first
+    content line win when no heading repeats the first line.
+    """
     if not lines:
         return None
     part, start, end, site = split_site(lines[0])
@@ -118,5 +133,13 @@ def pick_title(lines: list[str]) -> TitlePick | None:
         i = best[1]
         cpart, cs, ce, _ = split_site(lines[i]) if _SEPS.search(lines[i]) and site else (lines[i], 0, len(lines[i]), None)
         return TitlePick(i, cpart.strip(), cs, ce, site, "on-page heading repeating the first line")
+    if content is not None and any(content):
+        first = content.index(True)
+        # the headline is the heading-shaped line just above the body (or its first kept line),
+        # and shares some words with the <title>
+        for i in range(first, max(first - NEAR_CONTENT, 0), -1):
+            cw = _words(lines[i])
+            if i and _headline_shaped(lines[i], len(cw)) and _f1(pw, cw) >= MIN_NEAR_F1:
+                return TitlePick(i, lines[i], 0, len(lines[i]), site, "heading above the first content line")
     reason = "first line, site part split off" if site else "first line"
     return TitlePick(0, part.strip(), start, end, site, reason)

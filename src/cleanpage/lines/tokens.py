@@ -40,6 +40,8 @@ _PUNCT = {
     CURRENCY: "$€£¥₹₽₩%",
 }
 WORD_CLASSES = (LOWER, UPPER, DIGIT, LETTER)
+_IS_WORD = np.zeros(256, bool)
+_IS_WORD[list(WORD_CLASSES)] = True
 BUCKET_BITS = 20
 _P = 0x100000001B3  # FNV prime: odd, so invertible mod 2**64
 _P_INV = pow(_P, -1, 1 << 64)
@@ -105,21 +107,26 @@ class Tokens:
 def tokenize(lines: list[str]) -> Tokens:
     """Arrays for ``lines`` (each one stripped, non-blank, without line breaks)."""
     cls_t, low_t = _tables()
+    if not lines:
+        z = np.zeros(0, np.int64)
+        return Tokens(0, z, np.zeros(0, np.uint8), z, z, z, z, np.zeros(0, np.uint64), z, np.zeros(0, np.uint8))
     joined = "\n".join(lines) + "\n"
     cp = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
-    bmp = np.minimum(cp, 0xFFFF)
-    cls = cls_t[bmp]
-    astral = cp > 0xFFFF
-    if astral.any():  # emoji and rarer scripts: symbols, never word characters
-        cls = np.where(astral, OTHER, cls).astype(np.uint8)
-    low = np.where(astral, cp, low_t[bmp]).astype(np.uint64)
+    if len(cp) and cp.max() > 0xFFFF:  # emoji and rarer scripts: symbols, never word characters
+        astral = cp > 0xFFFF
+        bmp = np.where(astral, 0, cp)
+        cls = np.where(astral, OTHER, cls_t[bmp]).astype(np.uint8)
+        low = np.where(astral, cp, low_t[bmp]).astype(np.uint64)
+    else:
+        cls = cls_t[cp]
+        low = low_t[cp].astype(np.uint64)
     n = len(cp)
     nl = np.flatnonzero(cls == NEWLINE)
     n_lines = len(nl)
     line_start = np.concatenate(([0], nl[:-1] + 1))
     char_line = np.repeat(np.arange(n_lines), nl - line_start + 1)
 
-    isword = (cls == LOWER) | (cls == UPPER) | (cls == DIGIT) | (cls == LETTER)
+    isword = _IS_WORD[cls]
     edge = np.diff(np.concatenate(([False], isword, [False])).astype(np.int8))
     starts = np.flatnonzero(edge == 1)
     ends = np.flatnonzero(edge == -1)
