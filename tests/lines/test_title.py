@@ -33,3 +33,18 @@ def test_pick_falls_back_to_first_line():
 
 def test_empty():
     assert pick_title([]) is None
+
+
+def test_learned_picker_splits_the_site_and_prefers_a_headline():
+    from cleanpage.lines.title import TitlePicker
+
+    lines = ["How to bake bread at home | The Kitchen", "Home", "Recipes", "Log in",
+             "How to Bake Bread at Home", "By Ann Smith",
+             "Bread is older than writing, and easier to make than you think, if you have a warm kitchen.",
+             "You need flour, water, salt and time; the yeast is already in the air around you."]
+    content = [False] * 4 + [False, False, True, True]
+    pick = TitlePicker().pick(lines, content)
+    assert pick.title.lower() == "how to bake bread at home"
+    assert pick.site == "The Kitchen"
+    assert lines[pick.line][pick.start:pick.end] == pick.title
+    assert pick.reason.startswith("title score ")

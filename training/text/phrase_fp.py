@@ -1,6 +1,6 @@
 """False positives of each chrome phrase family, measured before a family is kept.
 
-For every family in ``cleanpage.phrases.DEFAULT_FAMILIES``:
+For every family in ``cleanpage.phrases.DEFAULT_FAMILIES`` and ``EXTRA_FAMILIES``:
 
 - on clean text (WCXB dev ``main_content``, one line per paragraph): lines and words
   it would take out, and on how many pages; every hit is a false positive;
@@ -17,7 +17,7 @@ import argparse
 from collections import Counter, defaultdict
 
 import data
-from cleanpage.phrases import DEFAULT_FAMILIES, PhraseMatcher
+from cleanpage.phrases import DEFAULT_FAMILIES, EXTRA_FAMILIES, PhraseMatcher
 
 
 def main() -> None:
@@ -26,7 +26,7 @@ def main() -> None:
     ap.add_argument("--family", default="")
     args = ap.parse_args()
     pages = data.load()
-    fams = [f for f in DEFAULT_FAMILIES if not args.family or f.name == args.family]
+    fams = [f for f in DEFAULT_FAMILIES + EXTRA_FAMILIES if not args.family or f.name == args.family]
     matchers = {f.name: PhraseMatcher([f]) for f in fams}
     clean_lines, clean_words, clean_pages = Counter(), Counter(), defaultdict(set)
     tp, fp = Counter(), Counter()

@@ -5,7 +5,8 @@ module shows what each step decides and why, on the scorer's output:
 
 - ``clean_text``: a page that already reads as clean text (almost every line kept,
   no chrome phrases, no runs of short lines) is left alone, every line kept;
-- ``pick_title``: the headline line, and the site part of a ``<title>``-style first line;
+- ``TitlePicker``: the headline line (a learned choice among the first lines and their
+  parts), and the site part of a ``<title>``-style first line;
 - ``segment_sidebar``: headline lists under "Related" / "More stories" / "Trending"
   headings (in six languages) become items; other dropped lines, navigation and
   footer runs among them, are removals;
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .scorer import LineScorer, LineScores
-from .title import TitlePick, pick_title
+from .title import TitlePick, TitlePicker
 
 # a page reads as clean text when the scorer would keep this share of its lines (or more) ...
 CLEAN_MIN_KEPT_SHARE = 0.7
@@ -128,7 +129,7 @@ def assemble(scores: LineScores, keep: np.ndarray | None = None) -> TextPage:
     """Title, body, sidebar and removals from scored lines (``keep`` overrides the scorer's verdicts)."""
     keep = scores.keep.copy() if keep is None else np.asarray(keep, bool).copy()
     texts = scores.lines.texts
-    title = pick_title(texts)
+    title = _default_picker().pick(texts, keep.tolist(), scores.family)
     if reads_clean(scores, keep):
         keep[:] = True
         return TextPage(title, list(range(len(texts))), clean_text=True, texts=texts)
@@ -147,6 +148,13 @@ def extract(text: str, scorer: LineScorer | None = None) -> TextPage:
 
 
 _SCORER: list[LineScorer] = []
+_PICKER: list[TitlePicker] = []
+
+
+def _default_picker() -> TitlePicker:
+    if not _PICKER:
+        _PICKER.append(TitlePicker())
+    return _PICKER[0]
 
 
 def _default_scorer() -> LineScorer:

@@ -21,8 +21,13 @@ a ``ToTitle`` and a ``ToMeta("site")`` with offsets.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
 
 _WORD = re.compile(r"\w+")
 _SEPS = re.compile(r"\s+(?:\||-|–|—|::|·|»|/|:)\s+")
@@ -143,3 +148,103 @@ def pick_title(lines: list[str], content: list[bool] | None = None) -> TitlePick
                 return TitlePick(i, lines[i], 0, len(lines[i]), site, "heading above the first content line")
     reason = "first line, site part split off" if site else "first line"
     return TitlePick(0, part.strip(), start, end, site, reason)
+
+
+# --- the learned picker ---------------------------------------------------------------------------
+
+MODEL_FORMAT = "cleanpage.title/1"
+CANDIDATE_FEATURES = (
+    "is_first", "is_split", "log_index", "log_words", "short_3", "long_15", "ends_clause", "ends_question",
+    "starts_upper", "digit_share", "f1_first", "recall_first", "precision_first", "before_content",
+    "log_content_dist", "just_above_content", "is_content", "content_below", "phrase_family", "log_repeats",
+    "keep_share", "is_suffix", "is_site_split",
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    line: int
+    title: str
+    start: int
+    end: int
+    site: str | None
+
+
+def candidate_features(lines: list[str], content: list[bool] | None,
+                       families: list[str | None] | None = None) -> tuple[list[Candidate], list[list[float]]]:
+    """Every title candidate among the first lines, with the features the picker reads."""
+    if not lines:
+        return [], []
+    part, _s, _e, _site = split_site(lines[0])
+    pw = _words(part)
+    n = min(len(lines), SEARCH_LINES)
+    content = content if content is not None else [False] * len(lines)
+    first_content = content.index(True) if any(content) else len(lines)
+    counts: dict[str, int] = {}
+    for ln in lines[:200]:
+        counts[ln] = counts.get(ln, 0) + 1
+    cands: list[Candidate] = []
+    rows: list[list[float]] = []
+    for i in range(n):
+        line = lines[i]
+        # the line, its split_site title part, and every part before or after a separator
+        variants = [(line, 0, len(line), None, 0.0, 0.0)]
+        cpart, cs, ce, csite = split_site(line)
+        if csite is not None and cpart.strip():
+            variants.append((cpart, cs, ce, csite, 1.0, 0.0))
+        seen = {line, cpart}
+        for m in _SEPS.finditer(line):
+            for text, s, e, rest, suffix in ((line[: m.start()], 0, m.start(), line[m.end():], 0.0),
+                                             (line[m.end():], m.end(), len(line), line[: m.start()], 1.0)):
+                if text not in seen and len(_words(text)) >= 2:
+                    seen.add(text)
+                    variants.append((text, s, e, rest, 0.5, suffix))
+        line_words = max(len(_words(line)), 1)
+        for text, s, e, site, is_split, is_suffix in variants:
+            stripped = text.strip()
+            lead = len(text) - len(text.lstrip())
+            cw = _words(stripped)
+            nw = len(cw)
+            if not nw or nw > MAX_TITLE_WORDS:
+                continue
+            rec, prec = _cover(pw, cw), _cover(cw, pw)
+            d = first_content - i
+            rows.append([
+                float(i == 0), is_split, float(np.log1p(i)), float(np.log1p(nw)), float(nw <= 3), float(nw >= 15),
+                float(stripped[-1:] in ".,;:"), float(stripped[-1:] in "?!"), float(stripped[:1].isupper()),
+                sum(ch.isdigit() for ch in stripped) / len(stripped), _f1(pw, cw), rec, prec, float(d > 0),
+                float(np.log1p(abs(d))), float(1 <= d <= 3), float(content[i]),
+                float(any(content[i + 1:i + 4])), float(bool(families and families[i])),
+                float(np.log(counts.get(line, 1))), nw / line_words, is_suffix, float(is_split == 1.0),
+            ])
+            cands.append(Candidate(i, stripped, s + lead, s + lead + len(stripped), site))
+    return cands, rows
+
+
+class TitlePicker:
+    """The learned picker: the candidate with the highest logistic score."""
+
+    def __init__(self, spec: dict | None = None) -> None:
+        spec = spec if spec is not None else default_title_model()
+        if spec.get("format") != MODEL_FORMAT or tuple(spec["features"]) != CANDIDATE_FEATURES:
+            raise ValueError("not a title model for these features; rebuild it with training/text/train_title.py")
+        self.w = np.asarray(spec["weights"], np.float64)
+        self.b = float(spec["bias"])
+
+    def pick(self, lines: list[str], content: list[bool] | None = None,
+             families: list[str | None] | None = None) -> TitlePick | None:
+        cands, rows = candidate_features(lines, content, families)
+        if not cands:
+            return None
+        s = np.asarray(rows) @ self.w + self.b
+        k = int(np.argmax(s))
+        c = cands[k]
+        site = c.site if c.site is not None else split_site(lines[0])[3]
+        p = 1 / (1 + np.exp(-s[k]))
+        return TitlePick(c.line, c.title, c.start, c.end, site, f"title score {p:.2f} (best of {len(cands)} candidates)")
+
+
+@lru_cache(maxsize=1)
+def default_title_model() -> dict:
+    text = resources.files("cleanpage").joinpath("models", "title.json").read_text(encoding="utf-8")
+    return json.loads(text)
