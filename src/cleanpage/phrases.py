@@ -457,3 +457,18 @@ def _only(rx: re.Pattern[str], line: str, name: str) -> bool:
                 break
         j += 1
     return re.match(r"(?:%s)%s\Z" % (pat[i + len(name) + 5: j], _TAIL), line, re.I) is not None
+
+
+# Words of calls to action and site furniture. A headline list ends where they start
+# ("Subscribe to our newsletters", "Sign in to your account", "Privacy Policy"): used to
+# close a sidebar section, never to remove text by themselves.
+FURNITURE_WORDS = re.compile(
+    r"\b(?:subscribe[ds]?|subscription|newsletters?|sign(?:ed)? ?(?:in|up)|log ?(?:in|out)|login|register|"
+    r"privacy|terms|cookies?|contact|account|"
+    r"abonnieren|anmelden|registrieren|datenschutz|kontakt|konto|"
+    r"abonner|abonnez|connexion|confidentialit[ée]|compte|"
+    r"suscr[ií]b[ea]te|suscribirse|iniciar sesi[oó]n|privacidad|contacto|cuenta|"
+    r"inscreva-se|assine|entrar|privacidade|contato|conta|"
+    r"iscriviti|accedi|contatti|privacy)\b",
+    re.I,
+)

@@ -95,3 +95,12 @@ def test_sidebar_items_under_a_related_heading():
     assert "Ten things to do on a rainy weekend" in titles
     assert all(it.section == "Related Articles" for it in page.sidebar)
     assert "Privacy Policy" not in titles
+
+
+def test_fast_contributions_match_the_reference(scorer):
+    text = "\n".join(CHROME_TOP + ARTICLE + CHROME_BOTTOM)
+    s = scorer.score(text)
+    n_ctx = len(FX.CONTEXT)
+    X1 = s._X2[:, n_ctx:]
+    assert np.array_equal(scorer.pass1.contributions(X1), scorer.pass1.contributions_slow(X1))
+    assert np.array_equal(scorer.pass2.contributions(s._X2), scorer.pass2.contributions_slow(s._X2))

@@ -179,9 +179,14 @@ def line_features(tok: T.Tokens, gaps: np.ndarray, vocab: np.ndarray | None, sto
     F[:, col["lines_from_top_log"]] = np.log1p(idx)
     F[:, col["lines_from_end_log"]] = np.log1p(n - 1 - idx)
 
+    base = F[:, [col[name] for name in _WINDOWED]].astype(np.float64)
+    csum = np.vstack((np.zeros((1, base.shape[1])), np.cumsum(base, axis=0)))
     for w in WINDOWS:
-        for name in _WINDOWED:
-            F[:, col[f"{name}_w{w}"]] = _window_mean(F[:, col[name]].astype(np.float64), w)
+        lo = np.maximum(idx.astype(np.int64) - w, 0)
+        hi = np.minimum(idx.astype(np.int64) + w + 1, n)
+        cnt = (hi - lo - 1)[:, None]
+        F[:, [col[f"{name}_w{w}"] for name in _WINDOWED]] = np.where(
+            cnt > 0, (csum[hi] - csum[lo] - base) / np.maximum(cnt, 1), 0.0)
     for name in ("log_words", "is_prose", "vocab_mean", "ends_stop"):
         x = F[:, col[name]]
         F[1:, col[f"{name}_prev"]] = x[:-1]

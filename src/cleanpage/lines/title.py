@@ -22,7 +22,9 @@ a ``ToTitle`` and a ``ToMeta("site")`` with offsets.
 from __future__ import annotations
 
 import json
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -30,10 +32,11 @@ from importlib import resources
 import numpy as np
 
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 _SEPS = re.compile(r"\s+(?:\||-|–|—|::|·|»|/|:)\s+")
 MAX_TITLE_WORDS = 40
 MAX_SITE_WORDS = 8
-SEARCH_LINES = 80
+SEARCH_LINES = 60
 NEAR_CONTENT = 6
 MIN_NEAR_F1 = 0.3
 
@@ -170,53 +173,67 @@ class Candidate:
     site: str | None
 
 
+def _overlap(a: Counter[str], b: Counter[str]) -> int:
+    return sum((a & b).values())
+
+
 def candidate_features(lines: list[str], content: list[bool] | None,
                        families: list[str | None] | None = None) -> tuple[list[Candidate], list[list[float]]]:
     """Every title candidate among the first lines, with the features the picker reads."""
     if not lines:
         return [], []
     part, _s, _e, _site = split_site(lines[0])
-    pw = _words(part)
+    pc = Counter(_words(part))
+    pset = set(pc)
+    n_pw = max(sum(pc.values()), 1)
     n = min(len(lines), SEARCH_LINES)
     content = content if content is not None else [False] * len(lines)
     first_content = content.index(True) if any(content) else len(lines)
-    counts: dict[str, int] = {}
-    for ln in lines[:200]:
-        counts[ln] = counts.get(ln, 0) + 1
+    counts = Counter(lines[:200])
     cands: list[Candidate] = []
     rows: list[list[float]] = []
     for i in range(n):
         line = lines[i]
+        lw = _words(line)
+        if len(lw) > 3 * MAX_TITLE_WORDS:
+            continue
         # the line, its split_site title part, and every part before or after a separator
         variants = [(line, 0, len(line), None, 0.0, 0.0)]
-        cpart, cs, ce, csite = split_site(line)
-        if csite is not None and cpart.strip():
-            variants.append((cpart, cs, ce, csite, 1.0, 0.0))
-        seen = {line, cpart}
-        for m in _SEPS.finditer(line):
-            for text, s, e, rest, suffix in ((line[: m.start()], 0, m.start(), line[m.end():], 0.0),
-                                             (line[m.end():], m.end(), len(line), line[: m.start()], 1.0)):
-                if text not in seen and len(_words(text)) >= 2:
-                    seen.add(text)
-                    variants.append((text, s, e, rest, 0.5, suffix))
-        line_words = max(len(_words(line)), 1)
+        seps = list(_SEPS.finditer(line))
+        if seps:
+            cpart, cs, ce, csite = split_site(line)
+            seen = {line, cpart}
+            if csite is not None and cpart.strip():
+                variants.append((cpart, cs, ce, csite, 1.0, 0.0))
+            for m in seps:
+                for text, s, e, rest, suffix in ((line[: m.start()], 0, m.start(), line[m.end():], 0.0),
+                                                 (line[m.end():], m.end(), len(line), line[: m.start()], 1.0)):
+                    if text not in seen and len(_words(text)) >= 2:
+                        seen.add(text)
+                        variants.append((text, s, e, rest, 0.5, suffix))
+        line_words = max(len(lw), 1)
+        d = first_content - i
+        is_content = float(content[i])
+        below = float(any(content[i + 1:i + 4]))
+        fam = float(bool(families and families[i]))
+        rep = math.log(counts.get(line, 1))
         for text, s, e, site, is_split, is_suffix in variants:
             stripped = text.strip()
-            lead = len(text) - len(text.lstrip())
-            cw = _words(stripped)
+            cw = lw if e - s == len(line) else _words(stripped)
             nw = len(cw)
             if not nw or nw > MAX_TITLE_WORDS:
                 continue
-            rec, prec = _cover(pw, cw), _cover(cw, pw)
-            d = first_content - i
+            hit = 0 if pset.isdisjoint(cw) else _overlap(pc, Counter(cw))
+            rec, prec = hit / n_pw, hit / nw
+            f1 = 2 * rec * prec / (rec + prec) if hit else 0.0
             rows.append([
-                float(i == 0), is_split, float(np.log1p(i)), float(np.log1p(nw)), float(nw <= 3), float(nw >= 15),
+                float(i == 0), is_split, math.log1p(i), math.log1p(nw), float(nw <= 3), float(nw >= 15),
                 float(stripped[-1:] in ".,;:"), float(stripped[-1:] in "?!"), float(stripped[:1].isupper()),
-                sum(ch.isdigit() for ch in stripped) / len(stripped), _f1(pw, cw), rec, prec, float(d > 0),
-                float(np.log1p(abs(d))), float(1 <= d <= 3), float(content[i]),
-                float(any(content[i + 1:i + 4])), float(bool(families and families[i])),
-                float(np.log(counts.get(line, 1))), nw / line_words, is_suffix, float(is_split == 1.0),
+                len(_DIGIT.findall(stripped)) / len(stripped), f1, rec, prec, float(d > 0),
+                math.log1p(abs(d)), float(1 <= d <= 3), is_content, below, fam, rep, nw / line_words, is_suffix,
+                float(is_split == 1.0),
             ])
+            lead = len(text) - len(text.lstrip())
             cands.append(Candidate(i, stripped, s + lead, s + lead + len(stripped), site))
     return cands, rows
 
