@@ -69,7 +69,8 @@ def line_features(tok: T.Tokens, gaps: np.ndarray, vocab: np.ndarray | None, sto
     ``phrase_hits``: bool per line, a chrome phrase family matched the line, or None.
     """
     n = tok.n_lines
-    F = np.zeros((n, len(FEATURES)), np.float32)
+    # column-major: every feature is written as one contiguous run of lines
+    F = np.zeros((len(FEATURES), n), np.float32).T
     if n == 0:
         return F
     col = INDEX
