@@ -1,17 +1,19 @@
-"""Throughput, latency and memory of ``cleanpage.clean()``.
+"""Throughput, latency, linearity and memory of ``cleanpage.Cleaner.clean()``.
 
-1. Throughput: clean the corpus pages round-robin for at least ``--seconds`` (default 5)
-   and report pages/s, MB/s (UTF-8 input bytes) and per-call latency p50/p95, overall
-   and per page.
-2. Large inputs, each in a fresh child process so ``ru_maxrss`` means something:
-   the corpus text pages concatenated ``--concat`` times (default 50), a single line of
-   ``--line-mb`` MB (default 5) of corpus words, and smaller single lines to show how time
-   grows with line length. Each reports wall time, ``ru_maxrss`` before/after ``clean()``
-   and, in a second run with ``tracemalloc``, the peak Python allocation of ``clean()``.
-   A child that exceeds ``--timeout`` seconds reports what it measured so far.
+1. Real pages: the WCXB dev pages rendered to text as a scraper does (``html-text``,
+   ``guess_layout=True``; see ``wcxb.py``), each cleaned once by one ``Cleaner`` in one
+   thread after a warm-up. Reports pages/s and MB/s by wall clock and by CPU time of
+   this process (CPU time does not count time the machine gave to other processes),
+   and per-page latency p50/p95/p99.
+2. Linearity: groups of 10 consecutive pages joined into one page ten times longer.
+   The ratio of the long page's time to the sum of its parts' times is 1.0 for a
+   perfectly linear engine (a page 10x longer costing 10x the time).
+3. Large single inputs, each in a fresh child process so ``ru_maxrss`` means something:
+   the corpus text pages concatenated ``--concat`` times, and single lines of
+   ``--line-mb`` MB and smaller; wall time, ``ru_maxrss`` and the ``tracemalloc`` peak.
 
 Usage:
-    python benchmarks/speed.py [--seconds 5] [--concat 50] [--line-mb 5] [--timeout 60] [--json]
+    python benchmarks/speed.py [DATA_DIR] [--limit N] [--concat 50] [--line-mb 5] [--json]
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import wcxb
 from _common import CORPUS, REPO, BenchError, import_cleanpage, table
 
 HERE = Path(__file__).resolve()
@@ -90,41 +93,65 @@ def machine() -> dict[str, Any]:
     }
 
 
-# --- throughput ---------------------------------------------------------------------------------
+# --- real pages ---------------------------------------------------------------------------------
 
 
-def throughput(pages: list[tuple[str, Any]], seconds: float) -> dict[str, Any]:
+def real_pages(data: Path, limit: int) -> list[tuple[str, str]]:
+    pages = wcxb.load(data, limit=limit)
+    texts = wcxb.renderings(pages)
+    return [(p.fid, texts[p.fid]) for p in pages]
+
+
+def throughput(pages: list[tuple[str, str]]) -> dict[str, Any]:
     cleanpage = import_cleanpage()
-    for pid, src in pages:  # warm up: imports, compiled patterns
-        try:
-            cleanpage.clean(src)
-        except Exception as exc:  # noqa: BLE001
-            raise BenchError(f"clean() raised on {pid}: {type(exc).__name__}: {exc}") from exc
-    lat: dict[str, list[float]] = {pid: [] for pid, _ in pages}
-    size = {pid: nbytes(src) for pid, src in pages}
-    calls = total_bytes = 0
-    clock = time.perf_counter
-    start = clock()
-    while clock() - start < seconds:
-        for pid, src in pages:
-            t = clock()
-            cleanpage.clean(src)
-            lat[pid].append(clock() - t)
-            calls += 1
-            total_bytes += size[pid]
-    wall = clock() - start
-    all_lat = [x for v in lat.values() for x in v]
+    cleaner = cleanpage.Cleaner(cleanpage.Config(input_format="text"))
+    for _, text in pages[:50]:  # warm up: imports, compiled patterns, caches
+        cleaner.clean(text)
+    lat: list[float] = []
+    clock, cpu = time.perf_counter, time.process_time
+    total_bytes = sum(nbytes(t) for _, t in pages)
+    w0, c0 = clock(), cpu()
+    for _, text in pages:
+        t = clock()
+        cleaner.clean(text)
+        lat.append(clock() - t)
+    wall, cpu_s = clock() - w0, cpu() - c0
+    n = len(pages)
     return {
-        "seconds": wall, "calls": calls, "rounds": calls // len(pages), "bytes": total_bytes,
-        "pages_per_s": calls / wall, "mb_per_s": total_bytes / wall / 1e6,
-        "p50_ms": pct(all_lat, 50) * 1e3, "p95_ms": pct(all_lat, 95) * 1e3,
-        "mean_ms": statistics.fmean(all_lat) * 1e3,
-        "per_page": {
-            pid: {"bytes": size[pid], "calls": len(v), "p50_ms": pct(v, 50) * 1e3,
-                  "p95_ms": pct(v, 95) * 1e3}
-            for pid, v in lat.items()
-        },
+        "pages": n, "bytes": total_bytes, "wall_s": wall, "cpu_s": cpu_s,
+        "pages_per_s": n / wall, "pages_per_cpu_s": n / cpu_s,
+        "mb_per_s": total_bytes / wall / 1e6, "mb_per_cpu_s": total_bytes / cpu_s / 1e6,
+        "p50_ms": pct(lat, 50) * 1e3, "p95_ms": pct(lat, 95) * 1e3, "p99_ms": pct(lat, 99) * 1e3,
+        "max_ms": max(lat) * 1e3, "mean_ms": statistics.fmean(lat) * 1e3,
+        "lines_per_page": statistics.fmean(sum(1 for ln in t.splitlines() if ln.strip()) for _, t in pages),
     }
+
+
+def linearity(pages: list[tuple[str, str]], groups: int) -> dict[str, Any]:
+    """Time of a page made of 10 pages, against the sum of the 10 pages' times (CPU time)."""
+    cleanpage = import_cleanpage()
+    cleaner = cleanpage.Cleaner(cleanpage.Config(input_format="text"))
+    cpu = time.process_time
+    ratios = []
+    total_long = total_parts = 0.0
+    for g in range(min(groups, len(pages) // 10)):
+        group = [t for _, t in pages[g * 10:(g + 1) * 10]]
+        long_page = "\n\n".join(group)
+        best_parts = best_long = float("inf")
+        for _ in range(3):  # best of three: the least disturbed measurement of each
+            t = cpu()
+            for text in group:
+                cleaner.clean(text)
+            best_parts = min(best_parts, cpu() - t)
+            t = cpu()
+            cleaner.clean(long_page)
+            best_long = min(best_long, cpu() - t)
+        ratios.append(best_long / best_parts)
+        total_long += best_long
+        total_parts += best_parts
+    return {"groups": len(ratios), "ratio": total_long / total_parts if total_parts else float("nan"),
+            "median_ratio": statistics.median(ratios) if ratios else float("nan"),
+            "max_ratio": max(ratios) if ratios else float("nan"), "ratios": ratios}
 
 
 # --- large inputs, in child processes -------------------------------------------------------------
@@ -229,11 +256,15 @@ def label(row: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--seconds", type=float, default=5.0, help="minimum seconds of throughput work (default 5)")
+    ap.add_argument("data", nargs="?", type=Path, default=wcxb.DEFAULT_DATA,
+                    help="the WCXB dev split (default ../shared/data/wcxb-dev)")
+    ap.add_argument("--limit", type=int, default=0, help="only the first N WCXB pages (default: all)")
+    ap.add_argument("--groups", type=int, default=60, help="10-page groups for the linearity figure (default 60)")
     ap.add_argument("--concat", type=int, default=50, help="times the corpus is concatenated (default 50)")
     ap.add_argument("--line-mb", type=float, default=5.0, help="size of the single-line input in MB (default 5)")
     ap.add_argument("--line-steps", type=float, nargs="*", default=[0.25, 0.5, 1.0],
                     help="smaller single lines to show scaling (MB; default 0.25 0.5 1)")
+    ap.add_argument("--no-large", action="store_true", help="skip the large single inputs")
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds allowed per large-input run (default 60)")
     ap.add_argument("--corpus", type=Path, default=CORPUS, help="corpus directory (default: corpus/)")
     ap.add_argument("--json", action="store_true", help="print machine-readable results only")
@@ -246,54 +277,52 @@ def main(argv: list[str] | None = None) -> int:
         if args._child:
             child(args._child, args._size, args._trace, args.timeout, args.corpus)
             return 0
-        pages = corpus_inputs(args.corpus)
         info = machine()
-        tp = throughput(pages, args.seconds)
-        large = large_inputs(args)
+        # children first: a child's ru_maxrss starts from the size of the process it forked from
+        large = [] if args.no_large else large_inputs(args)
+        pages = real_pages(args.data, args.limit)
+        tp = throughput(pages)
+        lin = linearity(pages, args.groups)
     except BenchError as exc:
         print(f"speed.py: error: {exc}", file=sys.stderr)
         return 2
 
     if args.json:
-        print(json.dumps({"machine": info, "throughput": tp, "large": large}, indent=2))
+        print(json.dumps({"machine": info, "throughput": tp, "linearity": lin, "large": large}, indent=2))
         return 0
 
     print(f"machine: {info['cpu']}; {info['cores']} cores ({info['usable_cores']} usable); {info['python']}; "
           f"{info['platform']}; cleanpage {info['cleanpage']}, regex {info['regex']}")
-    print(f"\n== Throughput: {len(pages)} corpus pages round-robin, {tp['rounds']} rounds, "
-          f"{tp['calls']} calls in {tp['seconds']:.2f} s (single thread) ==")
-    print(table(["pages/s", "MB/s", "p50 ms", "p95 ms", "mean ms"],
-                [[f"{tp['pages_per_s']:.1f}", f"{tp['mb_per_s']:.3f}", f"{tp['p50_ms']:.2f}",
-                  f"{tp['p95_ms']:.2f}", f"{tp['mean_ms']:.2f}"]], align="rrrrr"))
-    print("\nper page:")
-    print(table(["page", "KB", "p50 ms", "p95 ms", "MB/s at p50"],
-                [[pid, f"{v['bytes'] / 1024:.1f}", f"{v['p50_ms']:.2f}", f"{v['p95_ms']:.2f}",
-                  f"{v['bytes'] / 1e6 / (v['p50_ms'] / 1e3):.3f}"] for pid, v in tp["per_page"].items()],
-                align="lrrrr"))
-    print(f"\n== Large single inputs (fresh process each; timeout {args.timeout:g} s) ==")
-    rows = []
-    for r in large:
-        ok = r.get("status") == "ok"
-        secs = r.get("seconds")
-        rows.append([
-            label(r), f"{r.get('bytes', 0) / 1e6:.2f}", r.get("status", "?"),
-            f"{secs:.2f}" if secs is not None else "",
-            f"{r['bytes'] / 1e6 / secs:.3f}" if ok and secs else "",
-            f"{r['rss_before_mb']:.1f}" if "rss_before_mb" in r else "",
-            f"{r['rss_peak_mb']:.1f}" if "rss_peak_mb" in r else "",
-            f"{r['tracemalloc_peak_mb']:.1f}" if r.get("tracemalloc_peak_mb") is not None else "-",
-            r.get("paragraphs", ""), r.get("removed", ""),
-        ])
-    print(table(["input", "MB", "status", "seconds", "MB/s", "rss before MB", "rss peak MB",
-                 "tracemalloc peak MB", "paras", "removed"], rows, align="lrlrrrrrrr"))
-    notes = [f"{label(r)}: {r['status']} after {r.get('seconds', 0):.0f} s; memory columns are the peak so far"
-             for r in large if r.get("status") != "ok"]
-    notes += [f"{label(r)}: tracemalloc {r['tracemalloc_status']}" for r in large
-              if r.get("tracemalloc_status") not in ("ok", None) and r.get("status") == "ok"]
-    if notes:
-        print("\nnotes:\n  " + "\n  ".join(notes))
-    print("\nrss = ru_maxrss of the child (whole process, high-water mark); tracemalloc = peak Python "
-          "allocations during clean() minus what was allocated before it.")
+    print(f"\n== WCXB dev pages as scraped text: {tp['pages']} pages, {tp['bytes'] / 1e6:.1f} MB, "
+          f"{tp['lines_per_page']:.0f} non-blank lines a page; one Cleaner, one thread ==")
+    print(table(["clock", "pages/s", "MB/s", "seconds"],
+                [["wall", f"{tp['pages_per_s']:.0f}", f"{tp['mb_per_s']:.2f}", f"{tp['wall_s']:.2f}"],
+                 ["CPU", f"{tp['pages_per_cpu_s']:.0f}", f"{tp['mb_per_cpu_s']:.2f}", f"{tp['cpu_s']:.2f}"]],
+                align="lrrr"))
+    print(table(["latency", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean ms"],
+                [["per page", f"{tp['p50_ms']:.2f}", f"{tp['p95_ms']:.2f}", f"{tp['p99_ms']:.2f}",
+                  f"{tp['max_ms']:.1f}", f"{tp['mean_ms']:.2f}"]], align="lrrrrr"))
+    print(f"\n== Linearity: {lin['groups']} pages made of 10 pages each (CPU time, best of 3) ==")
+    print(f"time of the 10x pages / sum of their parts: {lin['ratio']:.2f} overall; per page median "
+          f"{lin['median_ratio']:.2f}, worst {lin['max_ratio']:.2f} (1.00 is linear; 1.20: 10x longer costs 12x)")
+    if large:
+        print(f"\n== Large single inputs (fresh process each; timeout {args.timeout:g} s) ==")
+        rows = []
+        for r in large:
+            ok = r.get("status") == "ok"
+            secs = r.get("seconds")
+            rows.append([
+                label(r), f"{r.get('bytes', 0) / 1e6:.2f}", r.get("status", "?"),
+                f"{secs:.2f}" if secs is not None else "",
+                f"{r['bytes'] / 1e6 / secs:.3f}" if ok and secs else "",
+                f"{r['rss_peak_mb']:.1f}" if "rss_peak_mb" in r else "",
+                f"{r['tracemalloc_peak_mb']:.1f}" if r.get("tracemalloc_peak_mb") is not None else "-",
+            ])
+        print(table(["input", "MB", "status", "seconds", "MB/s", "rss peak MB", "tracemalloc peak MB"], rows,
+                    align="lrlrrrr"))
+        print("rss = ru_maxrss of the child (high-water mark); tracemalloc = peak Python allocations "
+              "during clean() minus what was allocated before it.")
+    print(f"\nData: {wcxb.CREDIT}.")
     return 0
 
 

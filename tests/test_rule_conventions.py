@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import cleanpage
-from cleanpage.pipeline import registry
+from cleanpage.registry import registry
 
 RULES = registry()
 TESTS = Path(__file__).resolve().parent / "rules"

@@ -7,14 +7,14 @@
 
 from __future__ import annotations
 
-from .api import clean, list_rules
+from .api import Cleaner, clean, list_rules
 from .config import Config
-from .errors import CleanpageError, ConfigError, InputError
-from .model import Block, Document, Page, Placement, Removal, SidebarItem, Step
+from .errors import CleanpageError, ConfigError, InputError, RuleError
+from .model import Block, Document, Origin, Page, Placement, Removal, SidebarItem, Step
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "Block", "CleanpageError", "Config", "ConfigError", "Document", "InputError", "Page", "Placement",
-    "Removal", "SidebarItem", "Step", "clean", "list_rules", "__version__",
+    "Block", "CleanpageError", "Cleaner", "Config", "ConfigError", "Document", "InputError", "Origin", "Page",
+    "Placement", "Removal", "RuleError", "SidebarItem", "Step", "clean", "list_rules", "__version__",
 ]

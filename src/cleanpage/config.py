@@ -24,17 +24,44 @@ class Config:
     max_title_words: int = 30
     # card segmentation in sidebar sections
     max_card_meta_words: int = 6  # source / label / category lines
+    max_card_meta_lines: int = 4  # metadata lines before a card's headline
     max_headline_words: int = 30
     min_summary_words: int = 8
+    max_age_words: int = 8  # "Updated: 7 July 2025 21:04"
+    max_card_label_words: int = 5  # "Editor's choice"
+    max_section_heading_words: int = 8  # "Related Articles", "More from The Safari Post"
+    max_weak_heading_words: int = 4  # "Popular", "Latest updates"
     # inline chrome: the longest teaser headline cut together with its "Read More"
     max_teaser_words: int = 30
+    teaser_window_chars: int = 600  # how far back before "Read More" a teaser headline is looked for
     max_caption_words: int = 40
+    # whole lines of chrome: the longest line each family takes
+    max_ad_marker_words: int = 10
+    max_comment_label_words: int = 6
+    max_comment_notice_words: int = 16
+    max_comment_form_words: int = 24
+    max_credit_line_words: int = 20  # "Photo: Getty Images"
+    max_caption_line_words: int = 60
+    max_ai_promo_words: int = 14
+    max_app_promo_words: int = 16
+    max_newsletter_line_words: int = 30
+    max_share_words: int = 12
+    max_tags_label_words: int = 3
+    max_tag_list_words: int = 40
+    max_read_more_line_words: int = 40
+    # metadata lines around the article
+    max_wire_credit_words: int = 10
+    max_source_line_words: int = 24
+    max_byline_words: int = 14
+    max_date_line_words: int = 10
     # a block printed twice in a row goes from this length; repeats further apart
     # only when they are prose paragraphs of at least dedupe_min_prose_words
     dedupe_min_words: int = 3
     dedupe_min_prose_words: int = 15
-    # guard: inline cuts may not take more than this share of a block's words
+    # guard: inline cuts may not take more than this share of a block's words,
+    # in blocks of at least guard_min_words
     max_cut_ratio: float = 0.5
+    guard_min_words: int = 20
     # the pipeline loops until nothing changes; this bounds the loop
     max_passes: int = 50
 

@@ -11,3 +11,10 @@ class ConfigError(CleanpageError, ValueError):
 
 class InputError(CleanpageError, TypeError):
     """``clean()`` was given something that is neither str nor bytes."""
+
+
+class RuleError(CleanpageError):
+    """A rule is malformed: a bad name, a clash in run order, or an answer that is not a Decision.
+
+    Raised for mistakes of rule authors, never for anything in the input.
+    """

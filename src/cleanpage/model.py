@@ -13,86 +13,228 @@ HTML input.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from types import MappingProxyType
-from typing import Any, ClassVar, Literal, Union
+from typing import Any, Literal, NamedTuple, Union
+
+from .text import _CLOSERS, _SENTENCE_ENDS, count_words, is_headline_shaped, keywords, normalise
 
 Zone = Literal["body", "sidebar"]
 SourceKind = Literal["text", "html"]
 
 
 @dataclass(frozen=True, slots=True)
-class Block:
-    """One unit of page text (a line of scraped text, or an HTML block element).
+class Origin:
+    """Where a block came from, and the facts its parser knew about it. Frozen: set once,
+    at parse time, and never touched by the pipeline.
 
-    Features are computed once, in ``parse.py``, whenever a block's text is made
-    or changed; rules read them and never parse again.
+    Text input fills ``line`` only. HTML input also fills the element's path and tag,
+    its link density and the link it points to; a learned model run at parse time fills
+    ``score``. A new parse-time fact is one more field here.
     """
 
-    text: str
-    index: int  # position among the blocks a rule is shown
-    start: int  # offset of the block's first character in Document.text
-    end: int  # offset just past its last character
-    origin: str  # "line 12" or a tag path such as "body/div/p[3]"
     line: int  # 1-based line of Document.text where the block starts
-    words: int  # number of \w+ tokens
-    is_heading: bool  # headline-shaped: short, no sentence-ending punctuation (HTML: by text, not tag)
-    ends_sentence: bool  # last visible character is . ! ? or a closing quote after one
-    link_ratio: float = 0.0  # share of characters inside links (HTML only)
-    tag: str | None = None  # HTML tag of the block element, None for text
-    zone: Zone = "body"
-    role: str | None = None  # for sidebar blocks: heading, title, summary, source, ...
-    card: int | None = None  # for sidebar blocks: key of the card the block belongs to
-    section: str | None = None  # for sidebar blocks: the heading its card is listed under
+    path: str | None = None  # HTML: the block element's path, e.g. "/html/body/div[2]/p[3]"
+    tag: str | None = None  # HTML: the block element's tag
+    link_density: float = 0.0  # HTML: share of the block's characters inside links
+    href: str | None = None  # HTML: the absolute URL the block links to, when it is one link
+    score: float | None = None  # a parse-time model's probability that the block is main content
+
+    def __str__(self) -> str:
+        return self.path or f"line {self.line}"
+
+
+class _Slots:
+    """The storage of a ``Block``, writable only while ``make_block`` fills it."""
+
+    __slots__ = ("text", "start", "end", "_origin", "zone", "role", "card", "section", "_kw",
+                 "words", "ends_sentence", "_heading", "_key", "_memo")
+
+
+class Block(_Slots):
+    """One unit of page text (a line of scraped text, or an HTML block element). Read-only.
+
+    ``text`` is what rules read; ``start``/``end`` are the offsets of its first and last
+    character in ``Document.text``; ``origin`` holds the parse-time facts. ``zone``,
+    ``role``, ``card`` and ``section`` are the pipeline's state: a block moved to the
+    sidebar has ``zone == "sidebar"``, the item field it fills as ``role`` and its card's
+    key as ``card``.
+
+    Its features are computed from the text once: ``words`` (the number of ``\\w+``
+    tokens) and ``ends_sentence`` when the block is made, ``is_heading`` and ``key``
+    on first use. A block's text never changes; the pipeline makes a new block instead.
+    """
+
+    __slots__ = ()
+
+    text: str
+    start: int
+    end: int
+    words: int  # number of \\w+ tokens
+    ends_sentence: bool  # the last visible character is . ! ? or … (closing quotes may follow)
+    zone: Zone
+    role: str | None
+    card: int | None
+    section: str | None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"Block is read-only (tried to set {name!r}); rules answer with decisions")
+
+    def __repr__(self) -> str:
+        state = f", zone={self.zone!r}, role={self.role!r}" if self.zone != "body" else ""
+        return f"Block({self.text[:60]!r}, {self.origin}{state})"
+
+    @property
+    def origin(self) -> Origin:
+        o = self._origin
+        if isinstance(o, int):  # text input: made on demand, most blocks never need it
+            o = Origin(o)
+            _set(self, "_origin", o)
+        return o
+
+    @property
+    def line(self) -> int:
+        o = self._origin
+        return o if isinstance(o, int) else o.line
+
+    @property
+    def tag(self) -> str | None:
+        return self.origin.tag
+
+    @property
+    def link_ratio(self) -> float:
+        return self.origin.link_density
+
+    @property
+    def is_heading(self) -> bool:
+        """Headline-shaped (``text.is_headline_shaped``): short, no sentence end. By text, not tag."""
+        h = self._heading
+        if h is None:
+            h = is_headline_shaped(self.text, self.words)
+            _set(self, "_heading", h)
+        return h
+
+    @property
+    def key(self) -> str:
+        """The text without case or spacing differences: what "the same line" means."""
+        k = self._key
+        if k is None:
+            k = normalise(self.text)
+            _set(self, "_key", k)
+        return k
+
+    def memo(self, key: Any, compute: Callable[[Block], Any]) -> Any:
+        """``compute(self)``, worked out once per block and ``key``: for what a rule derives
+        from one block and asks again on every pass (a card reader's idea of a line)."""
+        m = self._memo
+        if m is None:
+            m = {}
+            _set(self, "_memo", m)
+        elif key in m:
+            return m[key]
+        value = m[key] = compute(self)
+        return value
+
+    def mentions(self, keywords: frozenset[bytes]) -> bool:
+        """Does the text name one of ``keywords`` (``text.keyword_set``) as a whole word?"""
+        return not keywords.isdisjoint(self._kw)
+
+
+_set = object.__setattr__
+
+
+def make_block(text: str, start: int, end: int, origin: Origin | int, *, zone: Zone = "body",
+               role: str | None = None, card: int | None = None, section: str | None = None,
+               kw: list[bytes] | None = None, words: int = -1) -> Block:
+    """Build a block; ``origin`` may be a bare line number for text input.
+
+    ``kw`` (``text.keywords(text)``) and ``words`` (``text.count_words(text)``) may be given
+    when the caller has them already.
+    """
+    b = _Slots()
+    b.text, b.start, b.end, b._origin = text, start, end, origin
+    b.zone, b.role, b.card, b.section = zone, role, card, section
+    b._kw = keywords(text) if kw is None else kw
+    b.words = count_words(text) if words < 0 else words
+    last = text[-1:]
+    b.ends_sentence = last in _ENDS if last not in _CLOSERS else text.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS)
+    b._heading = b._key = b._memo = None
+    b.__class__ = Block  # from here on read-only
+    return b
+
+
+def text_block(text: str, start: int, end: int, line: int, kw: list[bytes], words: int) -> Block:
+    """``make_block`` for a line of body text, as the text parser makes a few hundred a page."""
+    b = _Slots()
+    b.text, b.start, b.end, b._origin = text, start, end, line
+    b.zone, b.role, b.card, b.section = "body", None, None, None
+    b._kw, b.words = kw, words
+    last = text[-1]
+    b.ends_sentence = last in _ENDS if last not in _CLOSERS else text.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS)
+    b._heading = b._key = b._memo = None
+    b.__class__ = Block
+    return b
+
+
+_ENDS = frozenset(_SENTENCE_ENDS)
 
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """The parsed input: blocks in reading order plus the text offsets refer to."""
+    """The parsed input: blocks in reading order plus the text offsets refer to.
+
+    ``found`` holds what the parser found outside that text (for HTML: the ``<title>``,
+    ``og:title``, JSON-LD author and date, the page's language), by metadata key. Rules
+    may use it; what no rule files is added to the page's metadata as found, and a
+    found ``title`` is the page's title when no rule takes one from the text.
+
+    ``analysis`` holds page-level results computed once at parse time, by the name of
+    what made them: a learned model's scores for every block and the means to explain
+    them, for the rule that turns them into decisions.
+    """
 
     blocks: tuple[Block, ...]
     text: str
     kind: SourceKind
     url: str | None = None
-    html_title: str | None = None
+    found: Mapping[str, str] = field(default_factory=dict)
+    analysis: Mapping[str, Any] = field(default_factory=dict)
 
 
 # --- decisions: what a rule may answer -------------------------------------------------
+# Immutable named tuples: rules make many of them, and a tuple is made three times
+# faster than a frozen dataclass. ``action`` names the kind of decision.
 
 
-@dataclass(frozen=True, slots=True)
-class Drop:
+class Drop(NamedTuple):
     """Remove the whole block."""
 
-    action: ClassVar[str] = "drop"
+    action = "drop"  # type: ignore[assignment]
 
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class Cut:
+class Cut(NamedTuple):
     """Remove ``block.text[start:end]`` and keep the rest of the block."""
 
-    action: ClassVar[str] = "cut"
+    action = "cut"  # type: ignore[assignment]
 
     start: int
     end: int
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class Split:
+class Split(NamedTuple):
     """Restore a lost paragraph break: the block becomes ``text[:at]`` and ``text[at:]``."""
 
-    action: ClassVar[str] = "split"
+    action = "split"  # type: ignore[assignment]
 
     at: int
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class ToMeta:
+class ToMeta(NamedTuple):
     """Move text out of the flow into ``metadata[key]`` (or the sidebar item's field).
 
     ``span`` is the part of the block that moves (``None``: the whole block);
@@ -100,7 +242,7 @@ class ToMeta:
     so that a label such as ``Source:`` moves with its value but is not part of it.
     """
 
-    action: ClassVar[str] = "meta"
+    action = "meta"  # type: ignore[assignment]
 
     key: str
     reason: str
@@ -108,29 +250,27 @@ class ToMeta:
     value: tuple[int, int] | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class ToTitle:
+class ToTitle(NamedTuple):
     """The block is the page title; ``end`` cuts off a suffix that ``meta`` files away.
 
     ``meta`` holds ``(key, value_start, value_end)`` triples inside the suffix.
     """
 
-    action: ClassVar[str] = "title"
+    action = "title"  # type: ignore[assignment]
 
     reason: str
     end: int | None = None
     meta: tuple[tuple[str, int, int], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class ToSidebar:
+class ToSidebar(NamedTuple):
     """The block is part of sidebar card ``card`` under heading ``section``.
 
     ``role`` names the item field it fills (title, summary, source, age, label,
     category) or ``heading``; ``value`` trims it, e.g. ``- Dubai Eye`` -> ``Dubai Eye``.
     """
 
-    action: ClassVar[str] = "sidebar"
+    action = "sidebar"  # type: ignore[assignment]
 
     role: str
     card: int
@@ -139,11 +279,10 @@ class ToSidebar:
     value: tuple[int, int] | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class MergeCard:
+class MergeCard(NamedTuple):
     """The block belongs to a card already in the sidebar: remove it and add ``section``."""
 
-    action: ClassVar[str] = "merge"
+    action = "merge"  # type: ignore[assignment]
 
     into: int
     section: str
@@ -184,12 +323,30 @@ class Step:
 
 @dataclass(frozen=True, slots=True)
 class Placement:
-    """Where one piece of the input ended up: ``body[2]``, ``title``,
-    ``metadata.credit``, ``sidebar[0].summary`` or ``removed``."""
+    """Where one piece of the input ended up.
+
+    ``kind`` is ``"body"``, ``"title"``, ``"metadata"``, ``"sidebar"`` or ``"removed"``;
+    ``index`` numbers the paragraph or sidebar item, ``field`` names the metadata key or
+    item field. ``dest`` spells it out: ``body[2]``, ``title``, ``metadata.credit``,
+    ``sidebar[0].summary``, ``removed``.
+    """
 
     start: int
     end: int
-    dest: str
+    kind: str
+    index: int | None = None
+    field: str | None = None
+
+    @property
+    def dest(self) -> str:
+        if self.kind == "body":
+            return f"body[{self.index}]"
+        if self.kind == "metadata":
+            return f"metadata.{self.field}"
+        if self.kind == "sidebar":
+            where = "sidebar" if self.index is None else f"sidebar[{self.index}]"
+            return f"{where}.{self.field}"
+        return self.kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +385,8 @@ class Page:
     metadata: Mapping[str, str]
     removed: tuple[Removal, ...]
     trace: tuple[Step, ...] = ()
-    provenance: tuple[Placement, ...] = field(default=(), repr=False)
+    # where every piece of the input went, as (start, end, kind, index, field) tuples: see ``provenance``
+    placements: tuple[tuple[int, int, str, int | None, str | None], ...] = field(default=(), repr=False)
     source_kind: SourceKind = "text"
     url: str | None = None
     # the text every offset indexes (the input itself for str input); not serialised
@@ -237,6 +395,11 @@ class Page:
     def __post_init__(self) -> None:
         if not isinstance(self.metadata, MappingProxyType):
             object.__setattr__(self, "metadata", MappingProxyType(dict(self.metadata)))
+
+    @property
+    def provenance(self) -> tuple[Placement, ...]:
+        """Where each piece of the input went, in input order (see ``Placement``)."""
+        return tuple(Placement(*p) for p in self.placements)
 
     @property
     def body(self) -> str:

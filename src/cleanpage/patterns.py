@@ -3,13 +3,24 @@
 Conventions: ``*_LINE`` patterns are used with ``fullmatch`` on a whole block;
 inline patterns are searched inside a block. Quantifiers are bounded so that no
 pattern backtracks without limit on hostile input.
+
+``*_WORDS`` are prefilters (see ``registry.py``): lower-case ASCII words of which
+every text a pattern matches names at least one, as a whole word. The engine
+skips a rule on blocks that name none of them. When a pattern gains an
+alternative, its word set must gain a word of it.
 """
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 _F = regex.IGNORECASE
+
+
+def _words(spaced: bytes) -> frozenset[bytes]:
+    return frozenset(spaced.split())
 
 # trailing decoration a label may carry: "Comments:", "Share »", "Tags (3)"
 _TAIL = r"\s*(?:[:»›>|\-–—…]+|\.{3})?\s*(?:\(\d{1,6}\)|\d{1,6})?\s*"
@@ -38,6 +49,10 @@ AGE_LINE = regex.compile(
     rf"|{DATE}(?:,?\s+(?:at\s+)?{TIME})?|{TIME}))",
     _F,
 )
+MONTH_WORDS = _words(b"jan january feb february mar march apr april may jun june jul july aug august"
+                     b" sep sept september oct october nov november dec december")
+AGE_WORDS = MONTH_WORDS | _words(b"ago now yesterday today last")  # or a digit: DIGIT
+DIGIT = re.compile(r"\d")
 
 # --- news agencies --------------------------------------------------------------------------
 
@@ -46,6 +61,9 @@ AGENCY = (r"(?:the\s+)?associated\s+press|ap|afp|agence\s+france[\s-]presse|reut
           r"|kyodo(?:\s+news)?|yonhap|efe|ansa|tass|ria\s+novosti|anadolu(?:\s+agency)?|wam|spa|kuna|qna|bernama|aap|cna"
           r"|irna|sana|interfax|kcna|sputnik|antara|ukrinform|newswires?"
           r"|staff\s+and\s+agencies|agencies\s+and\s+staff|guardian\s+staff\s+and\s+agencies")
+AGENCY_WORDS = _words(b"associated ap afp agence reuters agencies wire bloomberg dpa pa press upi xinhua ani pti"
+                      b" ians kyodo yonhap efe ansa tass ria anadolu wam spa kuna qna bernama aap cna irna sana"
+                      b" interfax kcna sputnik antara ukrinform newswire newswires")
 #: a line that is only a wire credit: "Associated Press", "Agencies", "— Reuters", "(With AFP)"
 WIRE_CREDIT_LINE = regex.compile(
     rf"[-–—(\s]*(?:with\s+(?:inputs?\s+from\s+)?|additional\s+reporting\s+by\s+|source\s*:\s*)?"
@@ -60,6 +78,8 @@ TRAILING_CREDIT = regex.compile(
 # agencies as printed in datelines and photo credits (case matters here: "AP", not "ap")
 _AGENCY_CAPS = (r"AFP|AP|Reuters|UPI|dpa|DPA|Xinhua|ANI|PTI|IANS|Kyodo|Yonhap|EFE|ANSA|TASS|AA|WAM|SPA|KUNA|QNA"
                 r"|Bernama|AAP|PA|Bloomberg|CNN|AP Photo|Associated Press|The Associated Press|Agencies")
+_AGENCY_CAPS_WORDS = _words(b"afp ap reuters upi dpa xinhua ani pti ians kyodo yonhap efe ansa tass aa wam"
+                            b" spa kuna qna bernama aap pa bloomberg cnn associated agencies")
 
 #: "7 July 2025 21:04 Washington (AFP)", "LONDON, July 7 (Reuters) -", "WASHINGTON (AP) —"
 DATELINE = regex.compile(
@@ -69,9 +89,12 @@ DATELINE = regex.compile(
     rf"|(?P<v>\p{{Lu}}{{4,}}(?:[ ,]+\p{{Lu}}{{2,}}){{0,2}}(?:,\s+(?i:{MONTH})\s+\d{{1,2}})?)\s+[–—]\s+"
     rf"|(?P<v>\p{{Lu}}{{2,}}(?:[ ,]+\p{{Lu}}{{2,}}){{0,2}},\s+(?i:{MONTH})\s+\d{{1,2}})\s+[-–—]\s+"
 )
+DATELINE_WORDS = _AGENCY_CAPS_WORDS | MONTH_WORDS  # or an en or em dash: DATELINE_DASH
+DATELINE_DASH = ("\u2013", "\u2014")
 
 #: "Source: commonspace.eu with TASS, RIA Novosti and agencies"
 SOURCE_LINE = regex.compile(r"(?:sources?|via|source\s+link|courtesy)\s*[:：]\s*(?P<v>\S.{0,200})", _F)
+SOURCE_WORDS = _words(b"source sources via courtesy")
 #: "By Jane Smith", "By Jane Smith and Ali Khan, Reuters"
 BYLINE = regex.compile(
     r"(?i:by)\s+(?P<v>\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|da|al|bin|el|la|le|du)){0,4}"
@@ -93,6 +116,7 @@ AI_PROMO_LINE = regex.compile(
     rf"|(?:new\s*:?\s*)?ai[- ]powered\s+(?:features?|tools?|summar(?:y|ies)|search|insights)\s*[:.!]?",
     _F,
 )
+AI_PROMO_WORDS = _words(b"ai gpt chatbot copilot assistant explore newai")
 #: "Download our app", "Get the app", "Download the free BBC News app now"
 APP_PROMO_LINE = regex.compile(
     rf"(?:download|get|install|open|try)\s+(?:our|the|the\s+free|our\s+free|the\s+new)\s+(?:{_W}\s+){{0,3}}?apps?"
@@ -101,6 +125,7 @@ APP_PROMO_LINE = regex.compile(
     rf"|read\s+(?:it\s+|more\s+)?(?:in|on)\s+(?:our|the)\s+app\s*[.!]?",
     _F,
 )
+APP_PROMO_WORDS = _words(b"app apps google")
 #: whole lines: "Subscribe to our newsletter", "Sign up for the Morning Briefing newsletter"
 NEWSLETTER_LINE = regex.compile(
     rf"(?:subscribe|sign\s+up|register)\s+(?:now\s+)?(?:to|for)\s+(?:our|the|my)\s+(?:free\s+)?(?:{_W}\s+){{0,4}}?newsletters?\b.{{0,160}}"
@@ -108,6 +133,7 @@ NEWSLETTER_LINE = regex.compile(
     rf"|newsletter\s+sign[- ]?up|subscribe(?:\s+(?:now|today|here))?\s*[.!]?",
     _F | regex.DOTALL,
 )
+NEWSLETTER_LINE_WORDS = _words(b"newsletter newsletters subscribe")
 # where an inline pitch may start: at the block start or after a sentence/teaser end
 _BOUNDARY = rf"(?<=\A|[.!?…»]{_CLOSE}{{0,3}}\s+)"
 #: inline: "New MEE newsletter: Jerusalem Dispatch Sign up to get the latest insights ... other MEE newsletters"
@@ -117,6 +143,7 @@ NEWSLETTER_PITCH = regex.compile(
     rf"|{_BOUNDARY}(?:sign\s+up|subscribe)\s+(?:now\s+)?(?:to|for)\s+(?:our|the)\s+(?:free\s+)?(?:{_W}\s+){{0,4}}?newsletters?\b[^.!?]{{0,200}}[.!?]?",
     _F,
 )
+NEWSLETTER_WORDS = _words(b"newsletter newsletters")
 
 # --- widgets: share, tags, comments -------------------------------------------------------------
 
@@ -130,20 +157,26 @@ SHARE_LINE = regex.compile(
     rf"|(?:{_SOCIAL})(?:[\s,|·•/]+(?:{_SOCIAL})){{0,9}}){_TAIL}",
     _F,
 )
+SHARE_WORDS = _words(b"share tweet pin print copy link save bookmark follow facebook twitter x linkedin whatsapp"
+                     b" telegram reddit pinterest email mail sms messenger flipboard tumblr bluesky threads"
+                     b" mastodon instagram youtube tiktok")
 #: "Hashtags", "Tags", "Topics:" as bare labels
 TAGS_LABEL_LINE = regex.compile(rf"(?:(?:hash)?tags?|tagged(?:\s+(?:with|in))?|topics?|keywords?|filed\s+under){_TAIL}", _F)
+TAGS_WORDS = _words(b"tag tags hashtag hashtags tagged topic topics keyword keywords filed")
 #: "Tags: Russia, North Korea", "#Russia #NorthKorea"
 TAGS_LIST_LINE = regex.compile(
     r"(?:(?:hash)?tags?|tagged(?:\s+(?:with|in))?|topics?|keywords?|filed\s+under)\s*[:：]\s*(?P<v>\S.{0,300})"
     r"|(?P<v>#[\w-]{0,59}\p{L}[\w-]{0,59}(?:[\s,]+#[\w-]{0,59}\p{L}[\w-]{0,59}){1,30})",
     _F,
 )
+HASHTAG = "#"  # a hashtag list names no tags word
 #: "Comments", "0 Comments", "Comments (12)", "View comments"
 COMMENTS_LABEL_LINE = regex.compile(
     rf"(?:(?:\d{{1,6}}\s+)?comments?|\d{{1,6}}\s+(?:responses?|replies)"
     rf"|(?:view|show|read|see|load|hide|join\s+the)\s+(?:all\s+)?(?:\d{{1,6}}\s+)?(?:comments?|discussion|conversation)){_TAIL}",
     _F,
 )
+COMMENTS_LABEL_WORDS = _words(b"comment comments response responses replies discussion conversation")
 #: "No comments yet...", "Be the first to comment", "There are no comments yet."
 COMMENTS_EMPTY_LINE = regex.compile(
     r"(?:(?:(?:there\s+are\s+)?no\s+(?:comments|responses|replies)(?:\s+(?:yet|so\s+far|to\s+show))?\s*[.!…]*"
@@ -152,6 +185,7 @@ COMMENTS_EMPTY_LINE = regex.compile(
     r"|start\s+the\s+conversation\s*[.!]*)\s*){1,4}",
     _F,
 )
+COMMENTS_EMPTY_WORDS = _words(b"comments responses replies first conversation")
 #: "Leave a Comment", "Leave a Reply", "Your email address will not be published. Required fields are marked *"
 COMMENT_FORM_LINE = regex.compile(
     r"(?:(?:(?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:comment|reply|response)(?:\s+(?:here|below))?\s*[:.!]?"
@@ -164,6 +198,8 @@ COMMENT_FORM_LINE = regex.compile(
     r"|(?:log|sign)\s+in\s+to\s+(?:comment|reply|join\s+the\s+(?:conversation|discussion))\.?)\s*){1,4}",
     _F,
 )
+COMMENT_FORM_WORDS = _words(b"comment reply response email mail required name website save conversation"
+                            b" discussion")
 
 # --- ads and trailers ------------------------------------------------------------------------
 
@@ -177,12 +213,14 @@ AD_LINE = regex.compile(
     r"|continue\s+reading\s+(?:below|the\s+main\s+story)\s*\.?",
     _F,
 )
+AD_LINE_WORDS = _words(b"advertisement advertising advert ads ad sponsored paid promoted continues scroll continue")
 #: inline, case-sensitive: "... within 50 days. Advertisement Speaking alongside ..."
 AD_INLINE = regex.compile(
     rf"(?<=\A|[.!?…]{_CLOSE}{{0,3}}\s+)(?:ADVERTISEMENT|Advertisement|(?:Story|Article)\s+continues\s+below\s+(?:this\s+)?advertisement)"
     rf"(?:\s*[-–—:]\s*(?:Scroll|SCROLL|Continue|CONTINUE)\s+[\w ]{{0,30}}?(?:content|CONTENT|reading|READING))?"
     rf"(?=\s+{_Q}?\p{{Lu}}|\s*\Z)"
 )
+AD_INLINE_WORDS = _words(b"advertisement")
 #: at the end of a block: "More to follow …", "This is a developing story."
 TRAILER = regex.compile(
     rf"(?<=\A|[.!?…]{_CLOSE}{{0,3}}\s+|\s)(?:more\s+to\s+follow|more\s+follows|\(?more\s+to\s+come\)?|updates?\s+to\s+follow"
@@ -191,6 +229,7 @@ TRAILER = regex.compile(
     r"|(?:developing|breaking)\s+story|story\s+developing)\s*(?:\.{3}|…|[.!])?\s*\Z",
     _F,
 )
+TRAILER_WORDS = _words(b"more update updates developing breaking updated")
 
 # --- teasers -------------------------------------------------------------------------------
 
@@ -201,6 +240,7 @@ READ_MORE_MARKER = regex.compile(
     r"|\[\s*read\s+more\s*\]",
     _F,
 )
+READ_MORE_MARKER_WORDS = _words(b"more story article reading")
 #: a whole line that only points elsewhere: "Read more: Trump says ...", "ALSO READ | ..."
 READ_MORE_LINE = regex.compile(
     r"(?:read\s+(?:more|next|also)|also\s+read|see\s+also|related|recommended|watch|listen|more|click\s+here)"
@@ -209,6 +249,7 @@ READ_MORE_LINE = regex.compile(
     r"|continue\s+reading\s*[.…]*|click\s+here\s+to\s+read\s+more\s*[.…]*",
     _F,
 )
+READ_MORE_LINE_WORDS = _words(b"read also see related recommended watch listen more click continue")
 # the sentence boundary a teaser headline starts after
 TEASER_START = regex.compile(rf"(?:[.!?…]{_CLOSE}{{0,3}}|»|›|>>|→)\s+")
 
@@ -225,6 +266,8 @@ PHOTO_CAPTION = regex.compile(
     # more text must follow: "... said. Reuters" at the end of a block is a wire credit (meta.trailing_credit)
     rf"(?=\s+(?!Television|TV|News|Breakingviews|Graphics|Institute|Poll|Tax|Wire|Images|Photo)[\"“]?\p{{Lu}})"
 )
+PHOTO_CAPTION_WORDS = _words(b"ap afp reuters epa getty shutterstock xinhua bloomberg aap pa anadolu file photo"
+                             b" photos image images picture pictures")
 #: whole lines: "Photo: Getty Images", "Image credit: Reuters", "(AP Photo/Evan Vucci)"
 PHOTO_CREDIT_LINE = regex.compile(
     r"\(?\s*(?i:(?:photo|image|picture|photograph|illustration)s?(?:\s+credits?)?|credits?)\s*[:：]\s*"
@@ -232,10 +275,14 @@ PHOTO_CREDIT_LINE = regex.compile(
     r"|\(?AP\s+Photo(?:/[^)]{1,60})?\)?|\(?(?:\S.{0,60}?\s*(?:/|via)\s*)?Getty\s+Images(?:\s+[^)]{1,30})?\)?"
     r"|\(?(?:Shutterstock(?:\.com)?|EPA(?:-EFE)?/[^)]{1,60}|Reuters/\p{Lu}\p{Ll}[^)]{1,60})\)?"
 )
+PHOTO_CREDIT_WORDS = _words(b"photo photos image images picture pictures photograph photographs illustration"
+                            b" illustrations credit credits ap images shutterstock epa reuters")
 #: a caption line ending in its credit: "Firefighters try to stop a blaze ... on Sunday. (Photo: Reuters)"
 CAPTION_LINE = regex.compile(
     r"\S.{0,400}?\s*\(\s*(?i:(?:photo|image|picture|photograph|file\s+photo)s?(?:\s+credit)?|credit)\s*[:：]?\s*[^()]{1,80}\)\s*"
 )
+# "(Photographer: ...)" matches CAPTION_LINE too, so its prefilter is a pattern, not whole words
+CAPTION_OPEN = re.compile(r"\(\s*(?:photo|image|picture|file|credit)", re.IGNORECASE)
 
 # --- sidebar sections and cards ------------------------------------------------------------------
 
@@ -257,6 +304,9 @@ LINK_HEADING_LINE = regex.compile(
     rf"|latest\s+(?:news|stories|articles|posts|headlines|videos)|recent\s+(?:posts|articles|stories|news)){_TAIL}",
     _F,
 )
+LINK_HEADING_WORDS = _words(b"related more most editor editors recommended you read watch see also don dont must"
+                            b" case icymi next web sponsored promoted partner other similar popular trending top"
+                            b" latest recent")
 #: headings that may also be an article's own subheading ("Popular", "Latest", "Recommended"):
 #: they open a sidebar section only when cards follow
 SECTION_HEADING_LINE = regex.compile(
@@ -264,12 +314,15 @@ SECTION_HEADING_LINE = regex.compile(
     rf"|featured\s+(?:stories|articles|posts|news)|latest\s+updates){_TAIL}",
     _F,
 )
+SECTION_HEADING_WORDS = _words(b"popular trending latest featured recommended further up top")
 #: per-card labels, which may also head a section: "Editor's choice", "Featured", "Sponsored"
 CARD_LABEL_LINE = regex.compile(
     rf"(?:{_EDITOR}|featured|sponsored|promoted|exclusive|breaking(?:\s+news)?|live|trending|must\s+read"
     rf"|top\s+story|partner\s+content|advertorial|paid\s+(?:post|content)|premium|editor{_APOS}s\s+note|staff\s+pick)",
     _F,
 )
+CARD_LABEL_WORDS = _words(b"editor editors featured sponsored promoted exclusive breaking live trending must top"
+                          b" partner advertorial paid premium staff")
 #: "- Dubai Eye": a card's source repeated after its age
 DASH_SOURCE_LINE = regex.compile(r"[-–—]\s*(?P<v>\S.{0,80})")
 
@@ -287,3 +340,7 @@ FUSED_SENTENCE = regex.compile(
     rf"(?<=[\p{{Ll}}\d%)\]]){_ABBREV}"
     rf"[.!?]{{1,3}}(?:{_Q}{{1,3}}(?=\p{{Lu}})|(?=\p{{Lu}}\p{{Ll}}))"
 )
+# the character after a sentence end is a quote, an upper-case ASCII letter or any non-ASCII one;
+# three patterns that each start with a literal are scanned far faster than one that starts with [.!?]
+_AFTER_END = "(?=[\"'\u2018\u2019\u201c\u201dA-Z\u0080-\U0010ffff])"
+FUSED_SENTENCE_HINT = tuple(re.compile(re.escape(c) + _AFTER_END) for c in ".!?")

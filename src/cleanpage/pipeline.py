@@ -1,146 +1,145 @@
-"""Rule registry, run order, trace, and the loop to a fixed point.
+"""The engine: rules bound once, applied to a page until nothing changes.
 
 Rules never edit text. They answer with decisions; this module applies them,
 keeps every piece of text tied to its offsets in ``Document.text``, records each
 applied decision in the trace, and finally assembles the ``Page``.
 
-Run order: rules run by stage (see ``Stage``), in registration order within a
-stage. All stages but the last loop until a whole pass changes nothing; then the
-final stage (the title) runs, and if it changed anything the loop runs again.
+Run order is (stage, order) from ``registry.py``. All stages but FINAL loop until
+a whole pass changes nothing; then FINAL (the title) runs, and if it changed
+anything the loop runs again.
+
+Why a page costs time linear in its length:
+
+* Each block rule keeps a worklist of the blocks it has not yet seen in their
+  current form. A block enters it when it is made or changed, and only if it
+  passes the rule's prefilter (its keywords are looked up in one index per page,
+  its patterns found in one scan of the page). A pass therefore touches only what
+  changed, and a rule runs only on the few lines that name its words.
+* A context rule runs again only if something changed since it last ran.
+* Block features are computed at most once per block (``model.Block``), and a
+  block's position is never stored in it, so nothing has to be rebuilt when a
+  block before it goes.
 """
 
 from __future__ import annotations
 
-import importlib
-import inspect
+import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
-from enum import IntEnum
+from dataclasses import dataclass
+from operator import attrgetter, itemgetter
 from typing import Any, Union
 
 from .config import Config
-from .errors import ConfigError
+from .errors import RuleError
 from .model import (
-    Block, Cut, Decision, Document, Drop, MergeCard, Page, Placement, Removal,
-    SidebarItem, Split, Step, ToMeta, ToSidebar, ToTitle,
+    Block, Cut, Decision, Document, Drop, MergeCard, Page, Placement, Removal, SidebarItem, Split, Step,
+    ToMeta, ToSidebar, ToTitle, make_block,
 )
-from .parse import count_words, make_block
-
-
-class Stage(IntEnum):
-    GUARD = 0  # consulted by the pipeline before it applies a cut; never run as a pass
-    LINES = 10  # whole lines of chrome: promos, widget labels, ad markers
-    STRUCTURE = 20  # context: sidebar sections and cards (before META, so a card's
-    #                 "Reuters" source line is not taken for the page's credit)
-    INLINE = 30  # chrome inside a block: teasers, pitches, ad markers, datelines
-    BREAKS = 40  # restore lost paragraph breaks
-    META = 50  # lines that are metadata: credits, source, byline, dates. After the
-    #            inline edits, because where the article's prose is decides them
-    DEDUPE = 60  # context: repeated blocks
-    FINAL = 90  # context, once at the fixed point: the title
-
+from .registry import Rule, Stage, enabled_rules, registry
+from .text import count_words
 
 BlockFn = Callable[[Block], Union[Decision, Sequence[Decision], None]]
-ContextFn = Callable[[Document], Iterable[tuple[int, Decision]]]
+ContextFn = Callable[[Document], Iterable[tuple[Union[Block, int], Decision]]]
+
+CARD_FIELDS = frozenset(("title", "summary", "source", "age", "label", "category", "dateline", "credit", "url"))
+_MAX_REPEATS = 10_000  # a rule that never settles on one block is stopped there
+
+
+# --- where text goes ---------------------------------------------------------------------------
+
+
+class Dest:
+    """Destinations of text, as the engine files them. ``CARD`` names a card by its key
+    while cards are still being built; assembly turns it into ``SIDEBAR`` and an index."""
+
+    BODY, TITLE, METADATA, SIDEBAR, REMOVED, CARD = "body", "title", "metadata", "sidebar", "removed", "card"
+
+
+# A placement while the page is cleaned: (start, end, kind, index or card key, field)
+_Placed = tuple[int, int, str, Union[int, None], Union[str, None]]
+
+
+# --- the bound engine --------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class Rule:
-    name: str
-    target: Any  # a function, or a class built from Config with ``from_config``
-    stage: Stage
-    context: bool  # takes the Document, answers (index, decision) pairs
-    zones: frozenset[str]  # which blocks a block rule is shown
-    preview: bool
-    module: str
-
-    @property
-    def doc(self) -> str:
-        return inspect.getdoc(self.target) or ""
-
-    def bind(self, config: Config) -> Callable[..., Any]:
-        if inspect.isclass(self.target):
-            return self.target.from_config(config)
-        return self.target
+class _Bound:
+    rule: Rule
+    fn: Any
+    slot: int  # bit of the rule in prefilter masks (block rules only)
 
 
-_REGISTRY: dict[str, Rule] = {}
+class Engine:
+    """Rules bound to one ``Config``, with their prefilter index. Immutable; shared by threads."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        rules = enabled_rules(config)
+        block_rules = [r for r in rules if not r.context and Stage.GUARD < r.stage < Stage.FINAL]
+        self.slots = tuple(_Bound(r, r.bind(config), i) for i, r in enumerate(block_rules))
+        by_name = {b.rule.name: b for b in self.slots}
+        # groups that run in turn, each only once those before it have reached a fixed point:
+        # the rules that edit the page, then dedupe (repeats are judged on the settled
+        # page), then the title
+        bound = [by_name.get(r.name) or _Bound(r, r.bind(config), -1)
+                 for r in rules if Stage.GUARD < r.stage]
+        self.groups = tuple(g for g in (
+            tuple(b for b in bound if b.rule.stage < Stage.DEDUPE),
+            tuple(b for b in bound if Stage.DEDUPE <= b.rule.stage < Stage.FINAL),
+            tuple(b for b in bound if b.rule.stage >= Stage.FINAL),
+        ) if g)
+        self.guards = tuple((r.name, r.bind(config)) for r in rules if r.stage == Stage.GUARD)
+        index: dict[bytes, int] = {}
+        always = 0
+        patterns: list[tuple[re.Pattern[str] | str, int]] = []
+        for b in self.slots:
+            bit = 1 << b.slot
+            if not b.rule.gated:
+                always |= bit
+            for word in b.rule.keywords or ():
+                index[word] = index.get(word, 0) | bit
+            for pattern in b.rule.patterns:
+                patterns.append((pattern, bit))
+        self.index = index
+        self.always = always
+        self.patterns = tuple(patterns)
+        self._slot_cache: dict[int, tuple[int, ...]] = {}
+
+    def mask(self, kw: Sequence[bytes], text: str) -> int:
+        """Prefilter mask of a block: the bits of the block rules that may act on it."""
+        m = self.always
+        index = self.index
+        hits = index.keys() & kw
+        for word in hits:
+            m |= index[word]
+        for pattern, bit in self.patterns:
+            if not m & bit and (pattern in text if isinstance(pattern, str) else pattern.search(text)):
+                m |= bit
+        return m
+
+    def slots_of(self, mask: int) -> tuple[int, ...]:
+        s = self._slot_cache.get(mask)
+        if s is None:
+            s = tuple(i for i in range(len(self.slots)) if mask >> i & 1)
+            self._slot_cache[mask] = s
+        return s
+
+    def run(self, doc: Document) -> Page:
+        return _Run(self, doc).run()
 
 
-def rule(name: str, *, stage: Stage, context: bool = False, zones: Iterable[str] = ("body",),
-         preview: bool = False) -> Callable[[Any], Any]:
-    """Register a rule under a stable dotted name (``family.what``)."""
-    if name.count(".") != 1:
-        raise ValueError(f"rule names are family.what, got {name!r}")
-
-    def register(target: Any) -> Any:
-        if name in _REGISTRY and _REGISTRY[name].target is not target:
-            raise ValueError(f"rule {name!r} registered twice")
-        _REGISTRY[name] = Rule(name, target, stage, context, frozenset(zones), preview,
-                               getattr(target, "__module__", ""))
-        return target
-
-    return register
+# --- working state -----------------------------------------------------------------------------
 
 
-def registry() -> dict[str, Rule]:
-    """Every registered rule by name, in run order."""
-    importlib.import_module(f"{__package__}.rules")  # importing the package registers the rules
-
-    return dict(sorted(_REGISTRY.items(), key=lambda kv: kv[1].stage))
-
-
-def check_config(config: Config) -> None:
-    known = registry()
-    families = {n.split(".", 1)[0] for n in known}
-    unknown = sorted(n for n in config.disabled if n not in known and n not in families)
-    if unknown:
-        raise ConfigError(f"unknown rule names in Config.disabled: {unknown}; "
-                          f"known families: {sorted(families)}")
-
-
-# --- working state ------------------------------------------------------------------------------
-
-
-@dataclass(eq=False)
-class _Live:
-    """A block as the pipeline works on it: its text is a list of source pieces."""
-
-    pieces: list[tuple[int, int]]
-    text: str
-    origin: str
-    line: int
-    tag: str | None
-    link_ratio: float
-    family: int  # index of the parsed block it descends from (splits share it)
-    zone: str = "body"
-    role: str | None = None
-    card: int | None = None
-    section: str | None = None
-    value: tuple[int, int] | None = None
-    done: set[str] = field(default_factory=set)  # rules that found nothing in this text
-    block: Block | None = None
-    alive: bool = True  # False once the block has left the flow (dropped, titled, filed)
-    after: list[_Live] = field(default_factory=list)  # blocks split off it, not yet in the list
-
-    def view(self, index: int) -> Block:
-        b = self.block
-        if b is None:
-            b = make_block(self.text, index=index, start=self.pieces[0][0], end=self.pieces[-1][1],
-                           origin=self.origin, line=self.line, link_ratio=self.link_ratio, tag=self.tag,
-                           zone=self.zone, role=self.role, card=self.card, section=self.section)
-            self.block = b
-        elif b.index != index:
-            b = replace(b, index=index)
-            self.block = b
-        return b
-
-    def changed(self) -> None:
-        self.block = None
-        self.done.clear()
+_by_start = attrgetter("start")
+_start_end = itemgetter(0, 1)
 
 
 def _join(source: str, pieces: list[tuple[int, int]]) -> str:
+    if len(pieces) == 1:
+        s, e = pieces[0]
+        return source[s:e]
     return " ".join(source[s:e] for s, e in pieces)
 
 
@@ -171,31 +170,97 @@ def _trim(source: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 class _Run:
-    """One clean() call: the live blocks, the trace, and what was filed where."""
+    """One page: the live blocks, the worklists, the trace, and what was filed where.
 
-    def __init__(self, doc: Document, config: Config) -> None:
+    ``live`` holds the page's blocks in order. A block is never edited: a change makes a
+    new block that replaces it (``replaced``), and a block that leaves the flow is
+    ``gone``. What the engine must remember about a block is kept beside it, and only
+    for the few blocks that need it: the source pieces of an edited block, the value
+    span of a sidebar field, the parsed block it descends from, the blocks split off it,
+    and its prefilter mask. Blocks sort by ``start``: their source ranges never overlap.
+    """
+
+    def __init__(self, engine: Engine, doc: Document) -> None:
+        self.engine = engine
         self.doc = doc
         self.src = doc.text
-        self.config = config
-        self.live: list[_Live] = [
-            _Live(pieces=[(b.start, b.end)], text=b.text, origin=b.origin, line=b.line, tag=b.tag,
-                  link_ratio=b.link_ratio, family=i, block=b)
-            for i, b in enumerate(doc.blocks)
-        ]
-        self.family_words = [b.words for b in doc.blocks]
-        self.family_cut = [0] * len(doc.blocks)
+        self.config = engine.config
+        self.live: list[Block] = list(doc.blocks)
+        self.pending: list[set[Block]] = [set() for _ in engine.slots]
+        self.pieces: dict[Block, list[tuple[int, int]]] = {}  # when not [(start, end)]
+        self.value: dict[Block, tuple[int, int]] = {}  # sidebar blocks: the part that is the value
+        self.family: dict[Block, Block] = {}  # the parsed block it descends from, when not itself
+        self.after: dict[Block, list[Block]] = {}  # blocks split off it, not yet in ``live``
+        self.mask: dict[Block, int] = {}  # prefilter masks that are not 0
+        self.replaced: dict[Block, Block] = {}  # old block -> the block that took its place
+        self.gone: set[Block] = set()  # replaced or left the flow: skipped wherever it is still queued
+        self.dead: set[Block] = set()  # left the flow
+        index, always, mask = engine.index, engine.always, self.mask
+        keys = index.keys()
+        for b in self.live:
+            if not keys.isdisjoint(b._kw):
+                m = always
+                for word in keys & b._kw:
+                    m |= index[word]
+                mask[b] = m
+            elif always:
+                mask[b] = always
+        self._scan_patterns()
+        pending, slots_of = self.pending, engine.slots_of
+        for b, m in mask.items():
+            for slot in slots_of(m):
+                pending[slot].add(b)
+        self.family_cut: dict[Block, int] = {}
         self.removed: list[Removal] = []
         self.trace: list[Step] = []
-        self.placements: list[tuple[int, int, str]] = []  # dest may name a card: "card:<key>.<field>"
+        self.placed: list[_Placed] = []
         self.title: str | None = None
         self.metadata: dict[str, str] = {}
         self.card_meta: dict[int, dict[str, str]] = {}
         self.card_sections: dict[int, list[str]] = {}
         self.merged: dict[int, int] = {}  # card key -> key of the card it was merged into
-        rules = [r for r in registry().values() if config.enabled(r.name, preview=r.preview)]
-        self.main = [(r, r.bind(config)) for r in rules if Stage.GUARD < r.stage < Stage.FINAL]
-        self.final = [(r, r.bind(config)) for r in rules if r.stage >= Stage.FINAL]
-        self.guards = [(r, r.bind(config)) for r in rules if r.stage == Stage.GUARD]
+        self.generation = 0  # bumped by every change
+        # bumped by every change to a body / sidebar block: a context rule runs again only
+        # after a change in the zones it reads
+        self.zone_generation = {"body": 0, "sidebar": 0}
+        self.seen: dict[str, tuple[int, ...]] = {}  # context rule -> zone generations it last ran at
+        self.dirty = False  # blocks were replaced, left or split since ``live`` was tidied
+        self._view: Document | None = None
+        self._view_generation = -1
+
+    def _scan_patterns(self) -> None:
+        """Set the pattern bits of the prefilter masks: one scan of the page per pattern."""
+        engine = self.engine
+        if not engine.patterns or not self.live:
+            return
+        live, mask, src = self.live, self.mask, self.src
+        starts = [b.start for b in live]
+        for pattern, bit in engine.patterns:
+            if isinstance(pattern, str):  # a literal: str.find is many times faster than a regex scan
+                hits = []
+                at = src.find(pattern)
+                while at >= 0:
+                    hits.append((at, at + len(pattern)))
+                    at = src.find(pattern, at + 1)
+            else:
+                hits = [m.span() for m in pattern.finditer(src)]
+            for at, end in hits:
+                i = bisect_right(starts, at) - 1
+                if i >= 0 and end <= live[i].end:
+                    b = live[i]
+                    mask[b] = mask.get(b, 0) | bit
+
+    def _pieces(self, b: Block) -> list[tuple[int, int]]:
+        p = self.pieces.get(b)
+        return p if p is not None else [(b.start, b.end)]
+
+    def current(self, b: Block) -> Block | None:
+        """The block that stands for ``b`` now, or None if it left the flow."""
+        while b in self.gone:
+            if b in self.dead:
+                return None
+            b = self.replaced[b]
+        return b
 
     # -- recording --------------------------------------------------------------------------------
 
@@ -207,266 +272,465 @@ class _Run:
     def _remove(self, rule: str, ranges: list[tuple[int, int]], reason: str) -> None:
         for s, e in ranges:
             self.removed.append(Removal(rule, self.src[s:e], reason, s, e))
-            self.placements.append((s, e, "removed"))
+            self.placed.append((s, e, Dest.REMOVED, None, None))
 
-    def _file(self, live: _Live, key: str, value: str) -> str:
+    def _file(self, b: Block, key: str, value: str) -> tuple[str, int | None, str]:
         """File ``value`` under ``key`` for the page, or for the card a sidebar block is in."""
-        if live.zone == "sidebar" and live.card is not None and key in _CARD_FIELDS:
-            store = self.card_meta.setdefault(live.card, {})
-            dest = f"card:{live.card}.{key}"
+        if b.zone == "sidebar" and b.card is not None and key in CARD_FIELDS:
+            store = self.card_meta.setdefault(b.card, {})
+            dest: tuple[str, int | None, str] = (Dest.CARD, b.card, key)
         else:
             store = self.metadata
-            dest = f"metadata.{key}"
+            dest = (Dest.METADATA, None, key)
         if key not in store:
             store[key] = value
         elif value not in store[key].split("; "):
             store[key] = f"{store[key]}; {value}"
         return dest
 
-    # -- applying decisions -----------------------------------------------------------------------
+    # -- changing blocks ------------------------------------------------------------------------
 
-    def apply(self, rule: Rule, live: _Live, d: Decision) -> bool:
+    def _bump(self, *zones: str) -> None:
+        self.generation += 1
+        for zone in zones:
+            self.zone_generation[zone] += 1
+
+    def _queue(self, b: Block, skip: int = -1) -> None:
+        """Compute ``b``'s prefilter mask and put it on the worklists of the rules it passes."""
+        engine = self.engine
+        m = engine.mask(b._kw, b.text)
+        if m:
+            self.mask[b] = m
+            pending = self.pending
+            for slot in engine.slots_of(m):
+                if slot != skip:
+                    pending[slot].add(b)
+
+    def _replace(self, old: Block, new: Block, pieces: list[tuple[int, int]] | None, skip: int = -1) -> None:
+        """``new`` takes the place of ``old``: carry over what is kept beside it, and queue it."""
+        self._bump(old.zone, new.zone)
+        self.replaced[old] = new
+        self.gone.add(old)
+        if pieces is not None and not (len(pieces) == 1 and pieces[0] == (new.start, new.end)):
+            self.pieces[new] = pieces
+        self.family[new] = self.family.get(old, old)
+        twins = self.after.pop(old, None)
+        if twins:
+            self.after[new] = twins
+        self.dirty = True
+        self._queue(new, skip)
+
+    def _rebuild(self, old: Block, pieces: list[tuple[int, int]], skip: int = -1) -> Block:
+        """A block of ``old``'s kind made of ``pieces`` of the source takes ``old``'s place."""
+        new = make_block(_join(self.src, pieces), pieces[0][0], pieces[-1][1], old._origin, zone=old.zone,
+                         role=old.role, card=old.card, section=old.section)
+        self._replace(old, new, pieces, skip)
+        return new
+
+    def _kill(self, b: Block) -> None:
+        self.dead.add(b)
+        self.gone.add(b)
+        self._bump(b.zone)
+        self.dirty = True
+
+    # -- applying decisions: one applier per decision type ------------------------------------------
+
+    def apply(self, rule: str, b: Block, d: Decision, slot: int = -1) -> bool:
         """Apply one decision; False when it changes nothing (the rule is then not asked again)."""
-        name = rule.name
-        if isinstance(d, (Drop, MergeCard)):
-            action = "drop" if isinstance(d, Drop) else "merge"
-            self._step(name, action, live.pieces, d.reason, live.text)
-            self._remove(name, live.pieces, d.reason)
-            if isinstance(d, MergeCard):
-                self.card_sections.setdefault(d.into, []).append(d.section)
-                if live.card is not None:
-                    self.merged[live.card] = d.into
-            live.alive = False
-            return True
-        if isinstance(d, Cut):
-            a, b = max(0, d.start), min(len(live.text), d.end)
-            if a >= b:
-                return False
-            if not live.text[:a].strip() and not live.text[b:].strip():
-                return self.apply(rule, live, Drop(d.reason))
-            cut = _trim(self.src, _select(live.pieces, a, b))
-            if not cut:
-                return False
-            veto = self._veto(live, cut)
-            if veto is not None:
-                self._step(veto, "veto", cut, f"{name} would cut too much of {live.origin}; kept")
-                return False
-            self._step(name, "cut", cut, d.reason)
-            self._remove(name, cut, d.reason)
-            self._rebuild(live, _trim(self.src, _select(live.pieces, 0, a) + _select(live.pieces, b, len(live.text))))
-            return True
-        if isinstance(d, Split):
-            left = _trim(self.src, _select(live.pieces, 0, d.at))
-            right = _trim(self.src, _select(live.pieces, d.at, len(live.text)))
+        applier = _APPLIERS.get(type(d))
+        if applier is None:
+            raise RuleError(f"rule {rule} returned {d!r}, which is not a Decision")
+        return applier(self, rule, b, d, slot)
+
+    def _drop(self, rule: str, b: Block, d: Drop, slot: int) -> bool:
+        pieces = self._pieces(b)
+        self._step(rule, "drop", pieces, d.reason, b.text)
+        self._remove(rule, pieces, d.reason)
+        self._kill(b)
+        return True
+
+    def _merge(self, rule: str, b: Block, d: MergeCard, slot: int) -> bool:
+        pieces = self._pieces(b)
+        self._step(rule, "merge", pieces, d.reason, b.text)
+        self._remove(rule, pieces, d.reason)
+        self.card_sections.setdefault(d.into, []).append(d.section)
+        if b.card is not None:
+            self.merged[b.card] = d.into
+        self._kill(b)
+        return True
+
+    def _cut(self, rule: str, b: Block, d: Cut, slot: int) -> bool:
+        text = b.text
+        lo, hi = max(0, d.start), min(len(text), d.end)
+        if lo >= hi:
+            return False
+        if not text[:lo].strip() and not text[hi:].strip():
+            return self._drop(rule, b, Drop(d.reason), slot)
+        pieces = self._pieces(b)
+        cut = _trim(self.src, _select(pieces, lo, hi))
+        if not cut:
+            return False
+        veto = self._veto(b, cut)
+        if veto is not None:
+            self._step(veto, "veto", cut, f"{rule} would cut too much of {b.origin}; kept")
+            return False
+        self._step(rule, "cut", cut, d.reason)
+        self._remove(rule, cut, d.reason)
+        self._rebuild(b, _trim(self.src, _select(pieces, 0, lo) + _select(pieces, hi, len(text))), slot)
+        return True
+
+    def _split(self, rule: str, b: Block, d: Split, slot: int) -> bool:
+        text = b.text
+        pieces = self._pieces(b)
+        left = _trim(self.src, _select(pieces, 0, d.at))
+        right = _trim(self.src, _select(pieces, d.at, len(text)))
+        if not left or not right:
+            return False
+        at = right[0][0]
+        ls, le = left[-1]
+        around = self.src[max(ls, le - 30):le] + "|" + self.src[at:min(right[0][1], at + 30)]
+        self._step(rule, "split", [(at, at)], d.reason, text=around)
+        new = self._rebuild(b, left, slot)
+        # the twin is new: every rule sees it, this one in its next pass (as a block made after it ran)
+        twin = make_block(_join(self.src, right), right[0][0], right[-1][1], b._origin, zone=b.zone, role=b.role,
+                          card=b.card, section=b.section)
+        if not (len(right) == 1 and right[0] == (twin.start, twin.end)):
+            self.pieces[twin] = right
+        self.family[twin] = self.family.get(b, b)
+        self._queue(twin)
+        self.after.setdefault(new, []).insert(0, twin)  # splits apply right to left: the newest twin first
+        return True
+
+    def _split_all(self, rule: str, b: Block, splits: Sequence[Split], slot: int) -> bool:
+        """``_split`` for each of ``splits`` (right to left), making only the final blocks.
+
+        Splitting right to left never moves the offsets further left, so every split is
+        worked out on the source ranges of the original block.
+        """
+        src, text, pieces = self.src, b.text, self._pieces(b)
+        end = len(text)  # the block left after the splits so far is text[:end]
+        parts: list[list[tuple[int, int]]] = []
+        for d in splits:
+            left = _trim(src, _select(pieces, 0, d.at))
+            right = _trim(src, _select(pieces, d.at, end))
             if not left or not right:
-                return False
+                continue
             at = right[0][0]
             ls, le = left[-1]
-            around = self.src[max(ls, le - 30):le] + "|" + self.src[at:min(right[0][1], at + 30)]
-            self._step(name, "split", [(at, at)], d.reason, text=around)
-            twin = _Live(pieces=[], text="", origin=live.origin, line=live.line, tag=live.tag,
-                         link_ratio=live.link_ratio, family=live.family, zone=live.zone, role=live.role,
-                         card=live.card, section=live.section)
-            self._rebuild(live, left)
-            self._rebuild(twin, right)
-            live.after.insert(0, twin)  # splits apply right to left: the newest twin comes first
-            return True
-        if isinstance(d, ToMeta):
-            a, b = d.span if d.span is not None else (0, len(live.text))
-            va, vb = d.value if d.value is not None else (a, b)
-            moved = _trim(self.src, _select(live.pieces, a, b))
-            value = " ".join(live.text[va:vb].split())
-            if not moved or not value:
-                return False
-            dest = self._file(live, d.key, value)
-            self._step(name, "meta", moved, f"{d.reason} -> {d.key}")
-            self.placements.extend((s, e, dest) for s, e in moved)
-            rest = _trim(self.src, _select(live.pieces, 0, a) + _select(live.pieces, b, len(live.text)))
-            if rest:
-                self._rebuild(live, rest)
-            else:
-                live.alive = False
-            return True
-        if isinstance(d, ToTitle):
-            if self.title is not None:
-                return False
-            end = len(live.text) if d.end is None else d.end
-            title = _trim(self.src, _select(live.pieces, 0, end))
-            if not title:
-                return False
-            self.title = " ".join(live.text[:end].split())
-            self._step(name, "title", title, d.reason)
-            self.placements.extend((s, e, "title") for s, e in title)
-            suffix = _trim(self.src, _select(live.pieces, end, len(live.text)))
-            for key, va, vb in d.meta:
-                value = " ".join(live.text[va:vb].split())
-                if value:
-                    self.metadata.setdefault(key, value)
-                    self._step(name, "meta", suffix, f"title suffix -> {key}", text=value)
-            dest = f"metadata.{d.meta[0][0]}" if d.meta else "title"
-            self.placements.extend((s, e, dest) for s, e in suffix)
-            live.alive = False
-            return True
-        if isinstance(d, ToSidebar):
-            if d.role not in _CARD_FIELDS and d.role != "heading":
-                raise ValueError(f"rule {name} gave sidebar role {d.role!r}; roles are {sorted(_CARD_FIELDS)} or 'heading'")
-            if live.zone == "sidebar":
-                return False
-            if d.role == "heading":  # the heading lives on as the section of its cards
-                self._step(name, "sidebar", live.pieces, d.reason, live.text)
-                self.placements.extend((s, e, f"card:{d.card}.section") for s, e in live.pieces)
-                live.alive = False
-                return True
-            live.zone, live.role, live.card, live.section, live.value = "sidebar", d.role, d.card, d.section, d.value
-            self._step(name, "sidebar", live.pieces, f"{d.reason} ({d.role})", live.text)
-            live.changed()
-            return True
-        raise TypeError(f"rule {name} returned {d!r}, which is not a Decision")
+            around = src[max(ls, le - 30):le] + "|" + src[at:min(right[0][1], at + 30)]
+            self._step(rule, "split", [(at, at)], d.reason, text=around)
+            parts.append(right)
+            end = d.at
+        if not parts:
+            return False
+        new = self._rebuild(b, _trim(src, _select(pieces, 0, end)), slot)
+        twins = self.after.setdefault(new, [])
+        family = self.family.get(b, b)
+        for right in reversed(parts):
+            twin = make_block(_join(src, right), right[0][0], right[-1][1], b._origin, zone=b.zone, role=b.role,
+                              card=b.card, section=b.section)
+            if not (len(right) == 1 and right[0] == (twin.start, twin.end)):
+                self.pieces[twin] = right
+            self.family[twin] = family
+            self._queue(twin)
+            twins.append(twin)
+        return True
 
-    def _rebuild(self, live: _Live, pieces: list[tuple[int, int]]) -> None:
-        live.pieces = pieces
-        live.text = _join(self.src, pieces)
-        if live.value is not None:
-            live.value = None  # a trimmed value no longer lines up once the text changes
-        live.changed()
+    def _cut_all(self, rule: str, b: Block, cuts: Sequence[Cut], slot: int) -> bool:
+        """``_cut`` for each of ``cuts`` (right to left), making only the final block."""
+        src, text = self.src, b.text
+        pieces = self._pieces(b)
+        size = len(text)  # length of the text the cuts so far have left
+        changed = False
+        for d in cuts:
+            lo, hi = max(0, d.start), min(size, d.end)
+            if lo >= hi:
+                continue
+            rest = _trim(src, _select(pieces, hi, size))
+            if not text[:lo].strip() and not rest:
+                # nothing left of the block: it goes as a whole
+                if changed:
+                    b = self._rebuild(b, pieces, slot)
+                return self._drop(rule, b, Drop(d.reason), slot)
+            cut = _trim(src, _select(pieces, lo, hi))
+            if not cut:
+                continue
+            veto = self._veto(b, cut)
+            if veto is not None:
+                self._step(veto, "veto", cut, f"{rule} would cut too much of {b.origin}; kept")
+                continue
+            self._step(rule, "cut", cut, d.reason)
+            self._remove(rule, cut, d.reason)
+            pieces = _trim(src, _select(pieces, 0, lo) + rest)
+            size = sum(t - s for s, t in pieces) + len(pieces) - 1
+            changed = True
+        if changed:
+            self._rebuild(b, pieces, slot)
+        return changed
 
-    def _veto(self, live: _Live, cut: list[tuple[int, int]]) -> str | None:
+    def _meta(self, rule: str, b: Block, d: ToMeta, slot: int) -> bool:
+        text = b.text
+        lo, hi = d.span if d.span is not None else (0, len(text))
+        va, vb = d.value if d.value is not None else (lo, hi)
+        pieces = self._pieces(b)
+        moved = _trim(self.src, _select(pieces, lo, hi))
+        value = " ".join(text[va:vb].split())
+        if not moved or not value:
+            return False
+        kind, where, key = self._file(b, d.key, value)
+        self._step(rule, "meta", moved, f"{d.reason} -> {d.key}")
+        self.placed.extend((s, t, kind, where, key) for s, t in moved)
+        rest = _trim(self.src, _select(pieces, 0, lo) + _select(pieces, hi, len(text)))
+        if rest:
+            self._rebuild(b, rest, slot)
+        else:
+            self._kill(b)
+        return True
+
+    def _title(self, rule: str, b: Block, d: ToTitle, slot: int) -> bool:
+        if self.title is not None:
+            return False
+        text = b.text
+        end = len(text) if d.end is None else d.end
+        pieces = self._pieces(b)
+        title = _trim(self.src, _select(pieces, 0, end))
+        if not title:
+            return False
+        self.title = " ".join(text[:end].split())
+        self._step(rule, "title", title, d.reason)
+        self.placed.extend((s, t, Dest.TITLE, None, None) for s, t in title)
+        suffix = _trim(self.src, _select(pieces, end, len(text)))
+        for key, va, vb in d.meta:
+            value = " ".join(text[va:vb].split())
+            if value:
+                self.metadata.setdefault(key, value)
+                self._step(rule, "meta", suffix, f"title suffix -> {key}", text=value)
+        if d.meta:
+            self.placed.extend((s, t, Dest.METADATA, None, d.meta[0][0]) for s, t in suffix)
+        else:
+            self.placed.extend((s, t, Dest.TITLE, None, None) for s, t in suffix)
+        self._kill(b)
+        return True
+
+    def _sidebar(self, rule: str, b: Block, d: ToSidebar, slot: int) -> bool:
+        if d.role not in CARD_FIELDS and d.role != "heading":
+            raise RuleError(f"rule {rule} gave sidebar role {d.role!r}; roles are {sorted(CARD_FIELDS)} or 'heading'")
+        if b.zone == "sidebar":
+            return False
+        pieces = self._pieces(b)
+        if d.role == "heading":  # the heading lives on as the section of its cards
+            self._step(rule, "sidebar", pieces, d.reason, b.text)
+            self.placed.extend((s, t, Dest.CARD, d.card, "section") for s, t in pieces)
+            self._kill(b)
+            return True
+        self._step(rule, "sidebar", pieces, f"{d.reason} ({d.role})", b.text)
+        moved = make_block(b.text, b.start, b.end, b._origin, zone="sidebar", role=d.role, card=d.card,
+                           section=d.section, kw=b._kw, words=b.words)
+        self._replace(b, moved, pieces)
+        if d.value is not None:
+            self.value[moved] = d.value
+        return True
+
+    def _veto(self, b: Block, cut: list[tuple[int, int]]) -> str | None:
         """Name of the guard that vetoes this cut, or None (the cut is then counted)."""
-        words = sum(count_words(self.src[s:e]) for s, e in cut)
-        total, done = self.family_words[live.family], self.family_cut[live.family]
-        for r, guard in self.guards:
-            if guard(total, done, words):
-                return r.name
-        self.family_cut[live.family] += words
+        words = sum(count_words(self.src[s:t]) for s, t in cut)
+        family = self.family.get(b, b)
+        done = self.family_cut.get(family, 0)
+        for name, guard in self.engine.guards:
+            if guard(family.words, done, words):
+                return name
+        self.family_cut[family] = done + words
         return None
 
     # -- running --------------------------------------------------------------------------------
 
-    def _view(self) -> Document:
-        blocks = tuple(live.view(i) for i, live in enumerate(self.live))
-        return Document(blocks=blocks, text=self.src, kind=self.doc.kind, url=self.doc.url)
-
-    def _settle(self) -> None:
-        """Drop blocks that left the flow and put split-off blocks in place, in one sweep."""
-        out: list[_Live] = []
-        for live in self.live:
-            if live.alive:
-                out.append(live)
-            if live.after:
-                out.extend(twin for twin in live.after if twin.alive)
-                live.after = []
+    def _tidy(self) -> None:
+        """Put replacements and split-off blocks in place and drop what left, in one sweep."""
+        if not self.dirty:
+            return
+        out: list[Block] = []
+        gone, current = self.gone, self.current
+        for b in self.live:
+            if b in gone:
+                b = current(b)
+                if b is None:
+                    continue
+            out.append(b)
+        if self.after:  # split-off blocks, even of blocks that have left since
+            for twins in self.after.values():
+                for t in twins:
+                    t = current(t)
+                    if t is not None:
+                        out.append(t)
+            self.after.clear()
+            out.sort(key=_by_start)  # source ranges never overlap: start order is page order
         self.live = out
+        self.dirty = False
 
-    def _run_block_rule(self, r: Rule, fn: BlockFn) -> bool:
+    def view(self) -> Document:
+        """The page as it is now, as context rules see it (made again only after a change)."""
+        self._tidy()
+        if self._view is None or self._view_generation != self.generation:
+            d = self.doc
+            self._view = Document(tuple(self.live), d.text, d.kind, d.url, d.found, d.analysis)
+            self._view_generation = self.generation
+        return self._view
+
+    def _run_block_rule(self, bound: _Bound) -> bool:
+        slot = bound.slot
+        todo = self.pending[slot]
+        if not todo:
+            return False
+        self.pending[slot] = set()
+        rule, fn = bound.rule, bound.fn
+        name, zones, bit = rule.name, rule.zones, 1 << slot
+        gone, mask = self.gone, self.mask
         changed = False
-        for i, live in enumerate(self.live):
-            guard = 0
-            while live.alive and live.zone in r.zones and r.name not in live.done:
-                guard += 1
-                if guard > 10_000:  # a rule that never settles on one block
-                    live.done.add(r.name)
+        for b in sorted(todo, key=_by_start):
+            for _ in range(_MAX_REPEATS):
+                if b in gone or b.zone not in zones or not mask.get(b, 0) & bit:
                     break
-                out = fn(live.view(i))
-                if out is None or (isinstance(out, Sequence) and not out):
-                    live.done.add(r.name)
+                out = fn(b)
+                if not out:
                     break
-                decisions = list(out) if isinstance(out, Sequence) else [out]
-                if len(decisions) > 1:
-                    decisions = _last_first(decisions)
+                if type(out) in _APPLIERS:  # one decision (decisions are tuples themselves)
+                    decisions = (out,)
+                elif len(out) > 1:
+                    decisions = _last_first(list(out))
+                else:
+                    decisions = out
                 applied = False
-                for d in decisions:
-                    if not live.alive:
-                        break
-                    applied |= self.apply(r, live, d)
+                kind = type(decisions[0])
+                if len(decisions) > 1 and kind in (Split, Cut) and all(type(d) is kind for d in decisions):
+                    # many edits of one block (a long line): applied on its source ranges in one go
+                    applied = (self._split_all if kind is Split else self._cut_all)(name, b, decisions, slot)
+                else:
+                    for d in decisions:
+                        cur = self.current(b)
+                        if cur is None:
+                            break
+                        applied |= self.apply(name, cur, d, slot)
                 if not applied:
-                    live.done.add(r.name)
                     break
                 changed = True
-        self._settle()
+                b = self.current(b)
+                if b is None:
+                    break
         return changed
 
-    def _run_context_rule(self, r: Rule, fn: ContextFn) -> bool:
-        doc = self._view()
-        targets = list(self.live)
+    def _run_context_rule(self, bound: _Bound) -> bool:
+        rule = bound.rule
+        name = rule.name
+        state = tuple(self.zone_generation[z] for z in sorted(rule.zones))
+        if self.seen.get(name) == state:
+            return False  # nothing changed where it looks since it last looked: it would answer the same
+        doc = self.view()
+        self.seen[name] = state
+        blocks = doc.blocks
         changed = False
-        for index, d in list(fn(doc)):
-            live = targets[index]
-            if live.alive:
-                changed |= self.apply(r, live, d)
-        self._settle()
+        for target, d in list(bound.fn(doc)):
+            b = blocks[target] if isinstance(target, int) else target
+            if not isinstance(b, Block):
+                raise RuleError(f"rule {name} answered for {target!r}: a block of the page it was shown, or its index")
+            b = self.current(b)
+            if b is not None:
+                changed |= self.apply(name, b, d)
         return changed
 
-    def _pass(self, rules: list[tuple[Rule, Any]]) -> bool:
+    def _pass(self, rules: Sequence[_Bound]) -> bool:
         changed = False
-        for r, fn in rules:
-            changed |= self._run_context_rule(r, fn) if r.context else self._run_block_rule(r, fn)
+        for b in rules:
+            changed |= self._run_context_rule(b) if b.rule.context else self._run_block_rule(b)
         return changed
 
-    def _loop(self, rules: list[tuple[Rule, Any]]) -> bool:
-        any_change = False
-        for _ in range(self.config.max_passes):
-            changed = self._pass(rules)
-            any_change |= changed
-            if not changed:
-                return any_change
-        self.trace.append(Step("pipeline.max_passes", "stop", "", f"stopped after {self.config.max_passes} passes", 0, 0))
-        return any_change
+    def _settle(self, group: int = 0) -> None:
+        """Run group ``group`` to a fixed point, then the next; rerun from the first group
+        whenever a later one changes something."""
+        groups = self.engine.groups
+        passes = 0
+        g = group
+        while g < len(groups):
+            changed = False
+            while self._pass(groups[g]):
+                changed = True
+                passes += 1
+                if passes >= self.config.max_passes:
+                    self.trace.append(Step("pipeline.max_passes", "stop", "",
+                                           f"stopped after {self.config.max_passes} passes", 0, 0))
+                    return
+                if g > 0:
+                    break  # a later group changed the page: the earlier ones look again
+            g = 0 if changed and g > 0 else g + 1
 
     def run(self) -> Page:
-        self._loop(self.main)
-        if self._pass(self.final):
-            self._loop(self.main)
+        self._settle()
+        self._tidy()
         return self._assemble()
 
     # -- assembly -------------------------------------------------------------------------------
 
     def _assemble(self) -> Page:
         paragraphs: list[str] = []
-        cards: dict[int, list[_Live]] = {}
-        for live in self.live:
-            if live.zone == "sidebar" and live.card is not None:
-                cards.setdefault(live.card, []).append(live)
+        cards: dict[int, list[Block]] = {}
+        placed = self.placed
+        pieces_of = self.pieces
+        body = Dest.BODY
+        for b in self.live:
+            if b.zone == "sidebar" and b.card is not None:
+                cards.setdefault(b.card, []).append(b)
+                continue
+            n = len(paragraphs)
+            pieces = pieces_of.get(b)
+            if pieces is None:
+                placed.append((b.start, b.end, body, n, None))
             else:
-                self.placements.extend((s, e, f"body[{len(paragraphs)}]") for s, e in live.pieces)
-                paragraphs.append(live.text)
+                for s, t in pieces:
+                    placed.append((s, t, body, n, None))
+            paragraphs.append(b.text)
         items: list[SidebarItem] = []
         card_index: dict[int, int] = {}
         for key in sorted(cards):
             card_index[key] = len(items)
             items.append(self._item(key, cards[key]))
-        placements = []
-        for s, e, dest in self.placements:
-            if dest.startswith("card:"):
-                key_text, _, rest = dest[5:].partition(".")
-                key = int(key_text)
+        provenance = []
+        for s, t, kind, where, field in placed:
+            if kind == Dest.CARD:
+                key = where
                 seen = set()
                 while key not in card_index and key in self.merged and key not in seen:
                     seen.add(key)
-                    key, rest = self.merged[key], "sections" if rest == "section" else rest
-                index = card_index.get(key)
-                dest = f"sidebar[{index}].{rest}" if index is not None else f"sidebar.{rest}"
-            placements.append(Placement(s, e, dest))
-        placements.sort(key=lambda p: (p.start, p.end))
+                    key = self.merged[key]
+                    field = "sections" if field == "section" else field
+                kind, where = Dest.SIDEBAR, card_index.get(key)  # type: ignore[arg-type]
+            provenance.append((s, t, kind, where, field))
+        provenance.sort(key=_start_end)
         title = self.title
-        if title is None and self.doc.kind == "html" and self.doc.html_title:
-            title = self.doc.html_title
+        for key, value in self.doc.found.items():  # what the parser found outside the text
+            if key == "title":
+                if title is None:
+                    title = value
+                    self.trace.append(Step("parse.found", "title", value, "found by the parser", 0, 0))
+            elif key not in self.metadata:
+                self.metadata[key] = value
+                self.trace.append(Step("parse.found", "meta", value, f"found by the parser -> {key}", 0, 0))
         removed = sorted(self.removed, key=lambda r: (r.start, r.end))
         return Page(
             title=title, paragraphs=tuple(paragraphs), sidebar=tuple(items), metadata=self.metadata,
-            removed=tuple(removed), trace=tuple(self.trace), provenance=tuple(placements),
+            removed=tuple(removed), trace=tuple(self.trace), placements=tuple(provenance),
             source_kind=self.doc.kind, url=self.doc.url, source=self.src,
         )
 
-    def _item(self, key: int, blocks: list[_Live]) -> SidebarItem:
+    def _item(self, key: int, blocks: list[Block]) -> SidebarItem:
         fields: dict[str, Any] = {}
         summary: list[str] = []
         section = blocks[0].section
-        for live in blocks:
-            role = live.role or "summary"
-            text = live.text
-            if live.value is not None:
-                text = live.text[live.value[0]:live.value[1]].strip()
-            self.placements.extend((s, e, f"card:{key}.{role}") for s, e in live.pieces)
+        for b in blocks:
+            role = b.role or "summary"
+            text = b.text
+            value = self.value.get(b)
+            if value is not None:
+                text = text[value[0]:value[1]].strip()
+            self.placed.extend((s, t, Dest.CARD, key, role) for s, t in self._pieces(b))
             if role == "summary":
                 summary.append(text)
             elif role in fields:  # a second line for the same field: keep both, lose nothing
@@ -475,6 +739,10 @@ class _Run:
                 fields[role] = text
         if summary:
             fields["summary"] = "\n\n".join(summary)
+        if "url" not in fields:  # HTML: the link of the card's headline
+            href = next((b.origin.href for b in blocks if b.role == "title" and b.origin.href), None)
+            if href:
+                fields["url"] = href
         for k, v in self.card_meta.get(key, {}).items():
             fields[k] = f"{fields[k]}; {v}" if k in fields and fields[k] != v else v
         sections = [section] if section else []
@@ -484,7 +752,25 @@ class _Run:
         return SidebarItem(section=section, sections=tuple(sections), **fields)
 
 
-_CARD_FIELDS = frozenset(("title", "summary", "source", "age", "label", "category", "dateline", "credit", "url"))
+_APPLIERS: dict[type, Callable[[_Run, str, Block, Any, int], bool]] = {
+    Drop: _Run._drop,
+    MergeCard: _Run._merge,
+    Cut: _Run._cut,
+    Split: _Run._split,
+    ToMeta: _Run._meta,
+    ToTitle: _Run._title,
+    ToSidebar: _Run._sidebar,
+}
+
+
+def _span(d: Decision) -> tuple[int, int]:
+    if isinstance(d, Cut):
+        return d.start, d.end
+    if isinstance(d, Split):
+        return d.at, d.at
+    if isinstance(d, ToMeta) and d.span is not None:
+        return d.span
+    return -1, -1
 
 
 def _last_first(decisions: list[Decision]) -> list[Decision]:
@@ -493,19 +779,10 @@ def _last_first(decisions: list[Decision]) -> list[Decision]:
     An edit that overlaps one to its right is dropped; the rule is asked again once
     the text has changed.
     """
-    def span(d: Decision) -> tuple[int, int]:
-        if isinstance(d, Cut):
-            return d.start, d.end
-        if isinstance(d, Split):
-            return d.at, d.at
-        if isinstance(d, ToMeta) and d.span is not None:
-            return d.span
-        return -1, -1
-
     out: list[Decision] = []
     left_edge = None
-    for d in sorted(decisions, key=span, reverse=True):
-        a, b = span(d)
+    for d in sorted(decisions, key=_span, reverse=True):
+        a, b = _span(d)
         if left_edge is not None and (b > left_edge or (a < 0 and out)):
             continue
         out.append(d)
@@ -513,28 +790,32 @@ def _last_first(decisions: list[Decision]) -> list[Decision]:
     return out
 
 
-def run(doc: Document, config: Config) -> Page:
-    return _Run(doc, config).run()
-
-
 def decide(name: str, text: str, config: Config | None = None) -> Any:
     """Ask one rule about ``text``, for tests and for exploring a rule by hand.
 
     A block rule sees ``text`` as one block and gives its decision (the first, if it
-    gives several) or None. A context rule sees ``text`` parsed as a page (one block
-    per line) and gives a list of ``(block text, decision)`` pairs.
+    gives several) or None; its prefilter applies, as in the engine. A context rule
+    sees ``text`` parsed as a page (one block per line) and gives a list of
+    ``(block text, decision)`` pairs.
     """
-    from .parse import parse_text
+    from .parse.text import parse_text
 
     config = config or Config()
     r = registry()[name]
     fn = r.bind(config)
     doc = parse_text(text)
     if r.context:
-        return [(doc.blocks[i].text, d) for i, d in fn(doc)]
+        out = []
+        for target, d in fn(doc):
+            block = doc.blocks[target] if isinstance(target, int) else target
+            out.append((block.text, d))
+        return out
     if len(doc.blocks) != 1:
         raise ValueError(f"a block rule needs exactly one non-blank line, got {len(doc.blocks)}")
-    out = fn(doc.blocks[0])
-    if isinstance(out, Sequence):
-        return out[0] if out else None
-    return out
+    block = doc.blocks[0]
+    if not r.passes(block._kw, block.text):
+        return None
+    out = fn(block)
+    if out is None or type(out) in _APPLIERS:
+        return out
+    return out[0] if out else None

@@ -6,7 +6,7 @@ from bisect import bisect_right
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .parse import line_starts
+from .text import line_starts
 
 if TYPE_CHECKING:
     from .model import Page

@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
+from ..config import Config
 from ..model import Block, Cut, Drop
-from ..patterns import AD_INLINE, AD_LINE
-from ..pipeline import Stage, rule
+from ..patterns import AD_INLINE, AD_INLINE_WORDS, AD_LINE, AD_LINE_WORDS
+from ..registry import Stage, rule
 
 
-@rule("ads.marker_line", stage=Stage.LINES, zones=("body", "sidebar"))
-def drop_ad_marker_line(block: Block) -> Drop | None:
+@rule("ads.marker_line", stage=Stage.LINES, order=10, zones=("body", "sidebar"), keywords=AD_LINE_WORDS)
+def drop_ad_marker_line(block: Block, config: Config) -> Drop | None:
     """Drop a line that only marks an ad slot.
 
     Targets: Advertisement
     Keeps:   Advertisement revenue fell 5% in the quarter.
     """
-    if block.words <= 10 and AD_LINE.fullmatch(block.text):
+    if block.words <= config.max_ad_marker_words and AD_LINE.fullmatch(block.text):
         return Drop("advertisement marker")
     return None
 
 
-@rule("ads.inline_marker", stage=Stage.INLINE, zones=("body", "sidebar"))
+@rule("ads.inline_marker", stage=Stage.INLINE, order=10, zones=("body", "sidebar"), keywords=AD_INLINE_WORDS)
 def cut_inline_ad_markers(block: Block) -> list[Cut]:
     """Cut ad-slot markers that sit between two sentences.
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..model import Block, Split
-from ..patterns import FUSED_SENTENCE
-from ..pipeline import Stage, rule
+from ..patterns import FUSED_SENTENCE, FUSED_SENTENCE_HINT
+from ..registry import Stage, rule
 
 _CLOSING = "\u201d\u2019"
 _OPENING = "\u201c\u2018"
@@ -51,7 +51,7 @@ def split_points(text: str) -> list[int]:
     return points
 
 
-@rule("breaks.fused_sentence", stage=Stage.BREAKS, zones=("body", "sidebar"))
+@rule("breaks.fused_sentence", stage=Stage.BREAKS, order=10, zones=("body", "sidebar"), pattern=FUSED_SENTENCE_HINT)
 def split_fused_sentences(block: Block) -> list[Split]:
     """Put back paragraph breaks where a sentence end is glued to the next sentence.
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..config import Config
-from ..pipeline import Stage, rule
+from ..registry import Stage, rule
 
 
-@rule("guard.cut_limit", stage=Stage.GUARD)
+@rule("guard.cut_limit", stage=Stage.GUARD, order=10)
 @dataclass(frozen=True)
 class CutLimit:
     """Veto inline cuts that would take most of a paragraph.
@@ -18,7 +18,7 @@ class CutLimit:
     Targets: a teaser or pitch pattern that overreaches and would remove 60 of the
              100 words of a paragraph.
     Keeps:   small cuts (an "Advertisement" marker in a long summary), and any cut in
-             blocks too short to judge (under ``min_words``).
+             blocks too short to judge (under ``guard_min_words``).
     """
 
     max_cut_ratio: float
@@ -26,7 +26,7 @@ class CutLimit:
 
     @classmethod
     def from_config(cls, config: Config) -> CutLimit:
-        return cls(config.max_cut_ratio)
+        return cls(config.max_cut_ratio, config.guard_min_words)
 
     def __call__(self, block_words: int, already_cut: int, cutting: int) -> bool:
         """True to veto a cut of ``cutting`` words from a block of ``block_words``."""

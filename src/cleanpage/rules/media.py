@@ -6,12 +6,14 @@ from dataclasses import dataclass
 
 from ..config import Config
 from ..model import Block, Cut, Drop
-from ..parse import count_words
-from ..patterns import CAPTION_LINE, PHOTO_CAPTION, PHOTO_CREDIT_LINE
-from ..pipeline import Stage, rule
+from ..patterns import (
+    CAPTION_LINE, CAPTION_OPEN, PHOTO_CAPTION, PHOTO_CAPTION_WORDS, PHOTO_CREDIT_LINE, PHOTO_CREDIT_WORDS,
+)
+from ..registry import Stage, rule
+from ..text import count_words
 
 
-@rule("media.photo_caption", stage=Stage.INLINE, zones=("body", "sidebar"))
+@rule("media.photo_caption", stage=Stage.INLINE, order=20, zones=("body", "sidebar"), keywords=PHOTO_CAPTION_WORDS)
 @dataclass(frozen=True)
 class CutPhotoCaption:
     """Cut photo captions and their agency credits from running text.
@@ -32,25 +34,25 @@ class CutPhotoCaption:
                 for m in PHOTO_CAPTION.finditer(block.text) if count_words(m.group("caption")) <= self.max_words]
 
 
-@rule("media.credit_line", stage=Stage.LINES, zones=("body", "sidebar"))
-def drop_photo_credit_line(block: Block) -> Drop | None:
+@rule("media.credit_line", stage=Stage.LINES, order=50, zones=("body", "sidebar"), keywords=PHOTO_CREDIT_WORDS)
+def drop_photo_credit_line(block: Block, config: Config) -> Drop | None:
     """Drop a line that only credits a picture.
 
     Targets: Photo: Getty Images
     Keeps:   Photographs by the author hang in the gallery.
     """
-    if block.words <= 20 and PHOTO_CREDIT_LINE.fullmatch(block.text):
+    if block.words <= config.max_credit_line_words and PHOTO_CREDIT_LINE.fullmatch(block.text):
         return Drop("photo credit")
     return None
 
 
-@rule("media.caption_line", stage=Stage.LINES, zones=("body", "sidebar"))
-def drop_caption_line(block: Block) -> Drop | None:
+@rule("media.caption_line", stage=Stage.LINES, order=60, zones=("body", "sidebar"), pattern=CAPTION_OPEN)
+def drop_caption_line(block: Block, config: Config) -> Drop | None:
     """Drop a photo caption line that ends in its credit.
 
     Targets: Firefighters try to stop a blaze near the port on Sunday. (Photo: Reuters)
     Keeps:   The photo (taken in 1972) shows the harbour before the fire.
     """
-    if block.words <= 60 and CAPTION_LINE.fullmatch(block.text):
+    if block.words <= config.max_caption_line_words and CAPTION_LINE.fullmatch(block.text):
         return Drop("photo caption")
     return None

@@ -9,12 +9,16 @@ import regex
 
 from ..config import Config
 from ..model import Block, Decision, Document, ToMeta, ToTitle
-from ..patterns import AGE_LINE, BYLINE, DATELINE, SOURCE_LINE, TRAILING_CREDIT, WIRE_CREDIT_LINE
-from ..parse import is_prose
-from ..pipeline import Stage, rule
+from ..patterns import (
+    AGE_LINE, AGE_WORDS, AGENCY_WORDS, BYLINE, DATELINE, DATELINE_DASH, DATELINE_WORDS, DIGIT, SOURCE_LINE,
+    SOURCE_WORDS, TRAILING_CREDIT, WIRE_CREDIT_LINE,
+)
+from ..registry import Stage, rule
+from ..text import is_prose
 
 _TITLE_SEPARATOR = regex.compile(r"\s+[|｜]\s+")
 _SECTION_SUFFIX = regex.compile(r"(?P<v>\S.{0,60}?)\s+News", regex.IGNORECASE)
+_BY = frozenset((b"by",))
 
 
 def header_zone(doc: Document) -> list[Block]:
@@ -31,25 +35,33 @@ def header_zone(doc: Document) -> list[Block]:
 
 def trailer_zone(doc: Document) -> list[Block]:
     """Body blocks after the last paragraph of prose: where credits and sources sit."""
-    body = [b for b in doc.blocks if b.zone == "body"]
-    last = max((i for i, b in enumerate(body) if is_prose(b)), default=-1)
-    return body[last + 1:]
+    out = []
+    for b in reversed(doc.blocks):
+        if b.zone != "body":
+            continue
+        if is_prose(b):
+            break
+        out.append(b)
+    out.reverse()
+    return out
 
 
-@rule("meta.wire_credit", stage=Stage.META, context=True)
-def file_wire_credit(doc: Document) -> Iterator[tuple[int, ToMeta]]:
+@rule("meta.wire_credit", stage=Stage.META, order=10, context=True)
+def file_wire_credit(doc: Document, config: Config) -> Iterator[tuple[Block, ToMeta]]:
     """File a line that only names a news agency, after the article, as ``metadata["credit"]``.
 
     Targets: Associated Press
     Keeps:   Associated Press reporters were at the scene.
     """
     for block in trailer_zone(doc):
+        if not block.mentions(AGENCY_WORDS) or block.words > config.max_wire_credit_words:
+            continue
         m = WIRE_CREDIT_LINE.fullmatch(block.text)
-        if m and block.words <= 10:
-            yield block.index, ToMeta("credit", "wire credit line", value=m.span("v"))
+        if m:
+            yield block, ToMeta("credit", "wire credit line", value=m.span("v"))
 
 
-@rule("meta.trailing_credit", stage=Stage.INLINE, zones=("body", "sidebar"))
+@rule("meta.trailing_credit", stage=Stage.INLINE, order=30, zones=("body", "sidebar"), keywords=AGENCY_WORDS)
 def file_trailing_credit(block: Block) -> ToMeta | None:
     """File a wire credit glued after a block's last sentence as the credit.
 
@@ -63,8 +75,8 @@ def file_trailing_credit(block: Block) -> ToMeta | None:
     return None
 
 
-@rule("meta.source_line", stage=Stage.META, context=True)
-def file_source_line(doc: Document) -> Iterator[tuple[int, ToMeta]]:
+@rule("meta.source_line", stage=Stage.META, order=20, context=True)
+def file_source_line(doc: Document, config: Config) -> Iterator[tuple[Block, ToMeta]]:
     """File an attribution line after the article as ``metadata["source"]``.
 
     A "Source:" line with more article after it (a chart's source) stays in the body.
@@ -72,13 +84,15 @@ def file_source_line(doc: Document) -> Iterator[tuple[int, ToMeta]]:
     Keeps:   Sources said the talks had stalled.
     """
     for block in trailer_zone(doc):
+        if not block.mentions(SOURCE_WORDS) or block.words > config.max_source_line_words:
+            continue
         m = SOURCE_LINE.fullmatch(block.text)
-        if m and block.words <= 24:
-            yield block.index, ToMeta("source", "source attribution line", value=m.span("v"))
+        if m:
+            yield block, ToMeta("source", "source attribution line", value=m.span("v"))
 
 
-@rule("meta.byline", stage=Stage.META, context=True)
-def file_byline(doc: Document) -> Iterator[tuple[int, ToMeta]]:
+@rule("meta.byline", stage=Stage.META, order=30, context=True)
+def file_byline(doc: Document, config: Config) -> Iterator[tuple[Block, ToMeta]]:
     """File a byline before the article as ``metadata["author"]``.
 
     Bylines further down (one per entry on a listing page) stay in the body.
@@ -86,14 +100,16 @@ def file_byline(doc: Document) -> Iterator[tuple[int, ToMeta]]:
     Keeps:   By Monday the talks had collapsed.
     """
     for block in header_zone(doc):
+        if not block.mentions(_BY) or block.words > config.max_byline_words:
+            continue
         m = BYLINE.fullmatch(block.text)
-        if m and block.words <= 14:
-            yield block.index, ToMeta("author", "byline", value=m.span("v"))
+        if m:
+            yield block, ToMeta("author", "byline", value=m.span("v"))
             return
 
 
-@rule("meta.date_line", stage=Stage.META, context=True)
-def file_date_lines(doc: Document) -> Iterator[tuple[int, Decision]]:
+@rule("meta.date_line", stage=Stage.META, order=40, context=True)
+def file_date_lines(doc: Document, config: Config) -> Iterator[tuple[Block, Decision]]:
     """File a date or timestamp line before the article as ``metadata["date"]``.
 
     An "Updated: ..." line goes to ``metadata["updated"]``. Dates further down
@@ -104,16 +120,19 @@ def file_date_lines(doc: Document) -> Iterator[tuple[int, Decision]]:
     """
     filed: set[str] = set()
     for block in header_zone(doc):
-        m = AGE_LINE.fullmatch(block.text) if block.words <= 10 else None
+        if not (block.mentions(AGE_WORDS) or DIGIT.search(block.text)) or block.words > config.max_date_line_words:
+            continue
+        m = AGE_LINE.fullmatch(block.text)
         if not m:
             continue
         key = "updated" if "updated" in (m.group("label") or "").casefold() else "date"
         if key not in filed:
             filed.add(key)
-            yield block.index, ToMeta(key, "date line", value=m.span("v"))
+            yield block, ToMeta(key, "date line", value=m.span("v"))
 
 
-@rule("meta.dateline", stage=Stage.INLINE, zones=("body", "sidebar"))
+@rule("meta.dateline", stage=Stage.INLINE, order=40, zones=("body", "sidebar"), keywords=DATELINE_WORDS,
+      pattern=DATELINE_DASH)
 def file_dateline(block: Block) -> ToMeta | None:
     """Move a leading timestamp/dateline out of the text it prefixes.
 
@@ -126,7 +145,7 @@ def file_dateline(block: Block) -> ToMeta | None:
     return None
 
 
-@rule("meta.title", stage=Stage.FINAL, context=True)
+@rule("meta.title", stage=Stage.FINAL, order=10, context=True)
 @dataclass(frozen=True)
 class TakeTitle:
     """Take the first body block as the title when it is a headline followed by prose.
@@ -148,14 +167,19 @@ class TakeTitle:
     def headline(self, block: Block) -> bool:
         return block.is_heading and 2 <= block.words <= self.max_words
 
-    def __call__(self, doc: Document) -> Iterator[tuple[int, ToTitle]]:
-        body = [b for b in doc.blocks if b.zone == "body"]
+    def __call__(self, doc: Document) -> Iterator[tuple[Block, ToTitle]]:
+        body: list[Block] = []
+        for b in doc.blocks:
+            if b.zone == "body":
+                body.append(b)
+                if len(body) == 2:
+                    break
         if len(body) < 2 or not self.headline(body[0]) or self.headline(body[1]):
             return
         first = body[0]
         parts = list(_TITLE_SEPARATOR.finditer(first.text))
         if not parts:
-            yield first.index, ToTitle("headline before the first paragraph")
+            yield first, ToTitle("headline before the first paragraph")
             return
         starts = [m.end() for m in parts]
         ends = [m.start() for m in parts[1:]] + [len(first.text)]
@@ -171,4 +195,4 @@ class TakeTitle:
             a, b = sections[0][0], sections[-1][1]
             m = _SECTION_SUFFIX.fullmatch(first.text, a, b)
             meta.append(("section", a, m.end("v") if m else b))
-        yield first.index, ToTitle("headline before the first paragraph", end=parts[0].start(), meta=tuple(meta))
+        yield first, ToTitle("headline before the first paragraph", end=parts[0].start(), meta=tuple(meta))

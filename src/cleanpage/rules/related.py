@@ -1,7 +1,7 @@
 """Related/popular/recommended lists: sections of teaser cards, and cards listed twice.
 
-How a section and its cards are read lives in ``cards.py``; these rules decide
-what to do with them.
+How a section and its cards are read lives in ``readers/cards.py``; these rules
+decide what to do with them.
 """
 
 from __future__ import annotations
@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..cards import CardReader
 from ..config import Config
 from ..model import Block, Decision, Document, MergeCard
-from ..parse import is_prose
-from ..pipeline import Stage, rule
+from ..readers.cards import CardReader
+from ..registry import Stage, rule
+from ..text import is_prose
 
 
-@rule("related.sections", stage=Stage.STRUCTURE, context=True)
+@rule("related.sections", stage=Stage.STRUCTURE, order=10, context=True)
 @dataclass(frozen=True)
 class SegmentSidebarSections:
     """Move related/popular lists out of the body, one sidebar card per teaser.
@@ -32,25 +32,26 @@ class SegmentSidebarSections:
 
     @classmethod
     def from_config(cls, config: Config) -> SegmentSidebarSections:
-        return cls(CardReader(config.max_card_meta_words, config.max_headline_words, config.min_summary_words))
+        return cls(CardReader.from_config(config))
 
-    def __call__(self, doc: Document) -> Iterator[tuple[int, Decision]]:
+    def __call__(self, doc: Document) -> Iterator[tuple[Block, Decision]]:
         body = [b for b in doc.blocks if b.zone == "body"]
         planned = list(self.reader.sections(body))
-        taken = {b.index for b, _ in planned}
-        if not any(is_prose(b) for b in body if b.index not in taken):
+        if not planned:
+            return
+        taken = {id(b) for b, _ in planned}
+        if not any(is_prose(b) for b in body if id(b) not in taken):
             # nothing but lists: a listing or collection page, whose lists are the content
             return
-        for block, d in planned:
-            yield block.index, d
+        yield from planned
 
 
 def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-@rule("related.duplicate_card", stage=Stage.STRUCTURE, context=True, zones=("sidebar",))
-def merge_duplicate_cards(doc: Document) -> Iterator[tuple[int, MergeCard]]:
+@rule("related.duplicate_card", stage=Stage.STRUCTURE, order=20, context=True, zones=("sidebar",))
+def merge_duplicate_cards(doc: Document) -> Iterator[tuple[Block, MergeCard]]:
     """Keep one item for a card listed again under another heading.
 
     A copy without a summary (a headline-only list) matches a copy with one.
@@ -76,4 +77,4 @@ def merge_duplicate_cards(doc: Document) -> Iterator[tuple[int, MergeCard]]:
             continue  # same headline, different story
         section = blocks[0].section or ""
         for b in blocks:
-            yield b.index, MergeCard(into, section, f"same card as one listed earlier; also under {section!r}")
+            yield b, MergeCard(into, section, f"same card as one listed earlier; also under {section!r}")

@@ -6,20 +6,21 @@ from dataclasses import dataclass
 
 from ..config import Config
 from ..model import Block, Cut, Drop
-from ..parse import count_words
-from ..patterns import READ_MORE_LINE, READ_MORE_MARKER, TEASER_START
-from ..pipeline import Stage, rule
-
-_WINDOW_CHARS = 600  # how far back a teaser headline is looked for
+from ..patterns import READ_MORE_LINE, READ_MORE_LINE_WORDS, READ_MORE_MARKER, READ_MORE_MARKER_WORDS, TEASER_START
+from ..registry import Stage, rule
+from ..text import count_words
 
 
-def teaser_start(text: str, marker: int, max_words: int) -> int | None:
+_MARKS = ("\u00bb", "\u203a", ">>", "\u2192", "...", "\u2026", "[")
+
+
+def teaser_start(text: str, marker: int, max_words: int, window_chars: int = 600) -> int | None:
     """Where the teaser headline before ``text[marker:]`` begins, or None if unclear.
 
     The headline starts after the last sentence end before the marker; a headline
     that ends in "?" or "!" is allowed by trying the boundary before it too.
     """
-    lo = max(0, marker - _WINDOW_CHARS)
+    lo = max(0, marker - window_chars)
     ends = [m.end() + lo for m in TEASER_START.finditer(text[lo:marker])]
     if lo == 0:
         ends.insert(0, 0)
@@ -32,7 +33,7 @@ def teaser_start(text: str, marker: int, max_words: int) -> int | None:
     return None
 
 
-@rule("teasers.read_more", stage=Stage.INLINE, zones=("body", "sidebar"))
+@rule("teasers.read_more", stage=Stage.INLINE, order=60, zones=("body", "sidebar"), keywords=READ_MORE_MARKER_WORDS)
 @dataclass(frozen=True)
 class CutReadMoreTeaser:
     """Cut teaser links fused into the text: each headline with its "Read More »".
@@ -43,15 +44,19 @@ class CutReadMoreTeaser:
     """
 
     max_words: int
+    window_chars: int = 600
 
     @classmethod
     def from_config(cls, config: Config) -> CutReadMoreTeaser:
-        return cls(config.max_teaser_words)
+        return cls(config.max_teaser_words, config.teaser_window_chars)
 
     def __call__(self, block: Block) -> list[Cut]:
+        text = block.text
+        if not any(mark in text for mark in _MARKS):  # every marker ends in one of these
+            return []
         cuts = []
-        for m in READ_MORE_MARKER.finditer(block.text):
-            start = teaser_start(block.text, m.start(), self.max_words)
+        for m in READ_MORE_MARKER.finditer(text):
+            start = teaser_start(block.text, m.start(), self.max_words, self.window_chars)
             if start is None:
                 cuts.append(Cut(m.start(), m.end(), "'Read More' marker (teaser headline unclear, kept)"))
             else:
@@ -59,13 +64,13 @@ class CutReadMoreTeaser:
         return cuts
 
 
-@rule("teasers.read_more_line", stage=Stage.LINES, zones=("body", "sidebar"))
-def drop_read_more_line(block: Block) -> Drop | None:
+@rule("teasers.read_more_line", stage=Stage.LINES, order=120, zones=("body", "sidebar"), keywords=READ_MORE_LINE_WORDS)
+def drop_read_more_line(block: Block, config: Config) -> Drop | None:
     """Drop a line that only points to another article.
 
     Targets: Read more: Trump says US will send more weapons to Ukraine
     Keeps:   Read more about the study in the journal, the authors said.
     """
-    if block.words <= 40 and READ_MORE_LINE.fullmatch(block.text):
+    if block.words <= config.max_read_more_line_words and READ_MORE_LINE.fullmatch(block.text):
         return Drop("link to another article")
     return None

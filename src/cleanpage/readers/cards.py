@@ -15,14 +15,18 @@ article continuing, not a card).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
 import regex
 
-from .model import Block, Decision, Drop, ToSidebar
-from .patterns import AGE_LINE, CARD_LABEL_LINE, DASH_SOURCE_LINE, LINK_HEADING_LINE, SECTION_HEADING_LINE
+from ..config import Config
+from ..model import Block, Decision, Drop, ToSidebar
+from ..patterns import (
+    AGE_LINE, AGE_WORDS, CARD_LABEL_LINE, CARD_LABEL_WORDS, DASH_SOURCE_LINE, DIGIT, LINK_HEADING_LINE,
+    LINK_HEADING_WORDS, SECTION_HEADING_LINE, SECTION_HEADING_WORDS,
+)
 
 _HEADING_TAIL = regex.compile(r"(?:\s*\(\d{1,6}\))?[\s:»›>|\-–—…]*\Z")  # "Popular (5):", not "Metro 24"
 _CATEGORIES = frozenset(
@@ -32,7 +36,8 @@ _CATEGORIES = frozenset(
     "us|uk|middle east|gulf|region|food|style|money|finance|media|law|crime|weather|world news|"
     "us news|uk news|sci-tech|life|society|investigations|explainers|interviews|reviews".split("|")
 )
-_MAX_META_LINES = 4
+_HEADING_WORDS = LINK_HEADING_WORDS | SECTION_HEADING_WORDS | CARD_LABEL_WORDS
+_DASHES = ("-", "\u2013", "\u2014")
 
 
 class Kind(Enum):
@@ -58,30 +63,75 @@ def heading_name(block: Block) -> str:
     return _HEADING_TAIL.sub("", block.text) or block.text
 
 
-def is_link_heading(block: Block) -> bool:
-    return block.words <= 8 and LINK_HEADING_LINE.fullmatch(block.text) is not None
+def is_link_heading(block: Block, max_words: int = 8) -> bool:
+    """"Related Articles", "Most read": a heading that only ever introduces links elsewhere."""
+    return (block.words <= max_words and block.mentions(LINK_HEADING_WORDS)
+            and LINK_HEADING_LINE.fullmatch(block.text) is not None)
 
 
-def is_weak_heading(block: Block) -> bool:
-    return block.words <= 4 and SECTION_HEADING_LINE.fullmatch(block.text) is not None
+def is_weak_heading(block: Block, max_words: int = 4) -> bool:
+    """"Popular", "Latest": a heading that opens a sidebar section only when cards follow."""
+    return (block.words <= max_words and block.mentions(SECTION_HEADING_WORDS)
+            and SECTION_HEADING_LINE.fullmatch(block.text) is not None)
 
 
-@dataclass(frozen=True)
+class _Kinds(dict):  # type: ignore[type-arg]
+    """``kinds[i]`` is the kind of ``body[i]``, worked out once per block (``Block.memo``).
+
+    A dict with ``__missing__``: once known, a kind is looked up without a Python call.
+    """
+
+    def __init__(self, body: Sequence[Block], reader: CardReader) -> None:
+        super().__init__()
+        self.body, self.reader = body, reader
+
+    def __missing__(self, i: int) -> Kind:
+        k = self[i] = self.body[i].memo(self.reader, self.reader.kind)
+        return k
+
+    def __len__(self) -> int:
+        return len(self.body)
+
+
+@dataclass(frozen=True, eq=False)  # eq=False: hashed by identity, a cheap Block.memo key
 class CardReader:
     """Reads sidebar sections and their cards off a run of body blocks, by shape."""
 
-    max_meta_words: int
-    max_headline_words: int
-    min_summary_words: int
+    max_meta_words: int = 6
+    max_headline_words: int = 30
+    min_summary_words: int = 8
+    max_meta_lines: int = 4
+    max_age_words: int = 8
+    max_label_words: int = 5
+    max_heading_words: int = 8
+    max_weak_heading_words: int = 4
+
+    @classmethod
+    def from_config(cls, config: Config) -> CardReader:
+        return cls(config.max_card_meta_words, config.max_headline_words, config.min_summary_words,
+                   config.max_card_meta_lines, config.max_age_words, config.max_card_label_words,
+                   config.max_section_heading_words, config.max_weak_heading_words)
+
+    def is_age(self, b: Block) -> bool:
+        return (b.words <= self.max_age_words and (b.mentions(AGE_WORDS) or DIGIT.search(b.text) is not None)
+                and AGE_LINE.fullmatch(b.text) is not None)
+
+    def is_label(self, b: Block) -> bool:
+        return (b.words <= self.max_label_words and b.mentions(CARD_LABEL_WORDS)
+                and CARD_LABEL_LINE.fullmatch(b.text) is not None)
+
+    def is_strong_heading(self, b: Block) -> bool:
+        return is_link_heading(b, self.max_heading_words)
 
     def kind(self, b: Block) -> Kind:
-        if b.words <= 8 and AGE_LINE.fullmatch(b.text):
+        if self.is_age(b):
             return Kind.AGE
-        if b.words <= 5 and CARD_LABEL_LINE.fullmatch(b.text):
+        if self.is_label(b):
             return Kind.LABEL
-        if is_link_heading(b) or is_weak_heading(b):
+        if self.is_strong_heading(b) or is_weak_heading(b, self.max_weak_heading_words):
             return Kind.HEADING
-        if b.words <= self.max_meta_words and DASH_SOURCE_LINE.fullmatch(b.text) and not b.ends_sentence:
+        if (b.text.startswith(_DASHES) and b.words <= self.max_meta_words and DASH_SOURCE_LINE.fullmatch(b.text)
+                and not b.ends_sentence):
             return Kind.DASH
         if b.is_heading and b.words <= self.max_headline_words:
             return Kind.SHORT if b.words <= self.max_meta_words else Kind.TITLE
@@ -92,29 +142,36 @@ class CardReader:
 
     def sections(self, body: Sequence[Block]) -> Iterator[tuple[Block, Decision]]:
         """Decisions for every section (heading + cards) found in ``body``, in order."""
-        kinds = [self.kind(b) for b in body]
-        i = 0
-        while i < len(body):
+        kinds = _Kinds(body, self)
+        longest = max(self.max_heading_words, self.max_weak_heading_words, self.max_label_words)
+        words = _HEADING_WORDS
+        # where a section may start: a short line that names a heading word
+        starts = [i for i, b in enumerate(body) if b.words <= longest and not words.isdisjoint(b._kw)]
+        done = 0  # body[:done] belongs to sections already read
+        for i in starts:
+            if i < done:
+                continue
             head = body[i]
-            strong = is_link_heading(head)
+            strong = self.is_strong_heading(head)
             if kinds[i] is Kind.HEADING or (kinds[i] is Kind.LABEL and strong):
-                cards, end = self._cards(body, kinds, i + 1)
+                # a weak heading needs evidence in its first card: read the rest only then
+                cards, end = self._cards(body, kinds, i + 1, first_needs_evidence=not strong)
                 if cards and (strong or cards[0].evidence):
                     section = heading_name(head)
                     _settle_lone_lines(cards, section)
                     yield head, ToSidebar("heading", cards[0].key, section, "sidebar section heading")
                     for card in cards:
                         for block, d in card.decisions:
-                            if isinstance(d, ToSidebar):
-                                d = ToSidebar(d.role, d.card, section, d.reason, d.value)
+                            if type(d) is ToSidebar:
+                                d = d._replace(section=section)
                             yield block, d
-                    i = end
+                    done = end
                     continue
                 if strong and (i + 1 == len(body) or kinds[i + 1] is Kind.HEADING):
                     yield head, Drop("related-links heading with nothing under it")
-            i += 1
 
-    def _cards(self, body: Sequence[Block], kinds: Sequence[Kind], start: int) -> tuple[list[Card], int]:
+    def _cards(self, body: Sequence[Block], kinds: Sequence[Kind], start: int, *,
+               first_needs_evidence: bool = False) -> tuple[list[Card], int]:
         cards: list[Card] = []
         k = start
         meta_first: bool | None = None
@@ -129,6 +186,8 @@ class CardReader:
                 meta_first = led_by_meta
             cards.append(card)
             k = end
+            if first_needs_evidence and len(cards) == 1 and not card.evidence:
+                break  # the section will be refused whatever follows
         return cards, k
 
     def _card(self, body: Sequence[Block], kinds: Sequence[Kind], k: int,
@@ -162,7 +221,7 @@ class CardReader:
         ``bare``: the section so far lists headlines only, so a short line is a headline too.
         """
         n = len(body)
-        stop = min(n, k + _MAX_META_LINES + 1)
+        stop = min(n, k + self.max_meta_lines + 1)
         for h in range(k, stop - 1):  # a headline printed twice is the headline, whatever precedes it
             if kinds[h] in (Kind.PROSE, Kind.HEADING):
                 break

@@ -1,0 +1,163 @@
+"""Pure string features: words, keywords, sentence and headline shape, lines.
+
+No lxml, no model, no state. Every block feature the rules read is defined here
+once, and computed at most once per block (``model.Block`` caches them).
+
+Speed matters here more than anywhere: these functions run on every line of
+every page. ``keywords`` works on bytes (``bytes.translate`` is one C loop), and
+the shape tests try cheap string methods before any regular expression.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from .patterns import INNER_SENTENCE_END
+
+WORD = regex.compile(r"\w+")
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_LETTER = regex.compile(r"\p{L}")
+
+#: a headline has at most this many words (``Config.max_headline_words`` may lower it for cards)
+HEADLINE_MAX_WORDS = 30
+
+_CLOSERS = "\"'\u201d\u2019)]"  # closing quotes and brackets after a sentence end
+_SENTENCE_ENDS = (".", "!", "?", "\u2026")
+_CLAUSE_ENDS = (".", ",", ";", ":", "\u2026")
+
+# ASCII letters, digits and "_" are word bytes; everything else (punctuation, digits for
+# keywords, and every byte of a non-ASCII character) becomes a space.
+_WORD_BYTES = bytes(c if (chr(c).isalnum() or c == 0x5F) and c < 0x80 else 0x20 for c in range(256))
+_KEYWORD_BYTES = bytes(c if chr(c).isalpha() and c < 0x80 else 0x20 for c in range(256))
+_KEYWORD_LINE_BYTES = bytes(c if c == 0x0A else b for c, b in enumerate(_KEYWORD_BYTES))
+# word bytes become "a", all others a space, newlines stay: words = count(b" a") (+1 at a line start)
+_WORD_LINE_BYTES = bytes(0x0A if c == 0x0A else 0x61 if b != 0x20 else 0x20 for c, b in enumerate(_WORD_BYTES))
+
+
+# non-ASCII characters that are never word characters and are common in English text:
+# replacing them by a space keeps the count of \w+ tokens, and often leaves ASCII
+_NON_WORD = ("\u2019", "\u201c", "\u201d", "\u2018", "\u2014", "\u2013", "\u2026", "\xa0", "\u2022",
+             "\xb7", "\xab", "\xbb", "\u2032", "\u2033", "\u200b", "\u2009", "\u202f", "\xa9", "\xae")
+
+
+def count_words(text: str) -> int:
+    """Number of ``\\w+`` tokens: the unit of every word limit in ``Config``."""
+    if not text.isascii():
+        for ch in _NON_WORD:
+            if ch in text:
+                text = text.replace(ch, " ")
+        if not text.isascii():
+            return len(WORD.findall(text))
+    return len(text.encode("ascii").translate(_WORD_BYTES).split())
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def keywords(text: str) -> list[bytes]:
+    """Lower-case ASCII letter runs of ``text``, as bytes: what rule prefilters look up.
+
+    Digits, punctuation and non-ASCII characters separate keywords, so ``Comments(3)``
+    gives ``comments`` and ``Don’t`` gives ``don`` and ``t``. A rule whose pattern can
+    only match a line that names one of its keywords as a whole ASCII word is skipped
+    on every other line.
+    """
+    return text.encode("utf-8", "surrogatepass").lower().translate(_KEYWORD_BYTES).split()
+
+
+def line_features(text: str) -> tuple[list[str], list[bytes], list[int]]:
+    """For every ``\\n``-separated line of ``text``: the line, its keywords (``keywords``,
+    not yet split) and its number of words (``count_words``), from a few passes over the
+    whole page instead of a few calls per line.
+
+    Word counts are exact: a line that is ASCII once its common non-word characters
+    (curly quotes, dashes, no-break spaces) are spaces is counted from its bytes; any
+    other line (-1 here) must be counted with ``count_words``.
+    """
+    plain = text
+    for ch in _NON_WORD:
+        if ch in plain:
+            plain = plain.replace(ch, " ")
+    data = plain.encode("utf-8", "surrogatepass")
+    kw_lines = data.lower().translate(_KEYWORD_LINE_BYTES).split(b"\n")
+    w_lines = data.translate(_WORD_LINE_BYTES).split(b"\n")
+    counts = [w.count(b" a") + w.startswith(b"a") if line.isascii() else -1
+              for w, line in zip(w_lines, data.split(b"\n"))]
+    return text.split("\n"), kw_lines, counts
+
+
+def keyword_set(spaced: str) -> frozenset[bytes]:
+    """``keyword_set("share tweet print")`` -> the keywords a prefilter looks for."""
+    out = frozenset(w.encode("ascii") for w in spaced.lower().split())
+    bad = [w for w in out if not w.isalpha()]
+    if bad:
+        raise ValueError(f"keywords are ASCII letters only, got {bad!r}")
+    return out
+
+
+def ends_sentence(text: str) -> bool:
+    """The last visible character is . ! ? or … (closing quotes and brackets may follow)."""
+    return text.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS)
+
+
+def ends_clause(text: str) -> bool:
+    """Ends like a sentence or a clause: . , ; : or … (closing quotes and brackets may follow)."""
+    return text.rstrip(_CLOSERS).endswith(_CLAUSE_ENDS)
+
+
+def is_headline_shaped(text: str, n_words: int, max_words: int = HEADLINE_MAX_WORDS) -> bool:
+    """Short, has a letter, one sentence at most, and does not end like a sentence or a
+    clause (. , ; : ...). The one definition of "headline" every rule uses.
+
+    A question or exclamation still counts: "Lavrov in Pyongyang: Russia's urgent
+    bid for more North Korean troops?" is a headline; "Oil fell on Monday. Will it
+    keep falling?" is not.
+    """
+    if not 1 <= n_words <= max_words or len(text) > 12 * max_words or ends_clause(text):
+        return False
+    if ("." in text or "!" in text or "?" in text) and INNER_SENTENCE_END.search(text):
+        return False
+    return _LETTER.search(text) is not None
+
+
+def normalise(text: str) -> str:
+    """Case- and space-insensitive key of a text: what "the same line" means."""
+    if not (text.isprintable() and "  " not in text):  # any space but a single " " is non-printable
+        text = " ".join(text.split())
+    return text.casefold()
+
+
+# --- lines ------------------------------------------------------------------------------------
+
+
+def line_starts(text: str) -> list[int]:
+    """Offset of each line's first character; \\r\\n, \\r and \\n all break lines."""
+    return [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+
+
+def lines(text: str) -> Iterator[tuple[int, int, str]]:
+    """(line number, start offset, line) for every line; \\r\\n, \\r and \\n all break lines."""
+    if "\r" not in text:  # the common case, without a regular expression
+        pos = 0
+        for number, line in enumerate(text.split("\n"), start=1):
+            yield number, pos, line
+            pos += len(line) + 1
+        return
+    pos = 0
+    number = 1
+    for m in _LINE_BREAK.finditer(text):
+        yield number, pos, text[pos:m.start()]
+        pos = m.end()
+        number += 1
+    yield number, pos, text[pos:]
+
+
+def is_prose(block: object) -> bool:
+    """A sentence or paragraph of running text, as opposed to a label, heading or list line.
+
+    Takes a ``Block`` (anything with ``words``, ``ends_sentence`` and ``is_heading``).
+    """
+    return block.ends_sentence and block.words >= 3 and not block.is_heading  # type: ignore[attr-defined]

@@ -1,0 +1,190 @@
+"""The engine's own promises: run order, prefilters that never hide a match, the
+Cleaner, read-only blocks, rule authors' errors, and the loop's stage order."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+import cleanpage
+from cleanpage import Config, RuleError
+from cleanpage.model import Drop
+from cleanpage.parse.text import parse_text
+from cleanpage.pipeline import Engine, decide
+from cleanpage.registry import Stage, registry, rule
+from cleanpage.text import count_words, keywords
+
+HERE = Path(__file__).resolve().parent
+PAGES = sorted((HERE.parent / "corpus").glob("*.txt")) + sorted((HERE / "cases").glob("*/*.txt"))
+
+# The run order, as a snapshot: a change to it is a change of behaviour and shows here.
+RUN_ORDER = [
+    "guard.cut_limit",
+    "ads.marker_line", "comments.label", "comments.empty_notice", "comments.form", "media.credit_line",
+    "media.caption_line", "promo.ai_features", "promo.app_download", "promo.newsletter_line",
+    "share.widget_label", "tags.label", "teasers.read_more_line",
+    "related.sections", "related.duplicate_card",
+    "ads.inline_marker", "media.photo_caption", "meta.trailing_credit", "meta.dateline",
+    "promo.newsletter_pitch", "teasers.read_more", "trailers.more_to_follow",
+    "breaks.fused_sentence",
+    "meta.wire_credit", "meta.source_line", "meta.byline", "meta.date_line", "tags.list",
+    "dedupe.repeated_block",
+    "meta.title",
+]
+
+
+def test_run_order_is_stage_then_declared_order():
+    assert list(cleanpage.list_rules()) == RUN_ORDER
+    keys = [(r.stage, r.order) for r in registry().values()]
+    assert keys == sorted(keys) and len(set(keys)) == len(keys)
+
+
+def _lines() -> list[str]:
+    out = []
+    for path in PAGES:
+        out.extend(b.text for b in parse_text(path.read_text(encoding="utf-8")).blocks)
+    return out
+
+
+@pytest.mark.parametrize("name", [n for n, r in registry().items() if not r.context and r.gated])
+def test_prefilter_never_hides_a_line_the_rule_acts_on(name):
+    """Every line of the corpus and the hand-written pages, asked without the prefilter:
+    wherever the rule answers, the prefilter lets the line through."""
+    r = registry()[name]
+    fn = r.bind(Config())
+    for block in parse_text("\n".join(_lines())).blocks:
+        if block.zone in r.zones and fn(block):
+            assert r.passes(block._kw, block.text), f"{name} acts on a line its prefilter hides: {block.text!r}"
+
+
+def test_keywords_are_whole_ascii_words_of_letters():
+    assert keywords("Comments(3) Don’t SHARE-this e-mail 4you") == [
+        b"comments", b"don", b"t", b"share", b"this", b"e", b"mail", b"you"]
+
+
+def test_block_features_match_their_definitions():
+    for text in _lines()[:400]:
+        block = parse_text(text).blocks[0]
+        assert block.words == count_words(text) == len(cleanpage.text.words(text))
+        assert block._kw == keywords(text)
+
+
+def test_cleaner_is_reusable_and_shares_nothing_between_pages():
+    cleaner = cleanpage.Cleaner()
+    texts = [p.read_text(encoding="utf-8") for p in PAGES]
+    once = [cleaner.clean(t).to_dict() for t in texts]
+    assert [cleaner.clean(t).to_dict() for t in reversed(texts)] == once[::-1]
+    assert [cleanpage.clean(t).to_dict() for t in texts] == once
+
+
+def test_cleaner_is_thread_safe():
+    cleaner = cleanpage.Cleaner()
+    texts = [p.read_text(encoding="utf-8") for p in PAGES]
+    want = [cleaner.clean(t).to_dict() for t in texts]
+    got: dict[int, list] = {}
+
+    def work(k: int) -> None:
+        got[k] = [cleaner.clean(t).to_dict() for t in texts]
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(v == want for v in got.values())
+
+
+def test_cleaner_rejects_a_bad_config_when_built():
+    with pytest.raises(cleanpage.ConfigError, match="no.such"):
+        cleanpage.Cleaner(Config(disabled={"no.such"}))
+    with pytest.raises(cleanpage.ConfigError):
+        cleanpage.Cleaner("strict")  # type: ignore[arg-type]
+
+
+def test_blocks_are_read_only():
+    block = parse_text("A line of text.").blocks[0]
+    with pytest.raises(AttributeError, match="read-only"):
+        block.text = "changed"  # type: ignore[misc]
+    assert str(block.origin) == "line 1" and block.line == 1
+
+
+def test_rule_authors_mistakes_are_rule_errors():
+    assert issubclass(RuleError, cleanpage.CleanpageError)
+    with pytest.raises(RuleError, match="family.what"):
+        rule("nodot", stage=Stage.LINES, order=999)
+    with pytest.raises(RuleError, match="both claim"):
+        rule("ads.other", stage=Stage.LINES, order=10)(lambda block: None)
+    with pytest.raises(RuleError, match="prefilter"):
+        rule("x.y", stage=Stage.LINES, order=998, pattern=123)  # type: ignore[arg-type]
+    assert "ads.other" not in registry() and "x.y" not in registry()
+
+
+@pytest.fixture
+def temporary_rules():
+    """Register rules for one test only (the registry is global)."""
+    from cleanpage import registry as reg
+
+    before = set(reg._REGISTRY)
+    yield
+    for name in set(reg._REGISTRY) - before:
+        del reg._REGISTRY[name]
+
+
+def test_a_rule_that_answers_nonsense_is_a_rule_error(temporary_rules):
+    @rule("zz.nonsense", stage=Stage.LINES, order=9999)
+    def answer_nonsense(block):
+        return "drop it"
+
+    with pytest.raises(RuleError, match="not a Decision"):
+        Engine(Config()).run(parse_text("A line of text, as printed.\n"))
+
+
+def test_context_rules_answer_with_a_block_or_its_index(temporary_rules):
+    @rule("zz.by_index", stage=Stage.STRUCTURE, order=9998, context=True)
+    def drop_alpha_by_index(doc):
+        for i, b in enumerate(doc.blocks):
+            if b.text.startswith("Alpha"):
+                yield i, Drop("first line")
+
+    @rule("zz.by_block", stage=Stage.STRUCTURE, order=9999, context=True)
+    def drop_gamma_by_block(doc):
+        for b in doc.blocks:
+            if b.text.startswith("Gamma"):
+                yield b, Drop("last line")
+
+    page = Engine(Config()).run(parse_text("Alpha line here.\nBeta line here.\nGamma line here.\n"))
+    assert page.paragraphs == ("Beta line here.",)
+    assert [(r.rule, r.text) for r in page.removed] == [("zz.by_index", "Alpha line here."),
+                                                        ("zz.by_block", "Gamma line here.")]
+
+
+def test_decide_applies_the_prefilter_as_the_engine_does():
+    assert decide("share.widget_label", "Share").action == "drop"
+    assert decide("share.widget_label", "Nothing to see here.") is None
+
+
+def test_dedupe_waits_for_the_page_to_settle():
+    """A card headline printed twice is card evidence, not a repeat: the card reader must
+    read the cards before dedupe judges repeats, even when the article's only paragraph
+    becomes prose late (here once its trailing "Agencies" credit is filed)."""
+    page = cleanpage.clean(
+        "Officials weigh the budget\n"
+        "Officials met on Monday to weigh the budget for the year. Agencies\n"
+        "Related Articles:\n"
+        "Editor's choice\nNews\nThe budget vote is delayed\nThe budget vote is delayed\n"
+        "The vote on the budget was delayed by a week, officials said on Monday.\n"
+        "Editor's choice\nNews\nMinisters meet again\nMinisters meet again\n"
+        "Ministers meet again on Friday to agree on the figures, the office said.\n")
+    assert [i.title for i in page.sidebar] == ["The budget vote is delayed", "Ministers meet again"]
+    assert [i.label for i in page.sidebar] == ["Editor's choice", "Editor's choice"]
+    assert page.paragraphs == ("Officials met on Monday to weigh the budget for the year.",)
+    assert not any(r.rule == "dedupe.repeated_block" for r in page.removed)
+
+
+def test_decisions_are_immutable_values():
+    d = Drop("x")
+    assert d.action == "drop" and d == Drop(reason="x")
+    with pytest.raises(AttributeError):
+        d.reason = "y"  # type: ignore[misc]
