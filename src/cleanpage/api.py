@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .config import Config
 from .errors import ConfigError, InputError
+from .lines.analysis import LineAnalyser
 from .model import Page
 from .parse import parse
 from .pipeline import Engine
@@ -27,6 +28,7 @@ class Cleaner:
             raise ConfigError(f"config must be a cleanpage.Config, got {type(config).__name__}")
         self.config = config
         self._engine = Engine(config)
+        self._lines = LineAnalyser.from_config(config)
 
     def __repr__(self) -> str:
         return f"Cleaner({self.config!r})"
@@ -42,7 +44,7 @@ class Cleaner:
             raise InputError(f"clean() takes str or bytes, got {type(source).__name__}")
         if url is not None and not isinstance(url, str):
             raise InputError(f"url must be a str or None, got {type(url).__name__}")
-        return self._engine.run(parse(source, url=url, input_format=self.config.input_format))
+        return self._engine.run(parse(source, url=url, input_format=self.config.input_format, lines=self._lines))
 
 
 _DEFAULT: Cleaner | None = None

@@ -51,8 +51,34 @@ class PhraseFamily:
     keywords: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        for name in ("lines", "contains", "keywords"):  # lists become tuples: a family is hashable
+            value = getattr(self, name)
+            if isinstance(value, str):
+                value = (value,)
+            object.__setattr__(self, name, tuple(value))
+        problem = self.problem()
+        if problem:
+            raise ValueError(f"phrase family {self.name!r}: {problem}")
+
+    def problem(self) -> str | None:
+        """What is wrong with this family, or None."""
+        if not isinstance(self.name, str) or not self.name.isidentifier():
+            return "the name must be an identifier"
         if self.contains and not self.keywords:
-            raise ValueError(f"phrase family {self.name!r}: 'contains' patterns need 'keywords'")
+            return "'contains' patterns need 'keywords'"
+        if not isinstance(self.max_words, int) or self.max_words < 1:
+            return "max_words must be a positive integer"
+        for pattern in self.lines + self.contains:
+            if not isinstance(pattern, str):
+                return f"patterns are strings, got {pattern!r}"
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                return f"bad pattern {pattern!r}: {exc}"
+        for k in self.keywords:
+            if not isinstance(k, str) or not k or k != k.lower():
+                return f"keywords are lower-case words, got {k!r}"
+        return None
 
 
 COOKIES = PhraseFamily(
@@ -203,6 +229,21 @@ DEFAULT_FAMILIES: tuple[PhraseFamily, ...] = (COOKIES, ACCOUNT, SKIP_LINKS, BROW
 # measured (training/text/phrase_fp.py: precision 0.991 on renderings, 42 clean-text lines) but not in
 # the defaults: the shipped line model was trained without it; add it when the model is next rebuilt
 EXTRA_FAMILIES: tuple[PhraseFamily, ...] = (COMMENTS,)
+
+
+def merge_families(base: tuple[PhraseFamily, ...], extra: tuple[PhraseFamily, ...]) -> tuple[PhraseFamily, ...]:
+    """``base`` with ``extra`` added: a family of a base name adds its patterns to that family."""
+    if not extra:
+        return base
+    out = {f.name: f for f in base}
+    for f in extra:
+        old = out.get(f.name)
+        if old is None:
+            out[f.name] = f
+        else:
+            out[f.name] = PhraseFamily(f.name, old.lines + f.lines, old.contains + f.contains,
+                                       max(old.max_words, f.max_words), old.keywords + f.keywords)
+    return tuple(out.values())
 
 
 def _alternatives(pattern: str) -> list[str]:

@@ -73,7 +73,11 @@ def _phrases(families: tuple[Any, ...]) -> _Phrases:
 
 
 def prepare(text: str, families: tuple[Any, ...] = DEFAULT_FAMILIES) -> Prepared:
-    lines = split_lines(text)
+    return prepare_lines(split_lines(text), families)
+
+
+def prepare_lines(lines: Lines, families: tuple[Any, ...] = DEFAULT_FAMILIES) -> Prepared:
+    """``prepare`` for lines already split (the text parser's blocks)."""
     tok = T.tokenize(lines.texts)
     nw = np.bincount(tok.word_line, minlength=tok.n_lines) if len(tok.word_line) else np.zeros(tok.n_lines, int)
     ph = _phrases(families)

@@ -250,15 +250,32 @@ class TitlePicker:
 
     def pick(self, lines: list[str], content: list[bool] | None = None,
              families: list[str | None] | None = None) -> TitlePick | None:
+        ranked = self.ranked(lines, content, families, 1)
+        return ranked[0] if ranked else None
+
+    def ranked(self, lines: list[str], content: list[bool] | None = None,
+               families: list[str | None] | None = None, k: int = 3) -> list[TitlePick]:
+        """The ``k`` best candidates on distinct lines, best first."""
         cands, rows = candidate_features(lines, content, families)
         if not cands:
-            return None
+            return []
         s = np.asarray(rows) @ self.w + self.b
-        k = int(np.argmax(s))
-        c = cands[k]
-        site = c.site if c.site is not None else split_site(lines[0])[3]
-        p = 1 / (1 + np.exp(-s[k]))
-        return TitlePick(c.line, c.title, c.start, c.end, site, f"title score {p:.2f} (best of {len(cands)} candidates)")
+        out: list[TitlePick] = []
+        seen: set[int] = set()
+        texts: set[str] = set()
+        for j in np.argsort(-s, kind="stable"):
+            c = cands[int(j)]
+            if c.line in seen or lines[c.line] in texts:
+                continue  # one candidate per line, and per text: "Share" printed thrice is one
+            seen.add(c.line)
+            texts.add(lines[c.line])
+            site = c.site if c.site is not None else split_site(lines[0])[3]
+            p = 1 / (1 + np.exp(-s[j]))
+            out.append(TitlePick(c.line, c.title, c.start, c.end, site,
+                                 f"title score {p:.2f}, best of {len(cands)} candidates"))
+            if len(out) >= k:
+                break
+        return out
 
 
 @lru_cache(maxsize=1)

@@ -111,7 +111,8 @@ def tokenize(lines: list[str]) -> Tokens:
         z = np.zeros(0, np.int64)
         return Tokens(0, z, np.zeros(0, np.uint8), z, z, z, z, np.zeros(0, np.uint64), z, np.zeros(0, np.uint8))
     joined = "\n".join(lines) + "\n"
-    cp = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    # lone surrogates (from a bad decode) pass as themselves: one code point each, never a word
+    cp = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     if len(cp) and cp.max() > 0xFFFF:  # emoji and rarer scripts: symbols, never word characters
         astral = cp > 0xFFFF
         bmp = np.where(astral, 0, cp)

@@ -10,18 +10,19 @@ from __future__ import annotations
 from ..model import Document
 from .decode import decode
 from .detect import sniff
-from .text import parse_text
+from .text import Analyser, parse_text
 
 
-def parse(source: str | bytes, *, url: str | None = None, input_format: str = "auto") -> Document:
-    """str or bytes, text or HTML -> Document."""
+def parse(source: str | bytes, *, url: str | None = None, input_format: str = "auto",
+          lines: Analyser | None = None) -> Document:
+    """str or bytes, text or HTML -> Document. ``lines`` analyses the lines of text input."""
     text = decode(bytes(source)) if isinstance(source, (bytes, bytearray, memoryview)) else source
     kind = sniff(text) if input_format == "auto" else input_format
     if kind == "html":
         from .html import parse_html  # lxml is imported only for HTML
 
         return parse_html(text, url)
-    return parse_text(text, url)
+    return parse_text(text, url, lines)
 
 
 __all__ = ["decode", "parse", "parse_text", "sniff"]

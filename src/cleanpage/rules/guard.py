@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..config import Config
+from ..model import Document
 from ..registry import Stage, rule
 
 
@@ -33,3 +35,29 @@ class CutLimit:
         if block_words < self.min_words:
             return False
         return (already_cut + cutting) / block_words > self.max_cut_ratio
+
+
+@rule("guard.clean_text", stage=Stage.GUARD, order=20, context=True)
+def veto_on_clean_text(doc: Document, config: Config) -> Iterator[tuple[str, str]]:
+    """Veto the line model's and the phrase families' removals on a page that reads as clean text.
+
+    Asked once per page, before any rule runs; the veto is a step of ``page.trace``.
+    A page reads clean when the model keeps at least half of its lines, few are
+    menu-sized and at most two match a chrome phrase, or when it opens with prose.
+    On a page shorter than ``min_scored_lines`` only the line model stands down.
+    Targets: an article pasted as title and paragraphs: "The town that learned to love
+             its river again / For decades the river was a sewer, ..."
+    Keeps:   (lets the rules act on) a scraped page with navigation, a footer and a
+             cookie notice around its article.
+    """
+    a = doc.analysis.get("lines")
+    if a is None:
+        return
+    reason = getattr(a, "clean", None)
+    if reason:
+        for family in ("lines", "chrome"):
+            yield family, reason
+    elif len(a.keep) < config.min_scored_lines:
+        # the model reads a line against the page around it (its position in the prose
+        # span, windows of up to 20 lines): a page of a few lines gives it too little
+        yield "lines", f"{len(a.keep)} lines: too short a page for the line model"

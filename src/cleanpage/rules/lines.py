@@ -1,0 +1,245 @@
+"""Chrome lines of plain text, judged by the learned line scorer; the headline.
+
+The scorer (``cleanpage.lines``) reads every line of a text page once, at parse time
+(``Document.analysis["lines"]``, ``Origin.score``). These rules turn its verdicts into
+decisions, each removal with the line's score and the evidence that weighed most:
+
+* ``lines.score`` runs before the card reader and drops the lines the model scores as
+  chrome (navigation and footer runs, log-in and cookie lines, link clouds), so that
+  they are never read as sidebar cards. It leaves three kinds of line to the named
+  rules that place them exactly: the lines under a related-content heading (the card
+  reader makes them sidebar items), metadata lines (credits, sources, bylines, dates,
+  tags) and the headline;
+* ``lines.leftover`` runs once the cards and metadata are read, and drops what the
+  named rules did not take and the model scores as chrome;
+* ``lines.title`` takes the headline the title picker chose, with its site suffix.
+
+``guard.clean_text`` vetoes all three on a page that already reads as clean text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..config import Config
+from ..lines.analysis import LinesAnalysis
+from ..lines.title import TitlePick, split_site
+from ..model import Block, Decision, Document, Drop, ToMeta, ToTitle
+from ..patterns import (
+    AGE_LINE, AGE_WORDS, AGENCY_WORDS, BYLINE, DIGIT, SOURCE_LINE, SOURCE_WORDS, TAGS_LIST_LINE, TAGS_WORDS,
+    WIRE_CREDIT_LINE,
+)
+from ..phrases import FURNITURE_WORDS
+from ..readers.cards import is_link_heading, is_weak_heading
+from ..registry import Stage, rule
+from .meta import SECTION_SUFFIX
+from ..text import count_words, is_headline_shaped, keyword_set
+
+_BY = keyword_set("by")
+RELATED_ZONE_MAX_LINES = 60
+FURNITURE_MAX_WORDS = 10  # a furniture line ("Subscribe to our newsletters") ends a related zone
+SANDWICH_MIN_WORDS = 5  # a sentence this long between two kept paragraphs is kept (neutral on WCXB)
+PROSE_MIN_WORDS = 12  # a sentence-ended line this long is prose: left for lines.leftover  # lines after a related-content heading left to the card reader
+
+
+def analysis_of(doc: Document) -> LinesAnalysis | None:
+    a = doc.analysis.get("lines")
+    return a if isinstance(a, LinesAnalysis) else None
+
+
+@dataclass(frozen=True)
+class _Metadata:
+    """Is a line one that a ``meta`` or ``tags`` rule files as metadata, wherever it is?"""
+
+    max_credit: int
+    max_byline: int
+    max_date: int
+    max_source: int
+    max_tags: int
+
+    @classmethod
+    def from_config(cls, c: Config) -> _Metadata:
+        return cls(c.max_wire_credit_words, c.max_byline_words, c.max_date_line_words, c.max_source_line_words,
+                   c.max_tag_list_words)
+
+    def __call__(self, b: Block) -> bool:
+        t, n = b.text, b.words
+        return bool(
+            (n <= self.max_credit and b.mentions(AGENCY_WORDS) and WIRE_CREDIT_LINE.fullmatch(t))
+            or (n <= self.max_source and b.mentions(SOURCE_WORDS) and SOURCE_LINE.fullmatch(t))
+            or (n <= self.max_byline and b.mentions(_BY) and BYLINE.fullmatch(t))
+            or (n <= self.max_date and (b.mentions(AGE_WORDS) or DIGIT.search(t)) and AGE_LINE.fullmatch(t))
+            or (n <= self.max_tags and b.mentions(TAGS_WORDS) and TAGS_LIST_LINE.fullmatch(t)))
+
+
+def _related_zones(body: list[Block], a: LinesAnalysis) -> set[int]:
+    """Positions in ``body`` of related-content headings and the lines under them, up to
+    the next line of another chrome family or of site furniture ("Privacy Policy")."""
+    out: set[int] = set()
+    family = a.family
+    i, n = 0, len(body)
+    while i < n:
+        b = body[i]
+        k = a.index(b)
+        if not ((k is not None and family[k] == "related") or is_link_heading(b) or is_weak_heading(b)):
+            i += 1
+            continue
+        out.add(i)
+        j = i + 1
+        while j < n and j - i <= RELATED_ZONE_MAX_LINES:
+            k = a.index(body[j])
+            f = family[k] if k is not None else None
+            if (f is not None and f != "related") or (body[j].words <= FURNITURE_MAX_WORDS
+                                                      and FURNITURE_WORDS.search(body[j].text)):
+                break  # "Privacy Policy", "Sign in": site furniture; not "signed in Abu Dhabi" in a summary
+            out.add(j)
+            j += 1
+        i = j
+    return out
+
+
+def _drop(a: LinesAnalysis, k: int, why: str) -> Drop:
+    return Drop(f"{why}: {a.explain(k)}")
+
+
+@rule("lines.score", stage=Stage.STRUCTURE, order=5, context=True)
+@dataclass(frozen=True)
+class DropScoredChrome:
+    """Drop the lines the line model scores as chrome, before cards are read.
+
+    The reason gives the line's score and its strongest evidence. Lines under a
+    related-content heading, metadata lines and the chosen headline are left to the
+    rules that place them (cards, ``meta.*``, ``lines.title``).
+    Targets: Skip to content / Home / World / Log in / Subscribe, above the headline
+             (line score 0.02: lines from the prose span 14 (-1.9); ...)
+    Keeps:   the article's paragraphs and subheadings, "Related Articles" and its cards,
+             "By Jane Smith", and any page that reads as clean text (``guard.clean_text``).
+    """
+
+    metadata: _Metadata
+
+    @classmethod
+    def from_config(cls, config: Config) -> DropScoredChrome:
+        return cls(_Metadata.from_config(config))
+
+    def __call__(self, doc: Document) -> Iterator[tuple[Block, Decision]]:
+        a = analysis_of(doc)
+        if a is None:
+            return
+        body = [b for b in doc.blocks if b.zone == "body"]
+        titles = a.title_lines
+        zones = _related_zones(body, a)
+        keep = a.keep
+        for pos, b in enumerate(body):
+            k = a.index(b)
+            if k is None or keep[k] or k in titles or pos in zones or self.metadata(b):
+                continue
+            if b.words >= PROSE_MIN_WORDS and b.ends_sentence:
+                continue  # prose is judged once the cards are read (lines.leftover): it may be the article
+            yield b, _drop(a, k, "chrome line")
+
+
+@rule("lines.leftover", stage=Stage.META, order=90, context=True)
+def drop_leftover_chrome(doc: Document) -> Iterator[tuple[Block, Drop]]:
+    """Drop chrome lines that no card or metadata rule took, by the line model's score.
+
+    Targets: Privacy Policy, left under a "Related" heading after its cards were read
+             (line score 0.04: ...)
+    Keeps:   lines scored as content, the headline candidates, and a sentence between
+             two paragraphs the model kept (context smoothing, as jusText's second pass).
+    """
+    a = analysis_of(doc)
+    if a is None:
+        return
+    titles = a.title_lines
+    keep = a.keep
+    body = [(b, a.index(b)) for b in doc.blocks if b.zone == "body"]
+    if not any(k is not None and keep[k] for _, k in body):
+        # every line the model took for content went to the sidebar (seed 004: long card
+        # summaries outweighed a one-paragraph article): what is left is the article
+        return
+    prose = [k is not None and keep[k] and _prose(b) for b, k in body]
+    for pos, (b, k) in enumerate(body):
+        if k is None or keep[k] or k in titles:
+            continue
+        if 0 < pos < len(body) - 1 and prose[pos - 1] and prose[pos + 1] and _prose(b, SANDWICH_MIN_WORDS):
+            continue  # a sentence between two paragraphs of the article is part of it
+        yield b, _drop(a, k, "chrome line left by the card and metadata readers")
+
+
+def _prose(b: Block, min_words: int = PROSE_MIN_WORDS) -> bool:
+    return b.ends_sentence and b.words >= min_words
+
+
+@rule("lines.title", stage=Stage.FINAL, order=5, context=True)
+def take_picked_title(doc: Document) -> Iterator[tuple[Block, Decision]]:
+    """Take the headline the title picker ranks best among the lines still in the body.
+
+    A " | Site" or " - Site" part goes to ``metadata["site"]`` (" | <Section> News" to
+    ``metadata["section"]``); the other candidates, when scored as chrome, are dropped.
+    Targets: How to repot a fiddle-leaf fig | The Green Fork   (title, then site)
+    Keeps:   the navigation lines above the headline, which are not titles, and a page
+             that reads as clean text (``meta.title`` decides its title).
+    """
+    a = analysis_of(doc)
+    if a is None or not a.titles:
+        return
+    keep = a.keep
+    by_line = {a.index(b): b for b in doc.blocks if b.zone == "body"}
+    texts = a.scores.lines.texts
+    chosen = None
+    for pick in a.titles:
+        b = by_line.get(pick.line)
+        if b is None or b.text != texts[pick.line]:
+            continue  # gone, moved, cut or split by another rule
+        if not (pick.site or is_headline_shaped(pick.title, count_words(pick.title))):
+            continue  # a sentence ("Fish came back first. Then the birds."), not a headline
+        if not any(keep[k] for k in by_line if k is not None and k != pick.line):
+            return  # no article left under it: a title would leave an empty page
+        chosen = pick
+        yield from _title(b, pick)
+        break
+    first = by_line.get(0)
+    if chosen is not None and chosen.line != 0 and first is not None and first.text == texts[0]:
+        yield from _site_of_title_line(first, chosen)
+    for pick in a.titles:
+        b = by_line.get(pick.line)
+        if pick is not chosen and b is not None and not keep[pick.line]:
+            yield b, _drop(a, pick.line, "title candidate not taken")
+
+
+def _site_of_title_line(first: Block, chosen: TitlePick) -> Iterator[tuple[Block, Decision]]:
+    """The ``<title>``-style first line repeats the on-page headline the picker chose: its
+    site part is the site's name; the rest is the headline printed again."""
+    part, start, end, site = split_site(first.text)
+    if not site or count_words(part) < 2 or _words(part) != _words(chosen.title):
+        return
+    at = first.text.rfind(site) if end < len(first.text) else first.text.find(site)
+    if at < 0:
+        return
+    yield first, ToMeta("site", "site name in the <title> line", span=(at, at + len(site)))
+    yield first, Drop("the headline printed again in the <title> line")
+
+
+def _words(text: str) -> list[str]:
+    return text.casefold().split()
+
+
+def _title(b: Block, pick: TitlePick) -> Iterator[tuple[Block, Decision]]:
+    text = b.text
+    start, end = pick.start, pick.end
+    site = pick.site.strip() if pick.site else None
+    reason = f"headline ({pick.reason})"
+    if start > 0:
+        before = text.find(site, 0, start) if site else -1
+        value = (before, before + len(site)) if before >= 0 and site else None
+        yield b, ToMeta("site", "site name before the headline", span=(0, start), value=value)
+        yield b, ToTitle(reason, end=None if end >= len(text) else end - start)
+        return
+    meta: tuple[tuple[str, int, int], ...] = ()
+    where = text.find(site, end) if site else -1
+    if where >= 0 and site:
+        m = SECTION_SUFFIX.fullmatch(text, where, where + len(site))
+        meta = (("section", m.start("v"), m.end("v")),) if m else (("site", where, where + len(site)),)
+    yield b, ToTitle(reason, end=None if end >= len(text) else end, meta=meta)
