@@ -48,7 +48,8 @@ import wcxb
 from _common import REPO, BenchError, bag, f1, import_cleanpage, overlap
 
 CV_FILE = REPO / "benchmarks" / "out" / "linescore-cv.json"
-SYSTEMS = ("as-is", "cleanpage", "linescore-cv", "linescore-shipped", "justext", "trafilatura", "c4", "goose3")
+SYSTEMS = ("as-is", "cleanpage-cv", "cleanpage", "linescore-cv", "justext", "trafilatura", "c4", "goose3")
+TITLE_CV_DIR = REPO / "benchmarks" / "out" / "title-cv"
 TITLE_OK = 0.8
 FURNITURE = re.compile(r"privacy|terms|cookie|contact|log ?in|sign ?in|subscribe|©", re.I)
 _C4_END = re.compile(r"[.!?][\"'”’)]*\Z")
@@ -82,6 +83,17 @@ def make_systems(names: list[str], pages: list[wcxb.WcxbPage]) -> dict[str, Call
                 page = cp.clean(text, config=config)
                 return Output(page.body, page.title, [(it.title or "", it.summary or "") for it in page.sidebar])
             out[name] = run_cleanpage
+        elif name == "cleanpage-cv":
+            if not CV_FILE.exists():
+                print(f"(cleanpage-cv skipped: run python training/text/train_linescore.py --cv to write "
+                      f"{CV_FILE.relative_to(REPO)})", file=sys.stderr)
+                continue
+            cleaner = held_out_cleaner(json.loads(CV_FILE.read_text()), pages)
+
+            def run_cv(text: str, p: wcxb.WcxbPage, cleaner: Any = cleaner) -> Output:
+                page = cleaner.clean(text)
+                return Output(page.body, page.title, [(it.title or "", it.summary or "") for it in page.sidebar])
+            out[name] = run_cv
         elif name == "linescore-cv":
             if not CV_FILE.exists():
                 print(f"(linescore-cv skipped: run python training/text/train_linescore.py --cv to write "
@@ -124,6 +136,62 @@ def make_systems(names: list[str], pages: list[wcxb.WcxbPage]) -> dict[str, Call
         else:
             raise BenchError(f"unknown system {name!r}; choose from {', '.join(SYSTEMS)}")
     return out
+
+
+def held_out_cleaner(cv: dict[str, Any], pages: list[wcxb.WcxbPage], clean_text: bool = False) -> Any:
+    """A ``Cleaner`` whose line analysis uses, for each WCXB page, the line probabilities of the
+    cross-validation fold that never saw the page's site (``train_linescore.py --cv``), and the
+    title picker of that fold (``train_title.py``, when its fold models exist). ``clean_text``:
+    the pages are the clean article texts of the no-harm check."""
+    import numpy as np
+
+    cp = import_cleanpage()
+    from cleanpage.lines.analysis import LineAnalyser
+    from cleanpage.lines.scorer import LineScorer, LineScores
+    from cleanpage.lines.split import split_lines
+    from cleanpage.lines.title import TitlePicker, default_title_model
+
+    probs, folds = cv["probabilities"], cv["folds"]
+    by_first: dict[str, str] = {}  # the page's lines, joined -> fid
+    rendered = wcxb.renderings(pages, workers=1)
+    for p in pages:
+        text = clean_article(p) if clean_text else rendered[p.fid]
+        by_first["\n".join(split_lines(text).texts)] = p.fid
+
+    class HeldOut(LineScorer):
+        def score_prepared(self, prep: Any) -> LineScores:
+            s = super().score_prepared(prep)
+            fid = by_first.get("\n".join(prep.lines.texts))
+            key = f"clean:{fid}" if clean_text else fid
+            if fid is None or key not in probs or len(probs[key]) != len(s.probability):
+                raise BenchError("no held-out probabilities for a page: rerun train_linescore.py --cv")
+            p = np.asarray(probs[key], np.float64)
+            th = probs[f"threshold:{folds[fid]}"]
+            return LineScores(s.lines, p, p >= th, th, s.family, s._X2, s._scorer)
+
+    pickers = {}
+    for f in range(5):
+        path = TITLE_CV_DIR / f"fold{f}.json"
+        pickers[f] = TitlePicker(json.loads(path.read_text()) if path.exists() else default_title_model())
+
+    class FoldPicker(TitlePicker):
+        def __init__(self) -> None:
+            pass
+
+        def ranked(self, lines: list[str], *args: Any, **kw: Any) -> Any:
+            fid = by_first.get("\n".join(lines))
+            return pickers[folds.get(fid, 0)].ranked(lines, *args, **kw)
+
+    cleaner = cp.Cleaner(cp.Config(input_format="text"))
+    cleaner._lines = LineAnalyser(HeldOut(), FoldPicker())  # noqa: SLF001 - the benchmark's held-out models
+    return cleaner
+
+
+def clean_article(p: wcxb.WcxbPage) -> str:
+    """The no-harm input: the gold title, then the gold main content."""
+    title = (p.truth.get("title") or "").strip()
+    main = p.main_content.strip()
+    return f"{title}\n\n{main}" if title and not main.startswith(title) else main
 
 
 def c4_lines(text: str) -> list[str]:
@@ -202,6 +270,13 @@ def no_harm(pages: list[wcxb.WcxbPage], names: list[str]) -> dict[str, dict[str,
     def text_of(page: Any) -> str:
         return page.body + "\n" + (page.title.title if page.title else "")
 
+    if "cleanpage-cv" in names and CV_FILE.exists():
+        held = held_out_cleaner(json.loads(CV_FILE.read_text()), pages, clean_text=True)
+
+        def run_held(t: str, p: wcxb.WcxbPage) -> str:
+            page = held.clean(t)
+            return (page.title or "") + "\n" + page.body
+        runners["cleanpage-cv"] = run_held
     if "linescore-cv" in names and CV_FILE.exists():
         import numpy as np
 
@@ -225,9 +300,7 @@ def no_harm(pages: list[wcxb.WcxbPage], names: list[str]) -> dict[str, dict[str,
     for name, run in runners.items():
         untouched = kept98 = 0
         for p in arts:
-            title = (p.truth.get("title") or "").strip()
-            main = p.main_content.strip()
-            text = f"{title}\n\n{main}" if title and not main.startswith(title) else main
+            text = clean_article(p)
             want = bag(text)
             got = bag(run(text, p))
             share = overlap(got, want) / max(sum(want.values()), 1)

@@ -102,5 +102,8 @@ def test_fast_contributions_match_the_reference(scorer):
     s = scorer.score(text)
     n_ctx = len(FX.CONTEXT)
     X1 = s._X2[:, n_ctx:]
-    assert np.array_equal(scorer.pass1.contributions(X1), scorer.pass1.contributions_slow(X1))
-    assert np.array_equal(scorer.pass2.contributions(s._X2), scorer.pass2.contributions_slow(s._X2))
+    for model, X in ((scorer.pass1, X1), (scorer.pass2, s._X2)):
+        slow = model.contributions_slow(X)
+        assert np.allclose(model.contributions(X), slow, rtol=0, atol=1e-12)
+        assert np.allclose(model.logits(X), model.logit(slow), rtol=0, atol=1e-12)
+    assert np.allclose(1 / (1 + np.exp(-scorer.pass2.logits(s._X2))), s.probability, rtol=0, atol=1e-12)

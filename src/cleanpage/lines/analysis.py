@@ -14,7 +14,6 @@ Nothing here edits the page: it only measures it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -45,7 +44,7 @@ PROSE_MIN_WORDS = 12
 GROW_MIN_WORDS = 8
 GROW_FLOOR = 0.1
 TITLE_CANDIDATES = 4  # lines the chrome rules leave for lines.title to choose from
-_ENDS_SENTENCE = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\Z")
+EVIDENCE = 1  # pieces of evidence in a removal's reason
 
 
 @dataclass(frozen=True, eq=False)
@@ -60,6 +59,7 @@ class LinesAnalysis:
     line_index: dict[int, int] = field(repr=False)  # Origin.line -> line index
     blocks: list[Any] = field(default_factory=list, repr=False)  # the parsed block of each line
     _done: set[str] = field(default_factory=set, repr=False)
+    _reasons: dict[int, str] = field(default_factory=dict, repr=False)
 
     def first_time(self, rule: str) -> bool:
         """True once per page for ``rule``: for rules whose decisions the parsed page fixes,
@@ -87,19 +87,31 @@ class LinesAnalysis:
 
     def index(self, block: Any) -> int | None:  # noqa: ANN401 - a Block
         """The line of ``block`` (or of the parsed block it was cut from), or None."""
-        return self.line_index.get(block.line)
+        o = block._origin
+        return self.line_index.get(o if type(o) is int else o.line)
 
-    def explain(self, i: int, k: int = 2) -> str:
-        return self.scores.explain(i, k)
+    def explain(self, i: int) -> str:
+        """Line ``i``'s score and its strongest piece of evidence (``LineScores.explain`` gives
+        more). Worked out for every dropped line of the page at once, on the first call."""
+        cache = self._reasons
+        if not cache:
+            idx = np.flatnonzero(~self.keep)
+            cache.update(zip(idx.tolist(), self.scores.explain_many(idx, EVIDENCE)))
+            cache[-1] = ""
+        r = cache.get(i)
+        if r is None:
+            r = cache[i] = self.scores.explain_many(np.asarray([i]), EVIDENCE)[0]
+        return r
 
 
-def reads_clean(texts: list[str], keep: np.ndarray, family: list[str | None]) -> str | None:
-    """Why the page is already clean text (see CLEAN_* above), or None."""
+def reads_clean(words: np.ndarray, ends: np.ndarray, keep: np.ndarray, family: list[str | None]) -> str | None:
+    """Why the page is already clean text (see CLEAN_* above), or None. ``words``: words per
+    line; ``ends``: whether each line ends like a sentence."""
     n = len(keep)
     if n == 0:
         return "empty page"
-    phrase_lines = sum(f is not None for f in family)
-    short = sum(len(t.split()) <= 3 for t in texts) / n
+    phrase_lines = n - family.count(None)
+    short = float((words <= 3).mean())
     kept = float(keep.mean())
     if kept >= CLEAN_MIN_KEPT_SHARE and short <= CLEAN_MAX_SHORT_SHARE and phrase_lines <= CLEAN_MAX_PHRASE_LINES:
         return (f"the page reads as clean text: {kept:.0%} of its lines score as content, "
@@ -107,12 +119,12 @@ def reads_clean(texts: list[str], keep: np.ndarray, family: list[str | None]) ->
     if phrase_lines:
         return None
     for i in range(min(n, CLEAN_MAX_HEAD + 1)):
-        if len(texts[i].split()) >= PROSE_MIN_WORDS and _ENDS_SENTENCE.search(texts[i]):
+        if words[i] >= PROSE_MIN_WORDS and ends[i]:
             return f"the page reads as clean text: prose from line {i + 1}, no chrome phrases"
     return None
 
 
-def grow_prose(texts: list[str], probability: np.ndarray, keep: np.ndarray) -> np.ndarray:
+def grow_prose(words: np.ndarray, ends: np.ndarray, probability: np.ndarray, keep: np.ndarray) -> np.ndarray:
     """The scorer's verdicts, revised by context: a prose line (GROW_MIN_WORDS words or more,
     ending like a sentence) next to a kept prose line is kept too, unless its probability
     is under GROW_FLOOR. A short article between long navigation and footer runs scores low
@@ -121,8 +133,7 @@ def grow_prose(texts: list[str], probability: np.ndarray, keep: np.ndarray) -> n
     cand = (probability >= GROW_FLOOR) & ~keep
     if not cand.any():
         return keep
-    prose = np.fromiter((len(t.split()) >= GROW_MIN_WORDS and _ENDS_SENTENCE.search(t) is not None for t in texts),
-                        bool, len(texts))
+    prose = (words >= GROW_MIN_WORDS) & ends
     cand &= prose
     keep = keep.copy()
     while True:
@@ -155,9 +166,10 @@ class LineAnalyser:
         gaps = [True] + [b - a > 1 for a, b in zip(numbers, numbers[1:])]
         lines = Lines(texts, starts, [n - 1 for n in numbers], gaps)
         scores = self.scorer.score_prepared(prepare_lines(lines, self.scorer.families))
-        keep = grow_prose(texts, scores.probability, scores.keep)
+        words, ends = scores.words, scores.ends_sentence
+        keep = grow_prose(words, ends, scores.probability, scores.keep)
         family = scores.family
-        clean = reads_clean(texts, keep, family)
+        clean = reads_clean(words, ends, keep, family)
         titles = self.picker.ranked(texts, keep.tolist(), family, TITLE_CANDIDATES) if texts else []
         return LinesAnalysis(scores, keep, family, clean, titles, {n: i for i, n in enumerate(numbers)})
 

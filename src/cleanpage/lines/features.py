@@ -43,6 +43,15 @@ FEATURES: tuple[str, ...] = tuple(
     + _PAGE
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
+assert all(INDEX[f"{_WINDOWED[k]}_w{w}"] == INDEX[f"{_WINDOWED[0]}_w{w}"] + k for w in WINDOWS for k in range(len(_WINDOWED)))
+_PUNCT_NAMES = ("pipes", "angles", "slashes", "bullets", "colons", "legal_marks", "hashes", "brackets", "dashes",
+                "quotes", "currency")
+_PUNCT_COLS = [INDEX[name] for name in _PUNCT_NAMES]
+_PUNCT_CLASSES = [T.PIPE, T.ANGLE, T.SLASH, T.BULLET, T.COLON, T.LEGAL, T.HASH, T.BRACKET, T.DASH, T.QUOTE, T.CURRENCY]
+_IS_LETTER = np.zeros(256, bool)
+_IS_LETTER[[T.LOWER, T.UPPER, T.LETTER]] = True
+_IS_WORD = np.zeros(256, bool)
+_IS_WORD[list(T.WORD_CLASSES)] = True
 
 
 def _per_line(values: np.ndarray, line: np.ndarray, n: int) -> np.ndarray:
@@ -102,17 +111,14 @@ def line_features(tok: T.Tokens, gaps: np.ndarray, vocab: np.ndarray | None, sto
     F[:, col["ends_stop"]] = eff_last == T.STOP
     F[:, col["ends_colon"]] = eff_last == T.COLON
     F[:, col["ends_comma"]] = eff_last == T.COMMA
-    F[:, col["ends_letter"]] = np.isin(eff_last, (T.LOWER, T.UPPER, T.LETTER))
+    F[:, col["ends_letter"]] = _IS_LETTER[eff_last]
     F[:, col["ends_digit"]] = eff_last == T.DIGIT
     F[:, col["starts_upper"]] = first == T.UPPER
     F[:, col["starts_lower"]] = (first == T.LOWER) | (first == T.LETTER)
     F[:, col["starts_digit"]] = first == T.DIGIT
     F[:, col["starts_bullet"]] = (first == T.BULLET) | (first == T.DASH) | (first == T.ANGLE)
-    F[:, col["starts_punct"]] = ~np.isin(first, T.WORD_CLASSES)
-    for name, k in (("pipes", T.PIPE), ("angles", T.ANGLE), ("slashes", T.SLASH), ("bullets", T.BULLET),
-                    ("colons", T.COLON), ("legal_marks", T.LEGAL), ("hashes", T.HASH), ("brackets", T.BRACKET),
-                    ("dashes", T.DASH), ("quotes", T.QUOTE), ("currency", T.CURRENCY)):
-        F[:, col[name]] = np.log1p(counts[:, k])
+    F[:, col["starts_punct"]] = ~_IS_WORD[first]
+    F[:, _PUNCT_COLS] = np.log1p(counts[:, _PUNCT_CLASSES])
     F[:, col["stops_per_word"]] = counts[:, T.STOP] / nw1
     F[:, col["commas_per_word"]] = counts[:, T.COMMA] / nw1
     gaps = np.asarray(gaps, bool)
@@ -130,13 +136,11 @@ def line_features(tok: T.Tokens, gaps: np.ndarray, vocab: np.ndarray | None, sto
         F[:, col["vocab_sum"]] = s
         F[:, col["vocab_mean"]] = s / nw1
         F[:, col["vocab_known_share"]] = _per_line((wv != 0).astype(np.float64), tok.word_line, n) / nw1
-        # min and max over each line's words: sort by (line, value) once
-        order = np.lexsort((wv, tok.word_line))
-        wl = tok.word_line[order]
-        first_w = np.concatenate(([True], wl[1:] != wl[:-1]))
-        last_w = np.concatenate((wl[1:] != wl[:-1], [True]))
-        F[wl[first_w], col["vocab_min"]] = wv[order][first_w]
-        F[wl[last_w], col["vocab_max"]] = wv[order][last_w]
+        # min and max over each line's words: words come in line order, so one reduceat each
+        has = nw > 0
+        starts = (np.cumsum(nw) - nw)[has].astype(np.int64)
+        F[has, col["vocab_min"]] = np.minimum.reduceat(wv, starts)
+        F[has, col["vocab_max"]] = np.maximum.reduceat(wv, starts)
     if stops is not None and len(tok.word_bucket):
         sc = _per_line(stops[tok.word_bucket].astype(np.float64), tok.word_line, n)
         F[:, col["stop_count"]] = np.log1p(sc)
@@ -148,16 +152,22 @@ def line_features(tok: T.Tokens, gaps: np.ndarray, vocab: np.ndarray | None, sto
     # repetition within the page: identical lines (by the hashes of their words)
     if len(tok.word_hash):
         with np.errstate(over="ignore"):
-            lh = np.zeros(n, np.uint64)
-            np.add.at(lh, tok.word_line, tok.word_hash * np.uint64(0x9E3779B97F4A7C15) + tok.word_len.astype(np.uint64))
+            # the sum of a line's word hashes (mod 2**64): prefix sums, differenced at line ends
+            mixed = tok.word_hash * np.uint64(0x9E3779B97F4A7C15) + tok.word_len.astype(np.uint64)
+            cs = np.concatenate(([np.uint64(0)], np.cumsum(mixed, dtype=np.uint64)))
+            bounds = np.cumsum(nw).astype(np.int64)
+            lh = cs[bounds] - cs[bounds - nw.astype(np.int64)]
         lh = np.where(nw > 0, lh, np.arange(n, dtype=np.uint64) + np.uint64(1 << 63))
         _, inv, cnt = np.unique(lh, return_inverse=True, return_counts=True)
         rep = cnt[inv].astype(np.float64)
         F[:, col["repeat_log"]] = np.log(rep)
         F[:, col["repeat_any"]] = rep > 1
         # share of a line's words that are repeated words of the page (tag clouds, menus)
-        _, winv, wcnt = np.unique(tok.word_hash, return_inverse=True, return_counts=True)
-        F[:, col["repeat_words_share"]] = _per_line((wcnt[winv] > 2).astype(np.float64), tok.word_line, n) / nw1
+        # counted by 16 bits of the (well mixed) bucket: a collision among a page's few thousand
+        # words is rare, and costs this one feature a little
+        key = tok.word_bucket >> (T.BUCKET_BITS - 16)
+        wcnt = np.bincount(key, minlength=1 << 16)
+        F[:, col["repeat_words_share"]] = _per_line((wcnt[key] > 2).astype(np.float64), tok.word_line, n) / nw1
 
     idx = np.arange(n, dtype=np.float64)
     F[:, col["pos_rel"]] = idx / max(n - 1, 1)
@@ -186,7 +196,8 @@ def line_features(tok: T.Tokens, gaps: np.ndarray, vocab: np.ndarray | None, sto
         lo = np.maximum(idx.astype(np.int64) - w, 0)
         hi = np.minimum(idx.astype(np.int64) + w + 1, n)
         cnt = (hi - lo - 1)[:, None]
-        F[:, [col[f"{name}_w{w}"] for name in _WINDOWED]] = np.where(
+        a = col[f"{_WINDOWED[0]}_w{w}"]  # the windowed columns of one window are contiguous
+        F[:, a:a + len(_WINDOWED)] = np.where(
             cnt > 0, (csum[hi] - csum[lo] - base) / np.maximum(cnt, 1), 0.0)
     for name in ("log_words", "is_prose", "vocab_mean", "ends_stop"):
         x = F[:, col[name]]

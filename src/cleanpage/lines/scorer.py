@@ -15,6 +15,7 @@ Run time needs numpy only.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -101,6 +102,8 @@ def prepare_lines(lines: Lines, families: tuple[Any, ...] = DEFAULT_FAMILIES) ->
 
 
 MODEL_FORMAT = "cleanpage.linescore/1"
+_COL_WORDS = len(FX.CONTEXT) + FX.INDEX["log_words"]
+_COL_ENDS = len(FX.CONTEXT) + FX.INDEX["ends_stop"]
 _MODEL_FILE = "linescore.json"
 
 # how each feature reads in an explanation; names not listed read as themselves
@@ -167,15 +170,52 @@ class AdditiveModel:
         self._key_start = np.concatenate(([0], np.cumsum(sizes)[:-1])) if len(sizes) else sizes
         self._val_start = self._key_start + np.arange(len(sizes))
         self._vals = np.concatenate(self.values) if self.values else np.zeros(0)
+        self._offset = self._val_start - self._key_start
+        # the same sums as one comparison and one dot product: a term's value is its first
+        # bin's value plus, for every threshold below x, the step up to the next bin
+        self._base = float(sum(v[0] for v in self.values)) + self.bias
+        self._tcols = np.concatenate([np.full(len(t), c, np.int64) for c, t in zip(self.columns, self.thresholds)]
+                                     ) if self.thresholds else np.zeros(0, np.int64)
+        self._thr = np.concatenate(self.thresholds) if self.thresholds else np.zeros(0)
+        self._step = np.concatenate([np.diff(v) for v in self.values]) if self.values else np.zeros(0)
+        self._first = np.asarray([v[0] for v in self.values], np.float64)
+        self._key_end = self._key_start + sizes - 1
+
+    def logits(self, X: np.ndarray) -> np.ndarray:
+        """bias + the sum of every term, for each row of ``X``: what ``terms`` adds up to."""
+        if not X.shape[0]:
+            return np.zeros(0)
+        return (X[:, self._tcols] > self._thr) @ self._step + self._base
+
+    def terms(self, X: np.ndarray) -> np.ndarray:
+        """Each term's value for each row of ``X``: (rows, terms), the columns of ``columns``."""
+        if not len(self._cols) or not X.shape[0]:
+            return np.zeros((X.shape[0], len(self._cols)))
+        keys = X[:, self._cols].astype(np.float64)
+        np.clip(keys, -_CLIP, _CLIP, out=keys)
+        keys += self._shift
+        pos = np.searchsorted(self._keys, keys, side="left")
+        pos += self._offset
+        return self._vals[pos]
+
+    def expand(self, G: np.ndarray) -> np.ndarray:
+        """Term values (``terms``) as per-feature contributions: (rows, len(names))."""
+        C = np.zeros((G.shape[0], len(self.names)))
+        C[:, self._cols] = G
+        return C
+
+    def term_values(self, X: np.ndarray) -> np.ndarray:
+        """``terms`` by comparisons and prefix sums instead of binary search (faster on few rows)."""
+        if not len(self._cols) or not X.shape[0]:
+            return np.zeros((X.shape[0], len(self._cols)))
+        cs = np.cumsum((X[:, self._tcols] > self._thr) * self._step, axis=1)
+        G = cs[:, self._key_end]
+        G[:, 1:] -= cs[:, self._key_end[:-1]]
+        return G + self._first
 
     def contributions(self, X: np.ndarray) -> np.ndarray:
-        C = np.zeros((X.shape[0], len(self.names)))
-        if not len(self._cols) or not X.shape[0]:
-            return C
-        keys = np.clip(X[:, self._cols].astype(np.float64), -_CLIP, _CLIP) + self._shift
-        pos = np.searchsorted(self._keys, keys, side="left")
-        C[:, self._cols] = self._vals[pos - self._key_start + self._val_start]
-        return C
+        """Per-feature contributions, (rows, len(names)): ``terms`` spread over the feature columns."""
+        return self.expand(self.term_values(X))
 
     def contributions_slow(self, X: np.ndarray) -> np.ndarray:
         """The same, one feature at a time: the reference the fast path is tested against."""
@@ -211,16 +251,32 @@ class LineScores:
     threshold: float
     family: list[str | None]  # the chrome phrase family a line matched, if any
     _X2: np.ndarray  # context features then line features, per line
-    _C1: np.ndarray  # per-feature contributions of the first pass
-    _C2: np.ndarray  # and of the second
     _scorer: "LineScorer"
+
+    @property
+    def words(self) -> np.ndarray:
+        """Words (``\\w+`` tokens) per line."""
+        return np.rint(np.expm1(self._X2[:, _COL_WORDS])).astype(np.int64)
+
+    @property
+    def ends_sentence(self) -> np.ndarray:
+        """Whether each line ends like a sentence (. ! ? … and their CJK forms; closing quotes may follow)."""
+        return self._X2[:, _COL_ENDS] > 0
+
+    def _contributions(self, idx: np.ndarray | int) -> tuple[np.ndarray, np.ndarray]:
+        """Per-feature contributions of both passes for lines ``idx``, worked out when explained."""
+        s = self._scorer
+        X2 = self._X2[idx]
+        return s.pass1.contributions(X2[..., len(FX.CONTEXT):].reshape(-1, len(FX.FEATURES))), \
+            s.pass2.contributions(X2.reshape(-1, X2.shape[-1]))
 
     def evidence(self, i: int, k: int = 3) -> list[Evidence]:
         """The ``k`` features that pushed line ``i`` hardest toward its verdict (content or chrome)."""
         s = self._scorer
         names1, names2 = s.pass1.names, s.pass2.names
-        push1 = self._C1[i] - s.pass1.baseline
-        push2 = self._C2[i] - s.pass2.baseline
+        C1, C2 = self._contributions(i)
+        push1 = C1[0] - s.pass1.baseline
+        push2 = C2[0] - s.pass2.baseline
         # the second pass's "own score" term stands for the first pass's features: show those instead
         own = names2.index("score")
         n_ctx = len(FX.CONTEXT)
@@ -239,6 +295,35 @@ class LineScores:
             if base != n:  # log1p-scaled counts read better as counts
                 n, v = base, float(np.expm1(v))
             out.append(Evidence(n, _read(n), v, p))
+        return out
+
+    def explain_many(self, idx: np.ndarray, k: int = 2) -> list[str]:
+        """``explain(i, k)`` for every line of ``idx`` at once (a page's removals in one go)."""
+        idx = np.asarray(idx, np.int64)
+        if not len(idx):
+            return []
+        s = self._scorer
+        X2 = self._X2[idx]
+        G1 = s.pass1.term_values(X2[:, len(FX.CONTEXT):])
+        G2 = s.pass2.term_values(X2)
+        P = np.zeros((len(idx), len(s._ex_names)))
+        P[:, s._ex_map1] = G1 - s._ex_base1
+        P[:, s._ex_map2] += (G2 - s._ex_base2)[:, s._ex_keep2]
+        V = X2[:, s._ex_vcol].astype(np.float64)
+        S = np.where(self.keep[idx], -1.0, 1.0)[:, None] * P
+        top = np.argpartition(S, k - 1, axis=1)[:, :k] if S.shape[1] > k else np.argsort(S, axis=1)
+        rows = np.arange(len(idx))[:, None]
+        order = top[rows, np.argsort(S[rows, top], axis=1, kind="stable")]
+        pushes, values = P[rows, order].tolist(), V[rows, order].tolist()
+        reads, logs = s._ex_reads, s._ex_log
+        prob, fam = self.probability.tolist(), self.family
+        out = []
+        for r, (i, cols) in enumerate(zip(idx.tolist(), order.tolist())):
+            parts = "; ".join(f"{reads[c]} {math.expm1(v) if logs[c] else v:.3g} ({p:+.2f})"
+                              for c, p, v in zip(cols, pushes[r], values[r]))
+            f = fam[i]
+            out.append(f"line score {prob[i]:.2f}: {parts}; phrase family {f}" if f else
+                       f"line score {prob[i]:.2f}: {parts}")
         return out
 
     def explain(self, i: int, k: int = 3) -> str:
@@ -262,6 +347,22 @@ class LineScorer:
         self.threshold = float(spec["threshold"])
         self.pass1 = AdditiveModel(spec["pass1"], FX.FEATURES)
         self.pass2 = AdditiveModel(spec["pass2"], FX.CONTEXT + FX.FEATURES)
+        # explain_many's columns: every line feature (both passes' pushes added), then the
+        # second pass's context features but its "own score" (which stands for the first pass)
+        names1 = [self.pass1.names[c] for c in self.pass1.columns]
+        names2 = [self.pass2.names[c] for c in self.pass2.columns]
+        ex = list(dict.fromkeys(names1 + [n for n in names2 if n != "score"]))
+        at = {n: j for j, n in enumerate(ex)}
+        self._ex_names = ex
+        self._ex_map1 = np.asarray([at[n] for n in names1], np.int64)
+        self._ex_keep2 = np.asarray([n != "score" for n in names2], bool)
+        self._ex_map2 = np.asarray([at[n] for n in names2 if n != "score"], np.int64)
+        self._ex_base1 = self.pass1.baseline[self.pass1.columns]
+        self._ex_base2 = self.pass2.baseline[self.pass2.columns]
+        self._ex_vcol = np.asarray([FX.CONTEXT.index(n) if n in FX.CONTEXT else len(FX.CONTEXT) + FX.INDEX[n]
+                                    for n in ex], np.int64)
+        self._ex_log = [n.endswith("_log") or n.startswith("log_") for n in ex]
+        self._ex_reads = [_read(n.removesuffix("_log").removeprefix("log_")) for n in ex]
         vocab_words = list(spec["vocab"])
         self.vocab = np.zeros(1 << T.BUCKET_BITS, np.float32)
         buckets = T.hash_words(vocab_words)
@@ -273,13 +374,11 @@ class LineScorer:
 
     def score_prepared(self, prep: Prepared) -> LineScores:
         X = FX.line_features(prep.tokens, prep.gaps, self.vocab, stop_table(), prep.phrase_hits)
-        C1 = self.pass1.contributions(X)
-        z1 = self.pass1.logit(C1)
+        z1 = self.pass1.logits(X)
         X2 = np.hstack([FX.context_features(z1), X]) if len(X) else np.zeros((0, len(self.pass2.names)))
-        C2 = self.pass2.contributions(X2)
-        z2 = self.pass2.logit(C2)
+        z2 = self.pass2.logits(X2)
         p = 1.0 / (1.0 + np.exp(-z2))
-        return LineScores(prep.lines, p, p >= self.threshold, self.threshold, prep.phrase_family, X2, C1, C2, self)
+        return LineScores(prep.lines, p, p >= self.threshold, self.threshold, prep.phrase_family, X2, self)
 
 
 def load_model(path: str | Path) -> dict[str, Any]:

@@ -45,10 +45,10 @@ def parse_text(text: str, url: str | None = None, analyser: Analyser | None = No
     if analyser is not None and found:
         result = analyser([f[0] for f in found], [f[1] for f in found], [f[2] for f in found])
         analysis["lines"] = result
-        probability = result.probability.tolist()
+        probability = result.probability.tolist()  # Origin.score of each block
     blocks: list[Block] = []
     for k, (stripped, start, number, kw, n) in enumerate(found):
-        score = None if probability is None else round(probability[k], 4)
+        score = None if probability is None else probability[k]
         if kw is None:
             blocks.append(make_block(stripped, start, start + len(stripped), number, score=score))
         else:

@@ -27,17 +27,18 @@ from ..lines.analysis import LinesAnalysis
 from ..lines.title import TitlePick, split_site
 from ..model import Block, Decision, Document, Drop, ToMeta, ToTitle
 from ..patterns import (
-    AGE_LINE, AGE_WORDS, AGENCY_WORDS, BYLINE, DIGIT, SOURCE_LINE, SOURCE_WORDS, TAGS_LIST_LINE, TAGS_WORDS,
+    AGE_LINE, AGE_WORDS, AGENCY_WORDS, BYLINE, CARD_LABEL_LINE, CARD_LABEL_WORDS, DASH_SOURCE_LINE, DIGIT, SOURCE_LINE, SOURCE_WORDS, TAGS_LIST_LINE, TAGS_WORDS,
     WIRE_CREDIT_LINE,
 )
 from ..phrases import FURNITURE_WORDS
-from ..readers.cards import is_link_heading, is_weak_heading
+from ..readers.cards import CATEGORIES, is_link_heading, is_weak_heading
 from ..registry import Stage, rule
 from .meta import SECTION_SUFFIX
 from ..text import count_words, is_headline_shaped, keyword_set
 
 _BY = keyword_set("by")
 RELATED_ZONE_MAX_LINES = 60
+CARD_META_MAX_WORDS = 3  # a line this short under a related heading is a card's only next to its age or source
 FURNITURE_MAX_WORDS = 10  # a furniture line ("Subscribe to our newsletters") ends a related zone
 SANDWICH_MIN_WORDS = 5  # a sentence this long between two kept paragraphs is kept (neutral on WCXB)
 PROSE_MIN_WORDS = 12  # a sentence-ended line this long is prose: left for lines.leftover  # lines after a related-content heading left to the card reader
@@ -74,8 +75,12 @@ class _Metadata:
 
 
 def _related_zones(body: list[Block], a: LinesAnalysis) -> set[int]:
-    """Positions in ``body`` of related-content headings and the lines under them, up to
-    the next line of another chrome family or of site furniture ("Privacy Policy")."""
+    """Positions in ``body`` of related-content headings and of the card lines under them, up
+    to the next line of another chrome family or of site furniture ("Privacy Policy").
+
+    Card lines are headlines and summaries (four words or more), ages ("10 hours ago"),
+    "- Source" lines and a short line next to either (a source such as "Dubai Eye"). Other
+    short lines under a heading are link lists and menus: the model judges them."""
     out: set[int] = set()
     family = a.family
     i, n = 0, len(body)
@@ -93,10 +98,25 @@ def _related_zones(body: list[Block], a: LinesAnalysis) -> set[int]:
             if (f is not None and f != "related") or (body[j].words <= FURNITURE_MAX_WORDS
                                                       and FURNITURE_WORDS.search(body[j].text)):
                 break  # "Privacy Policy", "Sign in": site furniture; not "signed in Abu Dhabi" in a summary
-            out.add(j)
+            if body[j].words > CARD_META_MAX_WORDS or any(_card_meta(body, x) for x in range(j - 1, j + 3)):
+                out.add(j)
             j += 1
         i = j
     return out
+
+
+def _card_meta(body: list[Block], j: int) -> bool:
+    """Is body[j] a card's metadata: an age ("10 hours ago"), a "- Source" line, a label
+    ("Editor's choice") or a section name ("Opinion"), or a headline printed twice?"""
+    if not 0 <= j < len(body):
+        return False
+    b = body[j]
+    if j + 1 < len(body) and body[j + 1].text == b.text:
+        return True  # a card headline printed twice (corpus 003)
+    return b.words <= 8 and (bool(DASH_SOURCE_LINE.fullmatch(b.text)) or b.text.casefold() in CATEGORIES
+                             or (b.mentions(CARD_LABEL_WORDS) and CARD_LABEL_LINE.fullmatch(b.text) is not None)
+                             or ((b.mentions(AGE_WORDS) or DIGIT.search(b.text) is not None)
+                                 and AGE_LINE.fullmatch(b.text) is not None))
 
 
 def _drop(a: LinesAnalysis, k: int, why: str) -> Drop:
@@ -125,8 +145,8 @@ class DropScoredChrome:
 
     def __call__(self, doc: Document) -> Iterator[tuple[Block, Decision]]:
         a = analysis_of(doc)
-        if a is None:
-            return
+        if a is None or not a.first_time("lines.score"):
+            return  # its decisions follow from the parsed page: made once, on its first run
         body = [b for b in doc.blocks if b.zone == "body"]
         titles = a.title_lines
         zones = _related_zones(body, a)
@@ -150,8 +170,8 @@ def drop_leftover_chrome(doc: Document) -> Iterator[tuple[Block, Drop]]:
              two paragraphs the model kept (context smoothing, as jusText's second pass).
     """
     a = analysis_of(doc)
-    if a is None:
-        return
+    if a is None or not a.first_time("lines.leftover"):
+        return  # run once, when the cards and metadata of the first pass are read
     titles = a.title_lines
     keep = a.keep
     body = [(b, a.index(b)) for b in doc.blocks if b.zone == "body"]
@@ -205,7 +225,7 @@ def take_picked_title(doc: Document) -> Iterator[tuple[Block, Decision]]:
         yield from _site_of_title_line(first, chosen)
     for pick in a.titles:
         b = by_line.get(pick.line)
-        if pick is not chosen and b is not None and not keep[pick.line]:
+        if pick is not chosen and b is not None and not keep[pick.line] and not _prose(b):
             yield b, _drop(a, pick.line, "title candidate not taken")
 
 
