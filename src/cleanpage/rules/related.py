@@ -16,6 +16,7 @@ from ..readers.cards import CardReader
 from ..registry import Stage, rule
 from ..text import is_prose
 
+BARE_MIN_WORDS = 3  # text input: bare list items this short are links, not teaser cards
 CONTENT_SECTION_SHARE = 0.5  # text input: a section the line model keeps this much of is content
 
 
@@ -65,6 +66,23 @@ def _without_content_sections(planned: list[tuple[Block, Decision]], a: Any) -> 
     out: list[tuple[Block, Decision]] = []
     keep = a.keep
     for sec in sections:
+        # in a list, a "headline" of three words or fewer with nothing but a summary, if that, is a
+        # link ("Apartment", "Marketing Efficiency"): a menu or tag list, which the line model
+        # judges, not a teaser card
+        bare_short = {d.card for b, d in sec if isinstance(d, ToSidebar) and d.role == "title"
+                      and b.words <= BARE_MIN_WORDS}
+        for _b, d in sec:
+            if type(d) is not ToSidebar or d.role not in ("heading", "title", "summary"):
+                bare_short.discard(getattr(d, "card", None))
+        if bare_short:
+            sec = [(b, d) for b, d in sec if not (isinstance(d, ToSidebar) and d.role != "heading"
+                                                  and d.card in bare_short)]
+            first = next((d.card for _b, d in sec[1:] if isinstance(d, ToSidebar)), None)
+            if first is None:
+                continue
+            head_b, head_d = sec[0]
+            if isinstance(head_d, ToSidebar):
+                sec[0] = (head_b, head_d._replace(card=first))
         if any(type(d) is not ToSidebar or d.role not in ("heading", "title", "summary") for _b, d in sec):
             # cards with sources, ages or labels, or a headline printed twice, are cards whatever
             # the model says (seeds 003 and 004: it takes long card summaries for the article)
