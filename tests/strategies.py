@@ -387,6 +387,7 @@ THRESHOLDS = {
     "max_title_words": (1, 40), "max_card_meta_words": (1, 10), "max_headline_words": (1, 40),
     "min_summary_words": (1, 20), "max_teaser_words": (1, 40), "max_caption_words": (1, 60),
     "dedupe_min_words": (1, 10), "dedupe_min_prose_words": (1, 40), "max_passes": (20, 60),
+    "min_scored_lines": (10, 60),
 }
 
 

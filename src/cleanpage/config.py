@@ -111,6 +111,9 @@ class Config:
             value = getattr(self, name)
             if value is not None and not isinstance(value, str):
                 raise ConfigError(f"{name} must be a path (str) or None, got {value!r}")
+        if self.min_scored_lines < 10:
+            raise ConfigError(f"min_scored_lines must be at least 10 (the line model reads windows of up to "
+                              f"20 lines around a line), got {self.min_scored_lines!r}")
         if not isinstance(self.max_cut_ratio, (int, float)) or not 0.0 < self.max_cut_ratio <= 1.0:
             raise ConfigError(f"max_cut_ratio must be in (0, 1], got {self.max_cut_ratio!r}")
 

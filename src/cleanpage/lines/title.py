@@ -33,6 +33,7 @@ import numpy as np
 
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
+_INNER_END = re.compile(r"[.!?]\s+[A-Z]")
 _SEPS = re.compile(r"\s+(?:\||-|–|—|::|·|»|/|:)\s+")
 MAX_TITLE_WORDS = 40
 MAX_SITE_WORDS = 8
@@ -156,11 +157,16 @@ def pick_title(lines: list[str], content: list[bool] | None = None) -> TitlePick
 # --- the learned picker ---------------------------------------------------------------------------
 
 MODEL_FORMAT = "cleanpage.title/1"
+MODEL_FORMAT_2 = "cleanpage.title/2"
 CANDIDATE_FEATURES = (
     "is_first", "is_split", "log_index", "log_words", "short_3", "long_15", "ends_clause", "ends_question",
     "starts_upper", "digit_share", "f1_first", "recall_first", "precision_first", "before_content",
     "log_content_dist", "just_above_content", "is_content", "content_below", "phrase_family", "log_repeats",
     "keep_share", "is_suffix", "is_site_split",
+)
+# format cleanpage.title/2 (boosted stumps, additive like the line model) also reads these
+CANDIDATE_FEATURES_2 = CANDIDATE_FEATURES + (
+    "line_score", "gap_before", "gap_after", "headline_shaped", "title_case", "site_words", "score_below",
 )
 
 
@@ -178,8 +184,12 @@ def _overlap(a: Counter[str], b: Counter[str]) -> int:
 
 
 def candidate_features(lines: list[str], content: list[bool] | None,
-                       families: list[str | None] | None = None) -> tuple[list[Candidate], list[list[float]]]:
-    """Every title candidate among the first lines, with the features the picker reads."""
+                       families: list[str | None] | None = None, scores: list[float] | None = None,
+                       gaps: list[bool] | None = None) -> tuple[list[Candidate], list[list[float]]]:
+    """Every title candidate among the first lines, with the features the picker reads
+    (``CANDIDATE_FEATURES_2``; a format-1 model reads the first ``len(CANDIDATE_FEATURES)``).
+
+    ``scores``: the line model's probability per line; ``gaps``: a blank line before it."""
     if not lines:
         return [], []
     part, _s, _e, _site = split_site(lines[0])
@@ -213,6 +223,10 @@ def candidate_features(lines: list[str], content: list[bool] | None,
                         variants.append((text, s, e, rest, 0.5, suffix))
         line_words = max(len(lw), 1)
         d = first_content - i
+        sc = scores[i] if scores is not None else 0.5
+        below_sc = max(scores[i + 1:i + 4], default=0.0) if scores is not None else 0.5
+        gap_b = float(gaps[i]) if gaps is not None else 0.0
+        gap_a = float(gaps[i + 1]) if gaps is not None and i + 1 < len(gaps) else 1.0
         is_content = float(content[i])
         below = float(any(content[i + 1:i + 4]))
         fam = float(bool(families and families[i]))
@@ -232,6 +246,9 @@ def candidate_features(lines: list[str], content: list[bool] | None,
                 len(_DIGIT.findall(stripped)) / len(stripped), f1, rec, prec, float(d > 0),
                 math.log1p(abs(d)), float(1 <= d <= 3), is_content, below, fam, rep, nw / line_words, is_suffix,
                 float(is_split == 1.0),
+                sc, gap_b, gap_a, float(_headline_shaped(stripped, nw) and not _INNER_END.search(stripped)),
+                sum(w[:1].isupper() for w in stripped.split()) / max(len(stripped.split()), 1),
+                math.log1p(len(_words(site)) if site else 0), below_sc,
             ])
             lead = len(text) - len(text.lstrip())
             cands.append(Candidate(i, stripped, s + lead, s + lead + len(stripped), site))
@@ -243,10 +260,23 @@ class TitlePicker:
 
     def __init__(self, spec: dict | None = None) -> None:
         spec = spec if spec is not None else default_title_model()
-        if spec.get("format") != MODEL_FORMAT or tuple(spec["features"]) != CANDIDATE_FEATURES:
+        fmt = spec.get("format")
+        self.additive = None
+        if fmt == MODEL_FORMAT and tuple(spec["features"]) == CANDIDATE_FEATURES:
+            self.w = np.asarray(spec["weights"], np.float64)
+            self.b = float(spec["bias"])
+        elif fmt == MODEL_FORMAT_2 and tuple(spec["features"]) == CANDIDATE_FEATURES_2:
+            from .scorer import AdditiveModel
+
+            self.additive = AdditiveModel(spec["model"], CANDIDATE_FEATURES_2)
+        else:
             raise ValueError("not a title model for these features; rebuild it with training/text/train_title.py")
-        self.w = np.asarray(spec["weights"], np.float64)
-        self.b = float(spec["bias"])
+
+    def scores(self, rows: list[list[float]]) -> np.ndarray:
+        X = np.asarray(rows, np.float64)
+        if self.additive is not None:
+            return self.additive.logits(X)
+        return X[:, :len(CANDIDATE_FEATURES)] @ self.w + self.b
 
     def pick(self, lines: list[str], content: list[bool] | None = None,
              families: list[str | None] | None = None) -> TitlePick | None:
@@ -254,12 +284,13 @@ class TitlePicker:
         return ranked[0] if ranked else None
 
     def ranked(self, lines: list[str], content: list[bool] | None = None,
-               families: list[str | None] | None = None, k: int = 3) -> list[TitlePick]:
+               families: list[str | None] | None = None, k: int = 3, scores: list[float] | None = None,
+               gaps: list[bool] | None = None) -> list[TitlePick]:
         """The ``k`` best candidates on distinct lines, best first."""
-        cands, rows = candidate_features(lines, content, families)
+        cands, rows = candidate_features(lines, content, families, scores, gaps)
         if not cands:
             return []
-        s = np.asarray(rows) @ self.w + self.b
+        s = self.scores(rows)
         out: list[TitlePick] = []
         seen: set[int] = set()
         texts: set[str] = set()
@@ -269,6 +300,12 @@ class TitlePicker:
                 continue  # one candidate per line, and per text: "Share" printed thrice is one
             seen.add(c.line)
             texts.add(lines[c.line])
+            if c.site is None and c.start == 0 and c.end == len(lines[c.line]):
+                # the whole line won: its site part still goes (both score alike against a title)
+                part, ps, pe, psite = split_site(lines[c.line])
+                if psite is not None and len(_words(part)) >= 2:
+                    lead = len(part) - len(part.lstrip())
+                    c = Candidate(c.line, part.strip(), ps + lead, ps + lead + len(part.strip()), psite)
             site = c.site if c.site is not None else split_site(lines[0])[3]
             p = 1 / (1 + np.exp(-s[j]))
             out.append(TitlePick(c.line, c.title, c.start, c.end, site,

@@ -54,10 +54,13 @@ def veto_on_clean_text(doc: Document, config: Config) -> Iterator[tuple[str, str
     if a is None:
         return
     reason = getattr(a, "clean", None)
+    short = len(a.keep) < config.min_scored_lines
     if reason:
-        for family in ("lines", "chrome"):
-            yield family, reason
-    elif len(a.keep) < config.min_scored_lines:
+        # lines.title stays, unless the page is short: on clean text it takes only a
+        # headline-shaped first line
+        for name in ("lines.score", "lines.leftover", "chrome") + (("lines.title",) if short else ()):
+            yield name, reason
+    elif short:
         # the model reads a line against the page around it (its position in the prose
         # span, windows of up to 20 lines): a page of a few lines gives it too little
         yield "lines", f"{len(a.keep)} lines: too short a page for the line model"

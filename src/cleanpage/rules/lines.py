@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..config import Config
-from ..lines.analysis import LinesAnalysis
+from ..lines.analysis import GROW_FLOOR, GROW_MIN_WORDS, LinesAnalysis
 from ..lines.title import TitlePick, split_site
 from ..model import Block, Decision, Document, Drop, ToMeta, ToTitle
 from ..patterns import (
@@ -40,7 +40,6 @@ _BY = keyword_set("by")
 RELATED_ZONE_MAX_LINES = 60
 CARD_META_MAX_WORDS = 3  # a line this short under a related heading is a card's only next to its age or source
 FURNITURE_MAX_WORDS = 10  # a furniture line ("Subscribe to our newsletters") ends a related zone
-SANDWICH_MIN_WORDS = 5  # a sentence this long between two kept paragraphs is kept (neutral on WCXB)
 PROSE_MIN_WORDS = 12  # a sentence-ended line this long is prose: left for lines.leftover  # lines after a related-content heading left to the card reader
 
 
@@ -166,8 +165,8 @@ def drop_leftover_chrome(doc: Document) -> Iterator[tuple[Block, Drop]]:
 
     Targets: Privacy Policy, left under a "Related" heading after its cards were read
              (line score 0.04: ...)
-    Keeps:   lines scored as content, the headline candidates, and a sentence between
-             two paragraphs the model kept (context smoothing, as jusText's second pass).
+    Keeps:   lines scored as content, the headline candidates, and a paragraph next to
+             one the model kept (context smoothing, as jusText's second pass).
     """
     a = analysis_of(doc)
     if a is None or not a.first_time("lines.leftover"):
@@ -179,13 +178,31 @@ def drop_leftover_chrome(doc: Document) -> Iterator[tuple[Block, Drop]]:
         # every line the model took for content went to the sidebar (seed 004: long card
         # summaries outweighed a one-paragraph article): what is left is the article
         return
-    prose = [k is not None and keep[k] and _prose(b) for b, k in body]
+    held = _held_up(body, a)
     for pos, (b, k) in enumerate(body):
-        if k is None or keep[k] or k in titles:
+        if k is None or keep[k] or k in titles or held[pos]:
             continue
-        if 0 < pos < len(body) - 1 and prose[pos - 1] and prose[pos + 1] and _prose(b, SANDWICH_MIN_WORDS):
-            continue  # a sentence between two paragraphs of the article is part of it
         yield b, _drop(a, k, "chrome line left by the card and metadata readers")
+
+
+def _held_up(body: list[tuple[Block, int | None]], a: LinesAnalysis) -> list[bool]:
+    """Context, once the named rules have taken their chrome: a paragraph next to a paragraph
+    the model keeps is kept too (``analysis.grow_prose`` on the page as it now is), unless the
+    model is sure of it (probability under ``GROW_FLOOR``). Seed-like pages: the first
+    paragraphs under a headline score low next to the ad markers and promos around them."""
+    keep, p = a.keep, a.probability
+    n = len(body)
+    prose = [_prose(b, GROW_MIN_WORDS) for b, _k in body]
+    kept = [k is not None and bool(keep[k]) for _b, k in body]
+    held = [False] * n
+    cand = [prose[i] and not kept[i] and body[i][1] is not None and p[body[i][1]] >= GROW_FLOOR for i in range(n)]
+    changed = True
+    while changed:
+        changed = False
+        for i in range(n):
+            if cand[i] and not held[i] and any(0 <= j < n and prose[j] and (kept[j] or held[j]) for j in (i - 1, i + 1)):
+                held[i] = changed = True
+    return held
 
 
 def _prose(b: Block, min_words: int = PROSE_MIN_WORDS) -> bool:
@@ -199,8 +216,8 @@ def take_picked_title(doc: Document) -> Iterator[tuple[Block, Decision]]:
     A " | Site" or " - Site" part goes to ``metadata["site"]`` (" | <Section> News" to
     ``metadata["section"]``); the other candidates, when scored as chrome, are dropped.
     Targets: How to repot a fiddle-leaf fig | The Green Fork   (title, then site)
-    Keeps:   the navigation lines above the headline, which are not titles, and a page
-             that reads as clean text (``meta.title`` decides its title).
+    Keeps:   the navigation lines above the headline, which are not titles; on a page
+             that reads as clean text, every line but a headline-shaped first line.
     """
     a = analysis_of(doc)
     if a is None or not a.titles:
@@ -209,6 +226,15 @@ def take_picked_title(doc: Document) -> Iterator[tuple[Block, Decision]]:
     by_line = {a.index(b): b for b in doc.blocks if b.zone == "body"}
     texts = a.scores.lines.texts
     chosen = None
+    if a.clean:
+        # clean text: only its first line can be the title, when the picker ranks it first
+        # and it is shaped like a headline (a paragraph or a subheading further down never is)
+        pick = a.titles[0]
+        b = by_line.get(0)
+        if pick.line == 0 and b is not None and b.text == texts[0] and len(by_line) > 1 \
+                and is_headline_shaped(b.text, b.words):
+            yield from _title(b, pick)
+        return
     for pick in a.titles:
         b = by_line.get(pick.line)
         if b is None or b.text != texts[pick.line]:
