@@ -227,13 +227,14 @@ def take_picked_title(doc: Document) -> Iterator[tuple[Block, Decision]]:
     texts = a.scores.lines.texts
     chosen = None
     if a.clean:
-        # clean text: only its first line can be the title, when the picker ranks it first
-        # and it is shaped like a headline (a paragraph or a subheading further down never is)
+        # clean text: only its first line can be the title, when the picker ranks it first,
+        # it is shaped like a headline and the next line is not (meta.title's test): were the
+        # next line a headline too, it would head the body and be taken on cleaning the body
         pick = a.titles[0]
-        b = by_line.get(0)
-        if pick.line == 0 and b is not None and b.text == texts[0] and len(by_line) > 1 \
-                and is_headline_shaped(b.text, b.words):
-            yield from _title(b, pick)
+        body = [b for b in doc.blocks if b.zone == "body"][:2]
+        if pick.line == 0 and len(body) == 2 and a.index(body[0]) == 0 and body[0].text == texts[0] \
+                and body[0].is_heading and not body[1].is_heading:
+            yield from _title(body[0], pick)
         return
     for pick in a.titles:
         b = by_line.get(pick.line)
