@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ..config import Config
 from ..model import Document
 from ..registry import Stage, rule
+from .breaks import lines_once_restored
 
 
 @rule("guard.cut_limit", stage=Stage.GUARD, order=10)
@@ -54,7 +55,10 @@ def veto_on_clean_text(doc: Document, config: Config) -> Iterator[tuple[str, str
     if a is None:
         return
     reason = getattr(a, "clean", None)
-    short = len(a.keep) < config.min_scored_lines
+    lines = len(a.keep)
+    if lines < config.min_scored_lines:
+        lines = lines_once_restored(a.scores.lines.texts, config)
+    short = lines < config.min_scored_lines
     if reason:
         # lines.title stays, unless the page is short: on clean text it takes only a
         # headline-shaped first line
@@ -63,4 +67,4 @@ def veto_on_clean_text(doc: Document, config: Config) -> Iterator[tuple[str, str
     elif short:
         # the model reads a line against the page around it (its position in the prose
         # span, windows of up to 20 lines): a page of a few lines gives it too little
-        yield "lines", f"{len(a.keep)} lines: too short a page for the line model"
+        yield "lines", f"{lines} lines: too short a page for the line model"
