@@ -210,14 +210,15 @@ def _prose(b: Block, min_words: int = PROSE_MIN_WORDS) -> bool:
 
 
 @rule("lines.title", stage=Stage.FINAL, order=5, context=True)
-def take_picked_title(doc: Document) -> Iterator[tuple[Block, Decision]]:
+def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, Decision]]:
     """Take the headline the title picker ranks best among the lines still in the body.
 
     A " | Site" or " - Site" part goes to ``metadata["site"]`` (" | <Section> News" to
     ``metadata["section"]``); the other candidates, when scored as chrome, are dropped.
     Targets: How to repot a fiddle-leaf fig | The Green Fork   (title, then site)
     Keeps:   the navigation lines above the headline, which are not titles; on a page
-             that reads as clean text, every line but a headline-shaped first line.
+             that reads as clean text, every line but a headline-shaped first line; a
+             headline longer than ``max_title_words``, as meta.title does.
     """
     a = analysis_of(doc)
     if a is None or not a.titles:
@@ -233,7 +234,7 @@ def take_picked_title(doc: Document) -> Iterator[tuple[Block, Decision]]:
         pick = a.titles[0]
         body = [b for b in doc.blocks if b.zone == "body"][:2]
         if pick.line == 0 and len(body) == 2 and a.index(body[0]) == 0 and body[0].text == texts[0] \
-                and body[0].is_heading and not body[1].is_heading:
+                and body[0].is_heading and not body[1].is_heading and _short_enough(pick, config):
             yield from _title(body[0], pick)
         return
     for pick in a.titles:
@@ -242,6 +243,8 @@ def take_picked_title(doc: Document) -> Iterator[tuple[Block, Decision]]:
             continue  # gone, moved, cut or split by another rule
         if not (pick.site or is_headline_shaped(pick.title, count_words(pick.title))):
             continue  # a sentence ("Fish came back first. Then the birds."), not a headline
+        if not _short_enough(pick, config):
+            continue
         if not any(keep[k] for k in by_line if k is not None and k != pick.line):
             return  # no article left under it: a title would leave an empty page
         chosen = pick
@@ -254,6 +257,12 @@ def take_picked_title(doc: Document) -> Iterator[tuple[Block, Decision]]:
         b = by_line.get(pick.line)
         if pick is not chosen and b is not None and not keep[pick.line] and not _prose(b):
             yield b, _drop(a, pick.line, "title candidate not taken")
+
+
+def _short_enough(pick: TitlePick, config: Config) -> bool:
+    """A title has at most ``max_title_words`` words: the bound meta.title keeps too, so that
+    a body whose headline one rule left is not given a title by the other."""
+    return count_words(pick.title) <= config.max_title_words
 
 
 def _site_of_title_line(first: Block, chosen: TitlePick) -> Iterator[tuple[Block, Decision]]:
