@@ -390,6 +390,7 @@ THRESHOLDS = {
     # long lines are cut into blocks of 1,000 characters or more (max_bytes, not an int
     # field, stays at its default: a truncated page is not idempotent under the same limit)
     "max_block_chars": (1000, 40_000),
+    "min_scored_lines": (10, 60),
 }
 
 
@@ -668,7 +669,7 @@ byte_inputs: st.SearchStrategy[bytes] = st.one_of(
 )
 
 
-# --- hostile input (issue 8) ----------------------------------------------------------------------------
+# --- hostile input -----------------------------------------------------------------------------------
 # HTML and bytes that break parsers: deep nesting, unclosed tags, huge attributes, scripts and
 # styles holding markup, entities (named, numeric, invalid, declared in a doctype), comments that
 # never close, and bytes that mix encodings or lie about theirs.

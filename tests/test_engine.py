@@ -21,18 +21,20 @@ PAGES = sorted((HERE.parent / "corpus").glob("*.txt")) + sorted((HERE / "cases")
 
 # The run order, as a snapshot: a change to it is a change of behaviour and shows here.
 RUN_ORDER = [
-    "guard.cut_limit",
+    "guard.cut_limit", "guard.clean_text",
     "dom.related", "dom.title", "dom.score",
     "ads.marker_line", "comments.label", "comments.empty_notice", "comments.form", "media.credit_line",
     "media.caption_line", "promo.ai_features", "promo.app_download", "promo.newsletter_line",
     "share.widget_label", "tags.label", "teasers.read_more_line",
-    "related.sections", "related.duplicate_card",
+    "chrome.cookies", "chrome.account", "chrome.skip_links", "chrome.browser", "chrome.legal", "chrome.social",
+    "chrome.breadcrumb", "chrome.custom",
+    "lines.score", "related.sections", "related.duplicate_card",
     "ads.inline_marker", "media.photo_caption", "meta.trailing_credit", "meta.dateline",
     "promo.newsletter_pitch", "teasers.read_more", "trailers.more_to_follow",
     "breaks.fused_sentence",
-    "meta.wire_credit", "meta.source_line", "meta.byline", "meta.date_line", "tags.list",
+    "meta.wire_credit", "meta.source_line", "meta.byline", "meta.date_line", "tags.list", "lines.leftover",
     "dedupe.repeated_block",
-    "meta.title",
+    "lines.title", "meta.title",
 ]
 
 

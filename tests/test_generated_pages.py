@@ -4,7 +4,14 @@ The seed corpus has five pages; these tests generate pages of the same families 
 other brands, wording, layouts and spacing (see ``strategies.pages``) and compare the
 result with the ground truth the generator kept: the article paragraphs exactly, the
 title, the credit and source lines as metadata, and every related card as one sidebar
-item. They run with the default ``Config``: the rules are what is being judged.
+item. The named rules are what is being judged: the pages run with the default
+``Config`` less the learned line model (``lines``). The generated prose is word salad
+drawn from a vocabulary of about a hundred words and names, the same sentence often
+printed many times on a page; the model reads such a page, rightly for real text, as
+chrome-like, and drops some of it. The model is judged on real pages instead: the
+hand-written variant and holdout pages (``test_pages.py``, default ``Config``), the
+seed corpus and the WCXB benchmark. The invariants (``test_properties.py``) hold with
+the model on.
 
 ``test_examples_hypothesis_found`` pins, as plain pages, the smallest failures the
 generator turned up, so that each stays visible until it is fixed.
@@ -21,8 +28,11 @@ import cleanpage
 from strategies import CardSpec, GeneratedPage, SectionSpec, count_words, label_card, make_page, pages, source_card
 
 
+RULES = cleanpage.Config(disabled={"lines"})
+
+
 def clean(page: GeneratedPage) -> cleanpage.Page:
-    result = cleanpage.clean(page.text)
+    result = cleanpage.clean(page.text, config=RULES)
     note(f"input:\n{page.text}")
     note(f"explain:\n{result.explain()}")
     return result

@@ -1,4 +1,4 @@
-"""The named hostile inputs of issue 8, each with its expected outcome (``benchmarks/hostile.py``).
+"""The named hostile inputs, each with its expected outcome (``benchmarks/hostile.py``).
 
 Each case runs here in this process, checked for its outcome, with a CPU-time guard far
 above the bar (a hang or a quadratic blow-up fails; noise does not). The bar itself (2 CPU

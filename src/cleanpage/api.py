@@ -10,6 +10,7 @@ from typing import Any
 
 from .config import Config
 from .errors import ConfigError, InputError
+from .lines.analysis import LineAnalyser
 from .model import ErrorRecord, Page, Result
 from .parse import parse
 from .pipeline import Engine
@@ -37,6 +38,7 @@ class Cleaner:
             raise ConfigError(f"config must be a cleanpage.Config, got {type(config).__name__}")
         self.config = config
         self._engine = Engine(config)
+        self._lines = LineAnalyser.from_config(config)
 
     def __repr__(self) -> str:
         return f"Cleaner({self.config!r})"
@@ -65,7 +67,7 @@ class Cleaner:
         enabled = gc.isenabled()
         gc.disable()  # a page makes many small acyclic objects; collecting while it is cleaned costs up to 15%
         try:
-            doc = parse(source, url=url, encoding=encoding, config=config)
+            doc = parse(source, url=url, encoding=encoding, config=config, lines=self._lines)
             deadline = None if config.timeout_s is None else started + config.timeout_s
             page = self._engine.run(doc, deadline)
         finally:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, fields
 from typing import Literal
 
 from .errors import ConfigError
+from .phrases import DEFAULT_FAMILIES, PhraseFamily, merge_families
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,17 @@ class Config:
     disabled: frozenset[str] = field(default_factory=frozenset)
     preview: bool = False  # also run rules marked preview (newer, riskier)
     input_format: Literal["auto", "text", "html"] = "auto"
+    # chrome phrases: more families, or more patterns for a default family of the same name
+    # ("cookies", "account", "skip_links", "browser", "legal", "social", "breadcrumb", "related");
+    # a family with a new name is dropped by the rule ``chrome.custom``
+    chrome_phrases: tuple[PhraseFamily, ...] = ()
+    # text input: the line model and title model files (JSON, as training/text/ writes them);
+    # None: the models shipped with cleanpage
+    line_model: str | None = None
+    title_model: str | None = None
+    # the line model judges pages of at least this many non-blank lines (WCXB renderings have
+    # about 290; on pages of under 20 lines it changed the held-out F1 by less than 0.0001)
+    min_scored_lines: int = 20
     # a title is a short headline-shaped first block
     max_title_words: int = 30
     # card segmentation in sidebar sections
@@ -94,6 +106,26 @@ class Config:
             value = getattr(self, f.name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise ConfigError(f"{f.name} must be a positive integer, got {value!r}")
+        phrases = self.chrome_phrases
+        if isinstance(phrases, PhraseFamily):
+            phrases = (phrases,)
+        if isinstance(phrases, (str, bytes)) or not isinstance(phrases, Iterable):
+            raise ConfigError(f"chrome_phrases must be a tuple of cleanpage.PhraseFamily, got {phrases!r}")
+        phrases = tuple(phrases)
+        for f in phrases:
+            if not isinstance(f, PhraseFamily):
+                raise ConfigError(f"chrome_phrases holds {f!r}, not a cleanpage.PhraseFamily")
+            problem = f.problem()
+            if problem:
+                raise ConfigError(f"chrome_phrases: family {f.name!r}: {problem}")
+        object.__setattr__(self, "chrome_phrases", phrases)
+        for name in ("line_model", "title_model"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, str):
+                raise ConfigError(f"{name} must be a path (str) or None, got {value!r}")
+        if self.min_scored_lines < 10:
+            raise ConfigError(f"min_scored_lines must be at least 10 (the line model reads windows of up to "
+                              f"20 lines around a line), got {self.min_scored_lines!r}")
         if not isinstance(self.max_cut_ratio, (int, float)) or not 0.0 < self.max_cut_ratio <= 1.0:
             raise ConfigError(f"max_cut_ratio must be in (0, 1], got {self.max_cut_ratio!r}")
         mb = self.max_bytes
@@ -107,6 +139,10 @@ class Config:
         if self.max_block_chars < 1000:
             raise ConfigError(f"max_block_chars must be at least 1000 (shorter pieces of a line could pass "
                               f"for headlines), got {self.max_block_chars!r}")
+
+    def phrase_families(self) -> tuple[PhraseFamily, ...]:
+        """The default chrome phrase families with ``chrome_phrases`` merged in."""
+        return merge_families(DEFAULT_FAMILIES, self.chrome_phrases)
 
     def enabled(self, name: str, *, preview: bool = False) -> bool:
         """Whether rule ``name`` runs under this config."""

@@ -50,7 +50,7 @@ class _Slots:
     """The storage of a ``Block``, writable only while ``make_block`` fills it."""
 
     __slots__ = ("text", "start", "end", "_origin", "zone", "role", "card", "section", "_kw",
-                 "words", "ends_sentence", "_heading", "_key", "_memo")
+                 "words", "ends_sentence", "_heading", "_key", "_memo", "_score")
 
 
 class Block(_Slots):
@@ -90,7 +90,7 @@ class Block(_Slots):
     def origin(self) -> Origin:
         o = self._origin
         if isinstance(o, int):  # text input: made on demand, most blocks never need it
-            o = Origin(o)
+            o = Origin(o, score=self._score)
             _set(self, "_origin", o)
         return o
 
@@ -147,11 +147,12 @@ _set = object.__setattr__
 
 def make_block(text: str, start: int, end: int, origin: Origin | int, *, zone: Zone = "body",
                role: str | None = None, card: int | None = None, section: str | None = None,
-               kw: list[bytes] | None = None, words: int = -1) -> Block:
+               kw: list[bytes] | None = None, words: int = -1, score: float | None = None) -> Block:
     """Build a block; ``origin`` may be a bare line number for text input.
 
     ``kw`` (``text.keywords(text)``) and ``words`` (``text.count_words(text)``) may be given
-    when the caller has them already.
+    when the caller has them already. ``score`` is a parse-time model's score of a text
+    block (``Origin.score``), kept beside the bare line number until the origin is asked for.
     """
     b = _Slots()
     b.text, b.start, b.end, b._origin = text, start, end, origin
@@ -161,11 +162,13 @@ def make_block(text: str, start: int, end: int, origin: Origin | int, *, zone: Z
     last = text[-1:]
     b.ends_sentence = last in _ENDS if last not in _CLOSERS else text.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS)
     b._heading = b._key = b._memo = None
+    b._score = score
     b.__class__ = Block  # from here on read-only
     return b
 
 
-def text_block(text: str, start: int, end: int, line: int, kw: list[bytes], words: int) -> Block:
+def text_block(text: str, start: int, end: int, line: int, kw: list[bytes], words: int,
+               score: float | None = None) -> Block:
     """``make_block`` for a line of body text, as the text parser makes a few hundred a page."""
     b = _Slots()
     b.text, b.start, b.end, b._origin = text, start, end, line
@@ -174,6 +177,7 @@ def text_block(text: str, start: int, end: int, line: int, kw: list[bytes], word
     last = text[-1]
     b.ends_sentence = last in _ENDS if last not in _CLOSERS else text.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS)
     b._heading = b._key = b._memo = None
+    b._score = score
     b.__class__ = Block
     return b
 

@@ -90,7 +90,10 @@ class Engine:
             tuple(b for b in bound if Stage.DEDUPE <= b.rule.stage < Stage.FINAL),
             tuple(b for b in bound if b.rule.stage >= Stage.FINAL),
         ) if g)
-        self.guards = tuple((r.name, r.bind(config)) for r in rules if r.stage == Stage.GUARD)
+        self.guards = tuple((r.name, r.bind(config)) for r in rules if r.stage == Stage.GUARD and not r.context)
+        # page guards: context rules of the GUARD stage, asked once per page before the passes;
+        # each answers (rule name or family, reason) pairs: the rules it vetoes on this page
+        self.page_guards = tuple((r.name, r.bind(config)) for r in rules if r.stage == Stage.GUARD and r.context)
         index: dict[bytes, int] = {}
         always = 0
         patterns: list[tuple[re.Pattern[str] | str, int]] = []
@@ -228,6 +231,7 @@ class _Run:
         self.zone_generation = {"body": 0, "sidebar": 0}
         self.seen: dict[str, tuple[int, ...]] = {}  # context rule -> zone generations it last ran at
         self.dirty = False  # blocks were replaced, left or split since ``live`` was tidied
+        self.vetoed: frozenset[str] = frozenset()  # rules and families a page guard vetoed
         self._view: Document | None = None
         self._view_generation = -1
 
@@ -327,7 +331,7 @@ class _Run:
     def _rebuild(self, old: Block, pieces: list[tuple[int, int]], skip: int = -1) -> Block:
         """A block of ``old``'s kind made of ``pieces`` of the source takes ``old``'s place."""
         new = make_block(_join(self.src, pieces), pieces[0][0], pieces[-1][1], old._origin, zone=old.zone,
-                         role=old.role, card=old.card, section=old.section)
+                         role=old.role, card=old.card, section=old.section, score=old._score)
         self._replace(old, new, pieces, skip)
         return new
 
@@ -397,7 +401,7 @@ class _Run:
         new = self._rebuild(b, left, slot)
         # the twin is new: every rule sees it, this one in its next pass (as a block made after it ran)
         twin = make_block(_join(self.src, right), right[0][0], right[-1][1], b._origin, zone=b.zone, role=b.role,
-                          card=b.card, section=b.section)
+                          card=b.card, section=b.section, score=b._score)
         if not (len(right) == 1 and right[0] == (twin.start, twin.end)):
             self.pieces[twin] = right
         self._queue(twin)
@@ -430,7 +434,7 @@ class _Run:
         twins = self.after.setdefault(new, [])
         for right in reversed(parts):
             twin = make_block(_join(src, right), right[0][0], right[-1][1], b._origin, zone=b.zone, role=b.role,
-                              card=b.card, section=b.section)
+                              card=b.card, section=b.section, score=b._score)
             if not (len(right) == 1 and right[0] == (twin.start, twin.end)):
                 self.pieces[twin] = right
             self._queue(twin)
@@ -528,7 +532,7 @@ class _Run:
             return True
         self._step(rule, "sidebar", pieces, f"{d.reason} ({d.role})", b.text)
         moved = make_block(b.text, b.start, b.end, b._origin, zone="sidebar", role=d.role, card=d.card,
-                           section=d.section, kw=b._kw, words=b.words)
+                           section=d.section, kw=b._kw, words=b.words, score=b._score)
         self._replace(b, moved, pieces)
         if d.value is not None:
             self.value[moved] = d.value
@@ -648,12 +652,24 @@ class _Run:
     def _pass(self, rules: Sequence[_Bound]) -> bool:
         changed = False
         deadline = self.deadline
+        vetoed = self.vetoed
         for b in rules:
             if deadline is not None and time.monotonic() > deadline:
                 self.expired = True
                 return False
+            if vetoed and (b.rule.name in vetoed or b.rule.family in vetoed):
+                continue
             changed |= self._run_context_rule(b) if b.rule.context else self._run_block_rule(b)
         return changed
+
+    def _ask_page_guards(self) -> None:
+        """Record each page guard's vetoes as ``veto`` steps; vetoed rules sit this page out."""
+        vetoed: set[str] = set()
+        for name, guard in self.engine.page_guards:
+            for target, reason in guard(self.doc) or ():
+                vetoed.add(target)
+                self.trace.append(Step(name, "veto", "", f"{target}: {reason}", 0, 0))
+        self.vetoed = frozenset(vetoed)
 
     def _settle(self, group: int = 0) -> None:
         """Run group ``group`` to a fixed point, then the next; rerun from the first group
@@ -679,6 +695,8 @@ class _Run:
             g = 0 if changed and g > 0 else g + 1
 
     def run(self) -> Page:
+        if self.engine.page_guards:
+            self._ask_page_guards()
         self._settle()
         self._tidy()
         return self._assemble()
@@ -823,10 +841,13 @@ def decide(name: str, text: str, config: Config | None = None) -> Any:
     """
     from .parse.text import parse_text
 
+    from .lines.analysis import LineAnalyser
+
     config = config or Config()
     r = registry()[name]
     fn = r.bind(config)
-    doc = parse_text(text)
+    # context rules see the page as the Cleaner parses it, with its line analysis
+    doc = parse_text(text, analyser=LineAnalyser.from_config(config) if r.context else None)
     if r.context:
         out = []
         for target, d in fn(doc):

@@ -17,7 +17,7 @@ from ..errors import InputError
 from ..model import Document, make_block
 from .decode import binary_kind, check_text, decode, decode_bytes
 from .detect import sniff
-from .text import cut_long, parse_text
+from .text import Analyser, cut_long, parse_text
 
 _DEFAULT = Config()
 _LAST_SPACE = regex.compile(r"(?r)\s")
@@ -25,12 +25,13 @@ _TAIL = 1 << 20  # truncation looks this far back for a line break (then a space
 
 
 def parse(source: str | bytes, *, url: str | None = None, input_format: str | None = None,
-          encoding: str | None = None, config: Config | None = None) -> Document:
+          encoding: str | None = None, config: Config | None = None, lines: Analyser | None = None) -> Document:
     """str or bytes, text or HTML -> Document, within the limits of ``config``.
 
     ``input_format`` overrides ``config.input_format``; ``encoding`` is the caller's word on
     the encoding of bytes (ignored for str). Raises ``InputError`` for binary data, an
     unknown ``encoding`` and input over ``config.max_bytes`` (unless ``config.truncate``).
+    ``lines`` analyses the lines of text input (the line model, bound by ``Cleaner``).
     """
     config = config or _DEFAULT
     warnings: list[str] = []
@@ -63,7 +64,7 @@ def parse(source: str | bytes, *, url: str | None = None, input_format: str | No
 
         doc = _cut_long_blocks(parse_html(text, url), config.max_block_chars)
     else:
-        doc = parse_text(text, url, max_block_chars=config.max_block_chars)
+        doc = parse_text(text, url, lines, max_block_chars=config.max_block_chars)
     if codec is not None or warnings:
         doc = dataclasses.replace(doc, encoding=codec, warnings=(*warnings, *doc.warnings))
     return doc

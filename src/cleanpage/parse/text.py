@@ -4,11 +4,17 @@ A line longer than ``max_block_chars`` is read as several blocks, cut after a se
 end (else at a space) near every ``max_block_chars`` characters: a scraper that lost
 every line break hands over megabytes on one line, and every edit to a block costs
 time in proportion to its length. Cuts fall on whitespace only, so no word is split.
+
+With a line analyser (``lines.analysis.LineAnalyser``, which ``Cleaner`` binds from its
+``Config``), the page's lines are also scored here, once: the analysis goes to
+``Document.analysis["lines"]`` and each block's probability of being content to its
+``Origin.score``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import regex
 
@@ -25,12 +31,15 @@ _LAST_SPACE = regex.compile(r"(?r)\s+")
 _SPACE = regex.compile(r"\s*")
 _NEXT_SPACE = regex.compile(r"\s+")
 
+Analyser = Callable[[list[str], list[int], list[int]], Any]
 
-def parse_text(text: str, url: str | None = None, *, max_block_chars: int = MAX_BLOCK_CHARS) -> Document:
+
+def parse_text(text: str, url: str | None = None, analyser: Analyser | None = None, *,
+               max_block_chars: int = MAX_BLOCK_CHARS) -> Document:
     """One block per non-blank line (several for a line over ``max_block_chars``); a
     block's origin is its line number."""
-    blocks: list[Block] = []
-    append = blocks.append
+    found: list[tuple[str, int, int, list[bytes] | None, int]] = []  # text, start, line, keywords, words
+    append = found.append
     # a big page: one bytes object per distinct keyword instead of one per occurrence, which
     # took 7 times the page's size in memory (3 million words of 47 bytes for 20 MB)
     share = {}.setdefault if len(text) > _SHARE_KEYWORDS_FROM else None
@@ -42,34 +51,45 @@ def parse_text(text: str, url: str | None = None, *, max_block_chars: int = MAX_
                 for s, e in cut_long(stripped, max_block_chars):
                     piece = stripped[s:e] if e - s < len(stripped) else stripped
                     kw = keywords(piece)
-                    append(make_block(piece, start + s, start + e, number,
-                                      kw=list(map(share, kw, kw)) if share else kw))
-        return Document(blocks=tuple(blocks), text=text, kind="text", url=url)
-    # the common case: keywords and word counts of every line from a few passes over the page
-    raw_lines, kw_lines, counts = line_features(text)
-    pos = 0
-    i = 0
-    for line in raw_lines:
-        if line:
-            stripped = line.strip()
-            if stripped:
-                start = pos + line.find(stripped)
-                if len(stripped) > max_block_chars:  # each piece its own keywords: not millions in one list
-                    for s, e in cut_long(stripped, max_block_chars):
-                        piece = stripped[s:e]
-                        kw = keywords(piece)
-                        append(make_block(piece, start + s, start + e, i + 1,
-                                          kw=list(map(share, kw, kw)) if share else kw))
-                else:
-                    n = counts[i]
-                    if n < 0:
-                        n = count_words(stripped)
-                    kw = kw_lines[i].split()
-                    append(text_block(stripped, start, start + len(stripped), i + 1,
-                                      list(map(share, kw, kw)) if share else kw, n))
-        pos += len(line) + 1
-        i += 1
-    return Document(blocks=tuple(blocks), text=text, kind="text", url=url)
+                    append((piece, start + s, number, list(map(share, kw, kw)) if share else kw, -1))
+    else:
+        # the common case: keywords and word counts of every line from a few passes over the page
+        raw_lines, kw_lines, counts = line_features(text)
+        pos = 0
+        i = 0
+        for line in raw_lines:
+            if line:
+                stripped = line.strip()
+                if stripped:
+                    start = pos + line.find(stripped)
+                    if len(stripped) > max_block_chars:  # each piece its own keywords: not millions in one list
+                        for s, e in cut_long(stripped, max_block_chars):
+                            piece = stripped[s:e]
+                            kw = keywords(piece)
+                            append((piece, start + s, i + 1, list(map(share, kw, kw)) if share else kw, -1))
+                    else:
+                        n = counts[i]
+                        kw = kw_lines[i].split()
+                        append((stripped, start, i + 1, list(map(share, kw, kw)) if share else kw,
+                                n if n >= 0 else count_words(stripped)))
+            pos += len(line) + 1
+            i += 1
+    analysis: dict[str, Any] = {}
+    probability: Any = None
+    if analyser is not None and found:
+        result = analyser([f[0] for f in found], [f[1] for f in found], [f[2] for f in found])
+        analysis["lines"] = result
+        probability = result.probability.tolist()  # Origin.score of each block
+    blocks: list[Block] = []
+    for k, (piece, start, number, kw, n) in enumerate(found):
+        score = None if probability is None else probability[k]
+        if n < 0:
+            blocks.append(make_block(piece, start, start + len(piece), number, kw=kw, score=score))
+        else:
+            blocks.append(text_block(piece, start, start + len(piece), number, kw, n, score))
+    if analysis:
+        analysis["lines"].blocks.extend(blocks)
+    return Document(blocks=tuple(blocks), text=text, kind="text", url=url, analysis=analysis)
 
 
 def cut_long(text: str, limit: int) -> Iterator[tuple[int, int]]:

@@ -29,7 +29,7 @@ from ..patterns import (
 )
 
 _HEADING_TAIL = regex.compile(r"(?:\s*\(\d{1,6}\))?[\s:»›>|\-–—…]*\Z")  # "Popular (5):", not "Metro 24"
-_CATEGORIES = frozenset(
+CATEGORIES = frozenset(
     "news|world|business|sport|sports|politics|opinion|analysis|comment|tech|technology|science|health|"
     "culture|entertainment|lifestyle|travel|economy|markets|features|video|videos|podcast|podcasts|arts|"
     "books|environment|climate|education|local|national|international|europe|asia|africa|americas|"
@@ -241,7 +241,7 @@ class CardReader:
                 if self._source_before_age(kinds, h):
                     continue  # "Dubai Eye" before "10 hours ago" is the source
                 return h  # "Headline / 2 hours ago / Headline / 5 hours ago"
-            if body[h].text.casefold() in _CATEGORIES:
+            if body[h].text.casefold() in CATEGORIES:
                 continue  # "News" before the headline is its category
             if h + 2 < n and body[h + 2].text == body[h + 1].text and nxt in (Kind.SHORT, Kind.TITLE):
                 continue  # the next line is the headline, printed twice
@@ -305,7 +305,7 @@ class CardReader:
                 role = "source" if "source" not in filled else "label"
             elif kind is Kind.LABEL or (len(free) > 1 and "label" not in filled and "category" not in filled):
                 role = "label" if "label" not in filled else "category"
-            elif b.text.casefold() in _CATEGORIES or "label" in filled:
+            elif b.text.casefold() in CATEGORIES or "label" in filled:
                 role = "category" if "category" not in filled else "source"
             else:
                 role = "source" if "source" not in filled else "category"
@@ -325,7 +325,7 @@ def _settle_lone_lines(cards: list[Card], section: str) -> None:
     guessed = [(card, i) for card in cards for i in card.guessed]
     if not guessed:
         return
-    known = any(d.role == "category" and b.text.casefold() in _CATEGORIES
+    known = any(d.role == "category" and b.text.casefold() in CATEGORIES
                 for card in cards for b, d in card.decisions if isinstance(d, ToSidebar))
     if not (known or section.casefold().startswith("more from")):
         return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..config import Config
 from ..model import Block, Split
 from ..patterns import FUSED_SENTENCE, FUSED_SENTENCE_HINT
 from ..registry import Stage, rule
@@ -59,3 +60,13 @@ def split_fused_sentences(block: Block) -> list[Split]:
     Keeps:   U.S. officials, 3.5 percent, commonspace.eu and J.R.R. Tolkien.
     """
     return [Split(at, "sentence end glued to the next sentence") for at in split_points(block.text)]
+
+
+def lines_once_restored(texts: list[str], config: Config) -> int:
+    """How many lines ``texts`` make once this family has put back its breaks: the count a
+    threshold on lines must read, so that the body, whose restored breaks are real line
+    breaks, gives the same answer when it is cleaned again."""
+    n = len(texts)
+    if config.enabled("breaks.fused_sentence"):
+        n += sum(len(split_points(t)) for t in texts)
+    return n

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..config import Config
+from ..model import Document
 from ..registry import Stage, rule
+from .breaks import lines_once_restored
 
 
 @rule("guard.cut_limit", stage=Stage.GUARD, order=10)
@@ -38,3 +41,35 @@ class CutLimit:
         if block_words < self.min_words:
             return False
         return cutting / block_words > self.max_cut_ratio
+
+
+@rule("guard.clean_text", stage=Stage.GUARD, order=20, context=True, preview=True)
+def veto_on_clean_text(doc: Document, config: Config) -> Iterator[tuple[str, str]]:
+    """Veto the line model's and the phrase families' removals on a page that reads as clean text.
+
+    Asked once per page, before any rule runs; the veto is a step of ``page.trace``.
+    A page reads clean when the model keeps at least half of its lines, few are
+    menu-sized and at most two match a chrome phrase, or when it opens with prose.
+    On a page shorter than ``min_scored_lines`` only the line model stands down.
+    Targets: an article pasted as title and paragraphs: "The town that learned to love
+             its river again / For decades the river was a sewer, ..."
+    Keeps:   (lets the rules act on) a scraped page with navigation, a footer and a
+             cookie notice around its article.
+    """
+    a = doc.analysis.get("lines")
+    if a is None:
+        return
+    reason = getattr(a, "clean", None)
+    lines = len(a.keep)
+    if lines < config.min_scored_lines:
+        lines = lines_once_restored(a.scores.lines.texts, config)
+    short = lines < config.min_scored_lines
+    if reason:
+        # lines.title stays, unless the page is short: on clean text it takes only a
+        # headline-shaped first line
+        for name in ("lines.score", "lines.leftover", "chrome") + (("lines.title",) if short else ()):
+            yield name, reason
+    elif short:
+        # the model reads a line against the page around it (its position in the prose
+        # span, windows of up to 20 lines): a page of a few lines gives it too little
+        yield "lines", f"{lines} lines: too short a page for the line model"

@@ -17,7 +17,7 @@ from ..registry import Stage, rule
 from ..text import is_prose
 
 _TITLE_SEPARATOR = regex.compile(r"\s+[|｜]\s+")
-_SECTION_SUFFIX = regex.compile(r"(?P<v>\S.{0,60}?)\s+News", regex.IGNORECASE)
+SECTION_SUFFIX = regex.compile(r"(?P<v>\S.{0,60}?)\s+News", regex.IGNORECASE)
 _BY = frozenset((b"by",))
 
 
@@ -189,13 +189,13 @@ class TakeTitle:
         segments = list(zip(starts, ends))
         meta: list[tuple[str, int, int]] = []
         *sections, last = segments
-        m = _SECTION_SUFFIX.fullmatch(first.text, *last)
+        m = SECTION_SUFFIX.fullmatch(first.text, *last)
         if m and not sections:  # "... | Russia-Ukraine war News"
             meta.append(("section", m.start("v"), m.end("v")))
         else:  # "... | Baking | The Green Fork"
             meta.append(("site", *last))
         if sections:
             a, b = sections[0][0], sections[-1][1]
-            m = _SECTION_SUFFIX.fullmatch(first.text, a, b)
+            m = SECTION_SUFFIX.fullmatch(first.text, a, b)
             meta.append(("section", a, m.end("v") if m else b))
         yield first, ToTitle("headline before the first paragraph", end=parts[0].start(), meta=tuple(meta))

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from ..config import Config
-from ..model import Block, Decision, Document, MergeCard
+from ..model import Block, Decision, Document, MergeCard, ToSidebar
 from ..readers.cards import CardReader
 from ..registry import Stage, rule
 from ..text import is_prose
+
+BARE_MIN_WORDS = 3  # text input: bare list items this short are links, not teaser cards
+CONTENT_SECTION_SHARE = 0.5  # text input: a section the line model keeps this much of is content
 
 
 @rule("related.sections", stage=Stage.STRUCTURE, order=10, context=True)
@@ -25,15 +29,17 @@ class SegmentSidebarSections:
              investigation into alleged Russian chemical weapons use / Ukraine asked ...
     Keeps:   a heading such as "Popular" followed by the article's own paragraphs, a
              lone subheading followed by prose, and the lists of a page that has no
-             article outside them (a listing page: its lists are its content). On HTML
-             pages with markup, everything: ``dom.related`` reads modules from the DOM.
+             article outside them (a listing page: its lists are its content); for text
+             input, also a list whose words the line model mostly reads as content. On
+             HTML pages with markup, everything: ``dom.related`` reads modules from the DOM.
     """
 
     reader: CardReader
+    min_scored_lines: int = 20
 
     @classmethod
     def from_config(cls, config: Config) -> SegmentSidebarSections:
-        return cls(CardReader.from_config(config))
+        return cls(CardReader.from_config(config), config.min_scored_lines)
 
     def __call__(self, doc: Document) -> Iterator[tuple[Block, Decision]]:
         dom = doc.analysis.get("dom")
@@ -43,11 +49,59 @@ class SegmentSidebarSections:
         planned = list(self.reader.sections(body))
         if not planned:
             return
+        a = doc.analysis.get("lines")
+        if a is not None and not a.clean and len(a.keep) >= self.min_scored_lines:
+            planned = _without_content_sections(planned, a)
         taken = {id(b) for b, _ in planned}
         if not any(is_prose(b) for b in body if id(b) not in taken):
             # nothing but lists: a listing or collection page, whose lists are the content
             return
         yield from planned
+
+
+def _without_content_sections(planned: list[tuple[Block, Decision]], a: Any) -> list[tuple[Block, Decision]]:  # noqa: ANN401
+    """Text input: leave out the lists of bare headlines (no source, age or label lines) whose
+    words the line model mostly reads as the page's content: a listing page's list, not a sidebar."""
+    sections: list[list[tuple[Block, Decision]]] = []
+    for b, d in planned:
+        if isinstance(d, ToSidebar) and d.role == "heading" or not sections:
+            sections.append([])
+        sections[-1].append((b, d))
+    out: list[tuple[Block, Decision]] = []
+    keep = a.keep
+    for sec in sections:
+        # in a list, a "headline" of three words or fewer with nothing but a summary, if that, is a
+        # link ("Apartment", "Marketing Efficiency"): a menu or tag list, which the line model
+        # judges, not a teaser card
+        bare_short = {d.card for b, d in sec if isinstance(d, ToSidebar) and d.role == "title"
+                      and b.words <= BARE_MIN_WORDS}
+        for _b, d in sec:
+            if type(d) is not ToSidebar or d.role not in ("heading", "title", "summary"):
+                bare_short.discard(getattr(d, "card", None))
+        if bare_short:
+            sec = [(b, d) for b, d in sec if not (isinstance(d, ToSidebar) and d.role != "heading"
+                                                  and d.card in bare_short)]
+            first = next((d.card for _b, d in sec[1:] if isinstance(d, ToSidebar)), None)
+            if first is None:
+                continue
+            head_b, head_d = sec[0]
+            if isinstance(head_d, ToSidebar):
+                sec[0] = (head_b, head_d._replace(card=first))
+        if any(type(d) is not ToSidebar or d.role not in ("heading", "title", "summary") for _b, d in sec):
+            # cards with sources, ages or labels, or a headline printed twice, are cards whatever
+            # the model says (seeds 003 and 004: it takes long card summaries for the article)
+            out.extend(sec)
+            continue
+        kept = total = 0
+        for b, _d in sec[1:]:
+            k = a.index(b)
+            total += b.words
+            if k is not None and keep[k]:
+                kept += b.words
+        if total and kept / total >= CONTENT_SECTION_SHARE:
+            continue
+        out.extend(sec)
+    return out
 
 
 def _norm(text: str) -> str:

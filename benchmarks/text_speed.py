@@ -1,0 +1,68 @@
+"""Speed of the standalone text path on the WCXB dev renderings, single process.
+
+The machine is often shared, so rates alone mislead: the text path (split, tokenise,
+features, two model passes, title, guard, sidebar) and the C4 line rules (a plain
+Python line filter, the cheapest anchor) run on the same chunks of pages in turns,
+and the ratio of their times is reported with both rates. Stages of the text path are
+timed the same way.
+
+Usage: python benchmarks/text_speed.py [DATA_DIR] [--limit N] [--rounds R]
+WCXB (Web Content eXtraction Benchmark, Murrough Foley, 2026), CC-BY-4.0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import wcxb
+from _common import import_cleanpage
+from text_extraction import c4_lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("data", nargs="?", type=Path, default=wcxb.DEFAULT_DATA)
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--chunk", type=int, default=50)
+    args = ap.parse_args(argv)
+    import_cleanpage()
+    from cleanpage.lines.extract import assemble, extract
+    from cleanpage.lines.scorer import LineScorer, prepare
+
+    pages = wcxb.load(args.data.resolve(), limit=args.limit)
+    texts = [wcxb.renderings(pages, workers=1)[p.fid] for p in pages]
+    scorer = LineScorer()
+    extract(texts[0], scorer)
+    n_lines = sum(len(prepare(t).lines) for t in texts)
+    stages = {
+        "c4 line rules": lambda t: c4_lines(t),
+        "prepare (split, tokens, phrases)": lambda t: prepare(t),
+        "scorer (prepare + features + 2 passes)": lambda t: scorer.score(t),
+        "text path (scorer + guard + title + sidebar)": lambda t: assemble(scorer.score(t)),
+    }
+    spent = dict.fromkeys(stages, 0.0)
+    for _ in range(args.rounds):
+        for k in range(0, len(texts), args.chunk):
+            chunk = texts[k:k + args.chunk]
+            for name, fn in stages.items():
+                t0 = time.perf_counter()
+                for t in chunk:
+                    fn(t)
+                spent[name] += time.perf_counter() - t0
+    total = len(texts) * args.rounds
+    base = spent["c4 line rules"]
+    print(f"{len(texts)} pages ({n_lines / len(texts):.0f} non-blank lines a page), {args.rounds} rounds, interleaved "
+          f"in chunks of {args.chunk}")
+    for name, s in spent.items():
+        print(f"  {name:46} {total / s:8.1f} pages/s  {1000 * s / total:6.2f} ms/page  "
+              f"time x{s / base:.2f} of c4")
+    print(f"Data: {wcxb.CREDIT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

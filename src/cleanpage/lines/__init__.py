@@ -1,0 +1,1 @@
+"""Line-level chrome detection for plain text: split, features, learned scorer, title."""

@@ -1,0 +1,153 @@
+"""A vectorised tokeniser: one page of lines -> numpy arrays of characters and hashed words.
+
+Turning every word of a page into a Python string and looking it up in a dict was
+the cost of a line scorer (measured while the text path was designed). Here the page becomes one array of code
+points; words are the runs of letters and digits (as ``\\w+`` sees them, lower-cased),
+and each word is identified by a 64-bit polynomial hash computed with prefix sums,
+never as a string. Tables indexed by hash bucket (a learned vocabulary, stop words
+of several languages) are then read with one numpy gather.
+
+The hash is deterministic across processes and machines (no ``PYTHONHASHSEED``),
+so a vocabulary stored as words in a JSON model is re-hashed at load time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+# character classes; per-line counts of each become features
+OTHER, SPACE, LOWER, UPPER, DIGIT, NEWLINE, PIPE, ANGLE, SLASH, BULLET, STOP, COMMA, COLON, LEGAL, HASH, \
+    BRACKET, DASH, QUOTE, CURRENCY, LETTER = range(20)
+N_CLASSES = 20
+CLASS_NAMES = ("other", "space", "lower", "upper", "digit", "newline", "pipe", "angle", "slash", "bullet", "stop",
+               "comma", "colon", "legal", "hash", "bracket", "dash", "quote", "currency", "letter")
+_PUNCT = {
+    PIPE: "|¦‖",
+    ANGLE: "»›>→⟩❯▸▶",
+    SLASH: "/\\",
+    BULLET: "•·◦▪●■□◆◇★☆✓✔",
+    STOP: ".!?…。！？",
+    COMMA: ",;，、；",
+    COLON: ":：",
+    LEGAL: "©®™℗",
+    HASH: "#@",
+    BRACKET: "()[]{}<（）",
+    DASH: "-–—‐‑−",
+    QUOTE: "\"'‘’“”„«‹`´",
+    CURRENCY: "$€£¥₹₽₩%",
+}
+WORD_CLASSES = (LOWER, UPPER, DIGIT, LETTER)
+_IS_WORD = np.zeros(256, bool)
+_IS_WORD[list(WORD_CLASSES)] = True
+BUCKET_BITS = 20
+_P = 0x100000001B3  # FNV prime: odd, so invertible mod 2**64
+_P_INV = pow(_P, -1, 1 << 64)
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: the top bits of hash * MIX are well spread
+_SHIFT = np.uint64(64 - BUCKET_BITS)
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[np.ndarray, np.ndarray]:
+    """(class of each BMP code point, its lower-case code point); built once, on first use."""
+    cls = np.zeros(0x10000, np.uint8)
+    low = np.arange(0x10000, dtype=np.uint32)
+    for c in range(0x10000):
+        ch = chr(c)
+        if ch.isalpha():
+            if ch.isupper() or ch.istitle():
+                cls[c] = UPPER
+                lc = ch.lower()
+                if len(lc) == 1:
+                    low[c] = ord(lc)
+            elif ch.islower():
+                cls[c] = LOWER
+            else:
+                cls[c] = LETTER
+        elif ch.isdigit() or ch.isnumeric():
+            cls[c] = DIGIT
+        elif ch.isspace():
+            cls[c] = SPACE
+        elif ch == "_":
+            cls[c] = LOWER  # \w counts it as a word character
+    for k, chars in _PUNCT.items():
+        for ch in chars:
+            cls[ord(ch)] = k
+    cls[ord("\n")] = NEWLINE
+    return cls, low
+
+
+@lru_cache(maxsize=8)
+def _powers(n_bits: int) -> tuple[np.ndarray, np.ndarray]:
+    n = 1 << n_bits
+    with np.errstate(over="ignore"):
+        p = np.cumprod(np.full(n, _P, np.uint64))
+        q = np.cumprod(np.full(n, _P_INV, np.uint64))
+    return np.concatenate(([np.uint64(1)], p[:-1])), np.concatenate(([np.uint64(1)], q[:-1]))
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """A page of lines as arrays. Lines are numbered 0..n_lines-1 in page order."""
+
+    n_lines: int
+    char_line: np.ndarray  # line of every character (newlines belong to the line they end)
+    char_class: np.ndarray  # class of every character
+    line_start: np.ndarray  # index of each line's first character in the joined page
+    line_len: np.ndarray  # characters in each line
+    word_line: np.ndarray  # line of every word
+    word_bucket: np.ndarray  # hash bucket of every word (lower-cased)
+    word_hash: np.ndarray  # full 64-bit hash of every word
+    word_len: np.ndarray  # characters in every word
+    word_first: np.ndarray  # class of every word's first character
+
+
+def tokenize(lines: list[str]) -> Tokens:
+    """Arrays for ``lines`` (each one stripped, non-blank, without line breaks)."""
+    cls_t, low_t = _tables()
+    if not lines:
+        z = np.zeros(0, np.int64)
+        return Tokens(0, z, np.zeros(0, np.uint8), z, z, z, z, np.zeros(0, np.uint64), z, np.zeros(0, np.uint8))
+    joined = "\n".join(lines) + "\n"
+    # lone surrogates (from a bad decode) pass as themselves: one code point each, never a word
+    cp = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if len(cp) and cp.max() > 0xFFFF:  # emoji and rarer scripts: symbols, never word characters
+        astral = cp > 0xFFFF
+        bmp = np.where(astral, 0, cp)
+        cls = np.where(astral, OTHER, cls_t[bmp]).astype(np.uint8)
+        low = np.where(astral, cp, low_t[bmp]).astype(np.uint64)
+    else:
+        cls = cls_t[cp]
+        low = low_t[cp].astype(np.uint64)
+    n = len(cp)
+    nl = np.flatnonzero(cls == NEWLINE)
+    n_lines = len(nl)
+    line_start = np.concatenate(([0], nl[:-1] + 1))
+    char_line = np.repeat(np.arange(n_lines), nl - line_start + 1)
+
+    isword = _IS_WORD[cls]
+    edge = np.diff(np.concatenate(([False], isword, [False])).astype(np.int8))
+    starts = np.flatnonzero(edge == 1)
+    ends = np.flatnonzero(edge == -1)
+    bits = max(10, int(n).bit_length())
+    pw, pinv = _powers(bits)
+    with np.errstate(over="ignore"):
+        csum = np.concatenate(([np.uint64(0)], np.cumsum((low + np.uint64(1)) * pw[:n], dtype=np.uint64)))
+        h = (csum[ends] - csum[starts]) * pinv[starts]
+        bucket = ((h * _MIX) >> _SHIFT).astype(np.int64)
+    return Tokens(n_lines, char_line, cls, line_start, nl - line_start, char_line[starts] if len(starts) else
+                  np.zeros(0, np.int64), bucket, h, ends - starts, cls[starts])
+
+
+def hash_words(words: list[str]) -> np.ndarray:
+    """The hash bucket of each word (each a single ``\\w+`` token), as ``tokenize`` computes it."""
+    if not words:
+        return np.zeros(0, np.int64)
+    t = tokenize(words)
+    # a word that is not one token (spaces, punctuation) keeps the bucket of its first token
+    first = np.concatenate(([True], t.word_line[1:] != t.word_line[:-1]))
+    out = np.full(len(words), -1, np.int64)
+    out[t.word_line[first]] = t.word_bucket[first]
+    return out

@@ -1,0 +1,301 @@
+"""Chrome lines of plain text, judged by the learned line scorer; the headline.
+
+The scorer (``cleanpage.lines``) reads every line of a text page once, at parse time
+(``Document.analysis["lines"]``, ``Origin.score``). These rules turn its verdicts into
+decisions, each removal with the line's score and the evidence that weighed most:
+
+* ``lines.score`` runs before the card reader and drops the lines the model scores as
+  chrome (navigation and footer runs, log-in and cookie lines, link clouds), so that
+  they are never read as sidebar cards. It leaves three kinds of line to the named
+  rules that place them exactly: the lines under a related-content heading (the card
+  reader makes them sidebar items), metadata lines (credits, sources, bylines, dates,
+  tags) and the headline;
+* ``lines.leftover`` runs once the cards and metadata are read, and drops what the
+  named rules did not take and the model scores as chrome;
+* ``lines.title`` takes the headline the title picker chose, with its site suffix.
+
+``guard.clean_text`` vetoes all three on a page that already reads as clean text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..config import Config
+from ..lines.analysis import GROW_FLOOR, GROW_MIN_WORDS, LinesAnalysis
+from ..lines.title import TitlePick, split_site
+from ..model import Block, Decision, Document, Drop, ToMeta, ToTitle
+from ..patterns import (
+    AGE_LINE, AGE_WORDS, AGENCY_WORDS, BYLINE, CARD_LABEL_LINE, CARD_LABEL_WORDS, DASH_SOURCE_LINE, DIGIT, SOURCE_LINE, SOURCE_WORDS, TAGS_LIST_LINE, TAGS_WORDS,
+    WIRE_CREDIT_LINE,
+)
+from ..phrases import FURNITURE_WORDS
+from ..readers.cards import CATEGORIES, is_link_heading, is_weak_heading
+from ..registry import Stage, rule
+from .meta import SECTION_SUFFIX
+from ..text import count_words, is_headline_shaped, keyword_set
+
+_BY = keyword_set("by")
+RELATED_ZONE_MAX_LINES = 60
+CARD_META_MAX_WORDS = 3  # a line this short under a related heading is a card's only next to its age or source
+FURNITURE_MAX_WORDS = 10  # a furniture line ("Subscribe to our newsletters") ends a related zone
+PROSE_MIN_WORDS = 12  # a sentence-ended line this long is prose: left for lines.leftover  # lines after a related-content heading left to the card reader
+
+
+def analysis_of(doc: Document) -> LinesAnalysis | None:
+    a = doc.analysis.get("lines")
+    return a if isinstance(a, LinesAnalysis) else None
+
+
+@dataclass(frozen=True)
+class _Metadata:
+    """Is a line one that a ``meta`` or ``tags`` rule files as metadata, wherever it is?"""
+
+    max_credit: int
+    max_byline: int
+    max_date: int
+    max_source: int
+    max_tags: int
+
+    @classmethod
+    def from_config(cls, c: Config) -> _Metadata:
+        return cls(c.max_wire_credit_words, c.max_byline_words, c.max_date_line_words, c.max_source_line_words,
+                   c.max_tag_list_words)
+
+    def __call__(self, b: Block) -> bool:
+        t, n = b.text, b.words
+        return bool(
+            (n <= self.max_credit and b.mentions(AGENCY_WORDS) and WIRE_CREDIT_LINE.fullmatch(t))
+            or (n <= self.max_source and b.mentions(SOURCE_WORDS) and SOURCE_LINE.fullmatch(t))
+            or (n <= self.max_byline and b.mentions(_BY) and BYLINE.fullmatch(t))
+            or (n <= self.max_date and (b.mentions(AGE_WORDS) or DIGIT.search(t)) and AGE_LINE.fullmatch(t))
+            or (n <= self.max_tags and b.mentions(TAGS_WORDS) and TAGS_LIST_LINE.fullmatch(t)))
+
+
+def _related_zones(body: list[Block], a: LinesAnalysis) -> set[int]:
+    """Positions in ``body`` of related-content headings and of the card lines under them, up
+    to the next line of another chrome family or of site furniture ("Privacy Policy").
+
+    Card lines are headlines and summaries (four words or more), ages ("10 hours ago"),
+    "- Source" lines and a short line next to either (a source such as "Dubai Eye"). Other
+    short lines under a heading are link lists and menus: the model judges them."""
+    out: set[int] = set()
+    family = a.family
+    i, n = 0, len(body)
+    while i < n:
+        b = body[i]
+        k = a.index(b)
+        if not ((k is not None and family[k] == "related") or is_link_heading(b) or is_weak_heading(b)):
+            i += 1
+            continue
+        out.add(i)
+        j = i + 1
+        while j < n and j - i <= RELATED_ZONE_MAX_LINES:
+            k = a.index(body[j])
+            f = family[k] if k is not None else None
+            if (f is not None and f != "related") or (body[j].words <= FURNITURE_MAX_WORDS
+                                                      and FURNITURE_WORDS.search(body[j].text)):
+                break  # "Privacy Policy", "Sign in": site furniture; not "signed in Abu Dhabi" in a summary
+            if body[j].words > CARD_META_MAX_WORDS or any(_card_meta(body, x) for x in range(j - 1, j + 3)):
+                out.add(j)
+            j += 1
+        i = j
+    return out
+
+
+def _card_meta(body: list[Block], j: int) -> bool:
+    """Is body[j] a card's metadata: an age ("10 hours ago"), a "- Source" line, a label
+    ("Editor's choice") or a section name ("Opinion"), or a headline printed twice?"""
+    if not 0 <= j < len(body):
+        return False
+    b = body[j]
+    if j + 1 < len(body) and body[j + 1].text == b.text:
+        return True  # a card headline printed twice (corpus 003)
+    return b.words <= 8 and (bool(DASH_SOURCE_LINE.fullmatch(b.text)) or b.text.casefold() in CATEGORIES
+                             or (b.mentions(CARD_LABEL_WORDS) and CARD_LABEL_LINE.fullmatch(b.text) is not None)
+                             or ((b.mentions(AGE_WORDS) or DIGIT.search(b.text) is not None)
+                                 and AGE_LINE.fullmatch(b.text) is not None))
+
+
+def _drop(a: LinesAnalysis, k: int, why: str) -> Drop:
+    return Drop(f"{why}: {a.explain(k)}")
+
+
+@rule("lines.score", stage=Stage.STRUCTURE, order=5, context=True, preview=True)
+@dataclass(frozen=True)
+class DropScoredChrome:
+    """Drop the lines the line model scores as chrome, before cards are read.
+
+    The reason gives the line's score and its strongest evidence. Lines under a
+    related-content heading, metadata lines and the chosen headline are left to the
+    rules that place them (cards, ``meta.*``, ``lines.title``).
+    Targets: Skip to content / Home / World / Log in / Subscribe, above the headline
+             (line score 0.02: lines from the prose span 14 (-1.9); ...)
+    Keeps:   the article's paragraphs and subheadings, "Related Articles" and its cards,
+             "By Jane Smith", and any page that reads as clean text (``guard.clean_text``).
+    """
+
+    metadata: _Metadata
+
+    @classmethod
+    def from_config(cls, config: Config) -> DropScoredChrome:
+        return cls(_Metadata.from_config(config))
+
+    def __call__(self, doc: Document) -> Iterator[tuple[Block, Decision]]:
+        a = analysis_of(doc)
+        if a is None or not a.first_time("lines.score"):
+            return  # its decisions follow from the parsed page: made once, on its first run
+        body = [b for b in doc.blocks if b.zone == "body"]
+        titles = a.title_lines
+        zones = _related_zones(body, a)
+        keep = a.keep
+        for pos, b in enumerate(body):
+            k = a.index(b)
+            if k is None or keep[k] or k in titles or pos in zones or self.metadata(b):
+                continue
+            if b.words >= PROSE_MIN_WORDS and b.ends_sentence:
+                continue  # prose is judged once the cards are read (lines.leftover): it may be the article
+            yield b, _drop(a, k, "chrome line")
+
+
+@rule("lines.leftover", stage=Stage.META, order=90, context=True, preview=True)
+def drop_leftover_chrome(doc: Document) -> Iterator[tuple[Block, Drop]]:
+    """Drop chrome lines that no card or metadata rule took, by the line model's score.
+
+    Targets: Privacy Policy, left under a "Related" heading after its cards were read
+             (line score 0.04: ...)
+    Keeps:   lines scored as content, the headline candidates, and a paragraph next to
+             one the model kept (context smoothing, as jusText's second pass).
+    """
+    a = analysis_of(doc)
+    if a is None or not a.first_time("lines.leftover"):
+        return  # run once, when the cards and metadata of the first pass are read
+    titles = a.title_lines
+    keep = a.keep
+    body = [(b, a.index(b)) for b in doc.blocks if b.zone == "body"]
+    if not any(k is not None and keep[k] for _, k in body):
+        # every line the model took for content went to the sidebar (seed 004: long card
+        # summaries outweighed a one-paragraph article): what is left is the article
+        return
+    held = _held_up(body, a)
+    for pos, (b, k) in enumerate(body):
+        if k is None or keep[k] or k in titles or held[pos]:
+            continue
+        yield b, _drop(a, k, "chrome line left by the card and metadata readers")
+
+
+def _held_up(body: list[tuple[Block, int | None]], a: LinesAnalysis) -> list[bool]:
+    """Context, once the named rules have taken their chrome: a paragraph next to a paragraph
+    the model keeps is kept too (``analysis.grow_prose`` on the page as it now is), unless the
+    model is sure of it (probability under ``GROW_FLOOR``). Seed-like pages: the first
+    paragraphs under a headline score low next to the ad markers and promos around them."""
+    keep, p = a.keep, a.probability
+    n = len(body)
+    prose = [_prose(b, GROW_MIN_WORDS) for b, _k in body]
+    kept = [k is not None and bool(keep[k]) for _b, k in body]
+    held = [False] * n
+    cand = [prose[i] and not kept[i] and body[i][1] is not None and p[body[i][1]] >= GROW_FLOOR for i in range(n)]
+    changed = True
+    while changed:
+        changed = False
+        for i in range(n):
+            if cand[i] and not held[i] and any(0 <= j < n and prose[j] and (kept[j] or held[j]) for j in (i - 1, i + 1)):
+                held[i] = changed = True
+    return held
+
+
+def _prose(b: Block, min_words: int = PROSE_MIN_WORDS) -> bool:
+    return b.ends_sentence and b.words >= min_words
+
+
+@rule("lines.title", stage=Stage.FINAL, order=5, context=True, preview=True)
+def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, Decision]]:
+    """Take the headline the title picker ranks best among the lines still in the body.
+
+    A " | Site" or " - Site" part goes to ``metadata["site"]`` (" | <Section> News" to
+    ``metadata["section"]``); the other candidates, when scored as chrome, are dropped.
+    Targets: How to repot a fiddle-leaf fig | The Green Fork   (title, then site)
+    Keeps:   the navigation lines above the headline, which are not titles; on a page
+             that reads as clean text, every line but a headline-shaped first line; a
+             headline longer than ``max_title_words``, as meta.title does.
+    """
+    a = analysis_of(doc)
+    if a is None or not a.titles:
+        return
+    keep = a.keep
+    by_line = {a.index(b): b for b in doc.blocks if b.zone == "body"}
+    texts = a.scores.lines.texts
+    chosen = None
+    if a.clean:
+        # clean text: only its first line can be the title, when the picker ranks it first,
+        # it is shaped like a headline and the next line is not (meta.title's test): were the
+        # next line a headline too, it would head the body and be taken on cleaning the body
+        pick = a.titles[0]
+        body = [b for b in doc.blocks if b.zone == "body"][:2]
+        if pick.line == 0 and len(body) == 2 and a.index(body[0]) == 0 and body[0].text == texts[0] \
+                and body[0].is_heading and not body[1].is_heading and _short_enough(pick, config):
+            yield from _title(body[0], pick)
+        return
+    for pick in a.titles:
+        b = by_line.get(pick.line)
+        if b is None or b.text != texts[pick.line]:
+            continue  # gone, moved, cut or split by another rule
+        if not (pick.site or is_headline_shaped(pick.title, count_words(pick.title))):
+            continue  # a sentence ("Fish came back first. Then the birds."), not a headline
+        if not _short_enough(pick, config):
+            continue
+        if not any(keep[k] for k in by_line if k is not None and k != pick.line):
+            return  # no article left under it: a title would leave an empty page
+        chosen = pick
+        yield from _title(b, pick)
+        break
+    first = by_line.get(0)
+    if chosen is not None and chosen.line != 0 and first is not None and first.text == texts[0]:
+        yield from _site_of_title_line(first, chosen)
+    for pick in a.titles:
+        b = by_line.get(pick.line)
+        if pick is not chosen and b is not None and not keep[pick.line] and not _prose(b):
+            yield b, _drop(a, pick.line, "title candidate not taken")
+
+
+def _short_enough(pick: TitlePick, config: Config) -> bool:
+    """A title has at most ``max_title_words`` words: the bound meta.title keeps too, so that
+    a body whose headline one rule left is not given a title by the other."""
+    return count_words(pick.title) <= config.max_title_words
+
+
+def _site_of_title_line(first: Block, chosen: TitlePick) -> Iterator[tuple[Block, Decision]]:
+    """The ``<title>``-style first line repeats the on-page headline the picker chose: its
+    site part is the site's name; the rest is the headline printed again."""
+    part, start, end, site = split_site(first.text)
+    if not site or count_words(part) < 2 or _words(part) != _words(chosen.title):
+        return
+    at = first.text.rfind(site) if end < len(first.text) else first.text.find(site)
+    if at < 0:
+        return
+    yield first, ToMeta("site", "site name in the <title> line", span=(at, at + len(site)))
+    yield first, Drop("the headline printed again in the <title> line")
+
+
+def _words(text: str) -> list[str]:
+    return text.casefold().split()
+
+
+def _title(b: Block, pick: TitlePick) -> Iterator[tuple[Block, Decision]]:
+    text = b.text
+    start, end = pick.start, pick.end
+    site = pick.site.strip() if pick.site else None
+    reason = f"headline ({pick.reason})"
+    if start > 0:
+        before = text.find(site, 0, start) if site else -1
+        value = (before, before + len(site)) if before >= 0 and site else None
+        yield b, ToMeta("site", "site name before the headline", span=(0, start), value=value)
+        yield b, ToTitle(reason, end=None if end >= len(text) else end - start)
+        return
+    meta: tuple[tuple[str, int, int], ...] = ()
+    where = text.find(site, end) if site else -1
+    if where >= 0 and site:
+        m = SECTION_SUFFIX.fullmatch(text, where, where + len(site))
+        meta = (("section", m.start("v"), m.end("v")),) if m else (("site", where, where + len(site)),)
+    yield b, ToTitle(reason, end=None if end >= len(text) else end, meta=meta)

@@ -1,0 +1,54 @@
+"""Line splitting and the vectorised tokeniser, on small hand-written lines."""
+
+import re
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleanpage.lines import tokens as T
+from cleanpage.lines.split import split_lines
+
+
+def test_split_lines_offsets_and_gaps():
+    text = "Title | Site\n\n  Home  \r\nNews\r\rA sentence here.\n"
+    lines = split_lines(text)
+    assert [ln.text for ln in lines] == ["Title | Site", "Home", "News", "A sentence here."]
+    assert all(text[ln.start:ln.end] == ln.text for ln in lines)
+    assert [ln.gap_before for ln in lines] == [True, True, False, True]
+    assert [ln.number for ln in lines] == [0, 2, 3, 5]
+
+
+def test_split_lines_empty():
+    assert split_lines("") == []
+    assert split_lines(" \n\t\n") == []
+
+
+def test_tokenize_counts_words_like_the_benchmark():
+    lines = ["Skip to content", "Wir verwenden Cookies, um Ihnen…", "Ça coûte 3,50 €", "isn't it?"]
+    tok = T.tokenize(lines)
+    per_line = np.bincount(tok.word_line, minlength=len(lines))
+    assert per_line.tolist() == [len(re.findall(r"\w+", ln)) for ln in lines]
+
+
+def test_hash_is_case_insensitive_and_stable():
+    a = T.hash_words(["Cookies", "cookies", "COOKIES", "Datenschutz"])
+    assert a[0] == a[1] == a[2] != a[3]
+    # the same word inside a page gets the same bucket as on its own
+    tok = T.tokenize(["We use cookies here"])
+    assert tok.word_bucket[2] == a[0]
+    # stable across processes: a fixed value, not Python's salted hash()
+    assert int(T.hash_words(["cookie"])[0]) == int(T.hash_words(["cookie"])[0])
+
+
+def test_astral_characters_are_not_words():
+    tok = T.tokenize(["Great 👍 post"])
+    assert np.bincount(tok.word_line).tolist() == [2]
+
+
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r"),
+                        min_size=1, max_size=40).map(str.strip).filter(bool), min_size=1, max_size=8))
+def test_tokenize_never_fails_and_keeps_lines(lines):
+    tok = T.tokenize(lines)
+    assert tok.n_lines == len(lines)
+    assert (tok.line_len == np.array([len(ln) for ln in lines])).all()

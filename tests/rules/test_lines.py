@@ -1,0 +1,61 @@
+"""The line model's rules on a scraped page: navigation and footer go, the article and
+its headline stay, related cards and metadata are left to the rules that place them."""
+
+import cleanpage
+from cleanpage.pipeline import decide
+
+PREVIEW = cleanpage.Config(preview=True)  # the line model's rules are preview rules
+
+NAV = ["Skip to content", "Home", "World", "Business", "Sport", "Culture", "Log in", "Subscribe"]
+TITLE = "How to repot a fiddle-leaf fig | The Green Fork"
+ARTICLE = [
+    "How to repot a fiddle-leaf fig",
+    "By Jane Smith",
+    "Fiddle-leaf figs sulk when they are moved, so the best time to repot one is early spring, just as new "
+    "leaves start to unfurl and the plant can recover quickly.",
+    "Choose a pot only a few centimetres wider than the old one; a pot that is too large holds water the "
+    "roots cannot reach, and wet soil is what kills most of these plants.",
+    "Water the plant the day before, ease it out of its pot, tease out circling roots and set it at the "
+    "same depth as before in fresh, free-draining compost.",
+    "Keep it out of direct sun for a week afterwards and do not feed it for a month, while the roots settle "
+    "into their new home.",
+]
+FOOTER = ["About us", "Contact", "Privacy Policy", "Terms of Use", "Cookie settings",
+          "© 2024 The Green Fork. All rights reserved."]
+PAGE = "\n".join([TITLE, *NAV, *ARTICLE, *FOOTER])
+
+
+def drops(name, text=PAGE):
+    return {t for t, d in decide(name, text, PREVIEW) if d.action == "drop"}
+
+
+def test_lines_score_drops_navigation_and_explains_why():
+    dropped = drops("lines.score")
+    assert len(dropped & set(NAV)) >= len(NAV) - 4  # the title picker's candidates wait for lines.title
+    assert not set(NAV) & set(cleanpage.clean(PAGE, config=PREVIEW).paragraphs)
+    assert not dropped & set(ARTICLE[2:])
+    assert "By Jane Smith" not in dropped  # a byline: meta.byline files it
+    reason = next(d.reason for t, d in decide("lines.score", PAGE, PREVIEW) if t in NAV)
+    assert reason.startswith("chrome line: line score 0.")
+
+
+def test_lines_leftover_drops_what_no_named_rule_took():
+    assert {"Privacy Policy", "Terms of Use"} <= drops("lines.leftover")
+    assert not drops("lines.leftover") & set(ARTICLE[2:])
+
+
+def test_lines_title_takes_the_headline_and_files_the_site():
+    [(text, d)] = [x for x in decide("lines.title", PAGE, PREVIEW) if x[1].action == "title"]
+    assert text == ARTICLE[0]
+    page = cleanpage.clean(PAGE, config=PREVIEW)
+    assert page.title == "How to repot a fiddle-leaf fig"
+    assert page.metadata["site"] == "The Green Fork"
+    assert page.metadata["author"] == "Jane Smith"
+    assert list(page.paragraphs) == ARTICLE[2:]
+
+
+def test_clean_text_is_left_alone():
+    text = "\n".join(ARTICLE[:1] + ARTICLE[2:])
+    page = cleanpage.clean(text, config=PREVIEW)
+    assert page.body == "\n\n".join(ARTICLE[2:]) and page.title == ARTICLE[0]
+    assert [s.rule for s in page.trace if s.action == "veto"] == ["guard.clean_text"] * 4  # a short page
