@@ -184,7 +184,8 @@ def held_out_cleaner(cv: dict[str, Any], pages: list[wcxb.WcxbPage], clean_text:
             fid = by_first.get("\n".join(lines))
             return pickers[folds.get(fid, 0)].ranked(lines, *args, **kw)
 
-    cleaner = cp.Cleaner(cp.Config(input_format="text", preview=True))
+    # long lines stay whole, as when the held-out probabilities were computed (one per line)
+    cleaner = cp.Cleaner(cp.Config(input_format="text", preview=True, max_block_chars=1 << 40))
     cleaner._lines = LineAnalyser(HeldOut(), FoldPicker())  # noqa: SLF001 - the benchmark's held-out models
     return cleaner
 
