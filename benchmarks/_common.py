@@ -98,3 +98,28 @@ def _fmt(value: object) -> str:
     if isinstance(value, float):
         return f"{value:.3f}"
     return str(value)
+
+
+# --- memory of this process (Linux /proc; -1 or False elsewhere) ----------------------------------
+
+
+def proc_status(field: str) -> int:
+    """``VmRSS``, ``VmHWM`` or another size field of /proc/self/status, in bytes; -1 if unknown."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return -1
+
+
+def reset_peak() -> bool:
+    """Reset this process's peak RSS (VmHWM) to its current RSS (Linux 4.0+); False if it cannot."""
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as f:
+            f.write("5")
+        return True
+    except OSError:
+        return False

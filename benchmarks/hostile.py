@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from _common import CORPUS, REPO, import_cleanpage, table
+from _common import CORPUS, REPO, import_cleanpage, proc_status, reset_peak, table
 
 HERE = Path(__file__).resolve()
 MAX_CPU_S = 2.0
@@ -359,27 +359,6 @@ def size_of(src: Any) -> int:
 # --- one case, in this process --------------------------------------------------------------------------
 
 
-def _status(field: str) -> int:
-    """VmRSS / VmHWM of this process in bytes (Linux), or -1."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as f:
-            for line in f:
-                if line.startswith(field + ":"):
-                    return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return -1
-
-
-def _reset_peak() -> bool:
-    try:
-        with open("/proc/self/clear_refs", "w", encoding="ascii") as f:
-            f.write("5")
-        return True
-    except OSError:
-        return False
-
-
 def run_case(case: Case) -> dict[str, Any]:
     """Build, warm up, clean once; measure. Runs in the child process."""
     import gc
@@ -393,8 +372,8 @@ def run_case(case: Case) -> dict[str, Any]:
     config = cleanpage.Config(**(case.config or {}))
     cleaner = cleanpage.Cleaner(config)
     gc.collect()
-    exact = _reset_peak()
-    rss_before = _status("VmRSS")
+    exact = reset_peak()
+    rss_before = proc_status("VmRSS")
     peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     t_cpu, t_wall = time.process_time(), time.perf_counter()
     try:
@@ -402,7 +381,7 @@ def run_case(case: Case) -> dict[str, Any]:
     except Exception as exc:  # noqa: BLE001 - reported as the case's outcome
         result = exc
     cpu, wall = time.process_time() - t_cpu, time.perf_counter() - t_wall
-    peak = _status("VmHWM") if exact else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    peak = proc_status("VmHWM") if exact else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     if not exact:
         peak = max(peak, peak_before)
     problem = case.check(src, result)

@@ -23,7 +23,7 @@ import sys
 import time
 from typing import Any
 
-from _common import CORPUS, import_cleanpage
+from _common import CORPUS, import_cleanpage, proc_status, reset_peak
 
 MB = 1_000_000
 
@@ -45,32 +45,6 @@ def inputs() -> list[Any]:
     return out
 
 
-def rss() -> int:
-    with open("/proc/self/status", encoding="ascii") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
-    return -1
-
-
-def hwm() -> int:
-    with open("/proc/self/status", encoding="ascii") as f:
-        for line in f:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) * 1024
-    return -1
-
-
-def reset_peak() -> bool:
-    """Reset the peak RSS (VmHWM) to the current RSS (Linux 4.0+)."""
-    try:
-        with open("/proc/self/clear_refs", "w", encoding="ascii") as f:
-            f.write("5")
-        return True
-    except OSError:
-        return False
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--pages", type=int, default=20_000)
@@ -88,16 +62,16 @@ def main(argv: list[str] | None = None) -> int:
     for i in range(args.pages):
         if i == args.warmup:
             exact = reset_peak()
-            start_rss = rss()
+            start_rss = proc_status("VmRSS")
             started = time.process_time()
         try:
             cleanpage.clean(sources[i % len(sources)], config=configs[i % len(configs)])
         except cleanpage.InputError:
             refused += 1
-    peak = hwm() if exact else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    peak = proc_status("VmHWM") if exact else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     result = {"pages": args.pages, "warmup": args.warmup, "refused": refused,
               "cpu_s_after_warmup": time.process_time() - started,
-              "rss_after_warmup_mb": start_rss / MB, "rss_end_mb": rss() / MB, "peak_rss_mb": peak / MB,
+              "rss_after_warmup_mb": start_rss / MB, "rss_end_mb": proc_status("VmRSS") / MB, "peak_rss_mb": peak / MB,
               "growth_mb": (peak - start_rss) / MB}
     if args.json:
         print(json.dumps(result))
