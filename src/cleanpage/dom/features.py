@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from .tree import CBIT, CONTAINERS, HEADINGS, KBIT, KEYWORDS, Dom, template_paths
+from .tree import CBIT, CONTAINERS, HEADINGS, KBIT, KEYWORDS, Dom, ld_objects, template_paths
 
 _WORD = re.compile(r"\w+")
 _DATE_LIKE = re.compile(
@@ -85,23 +85,11 @@ COL = {name: i for i, name in enumerate(FEATURES)}
 def page_types(dom: Dom) -> tuple[set[str], str]:
     """(JSON-LD type families, og:type family) of the page."""
     found: set[str] = set()
-
-    def visit(node: Any, depth: int) -> None:
-        if depth > 6:
-            return
-        if isinstance(node, list):
-            for n in node[:50]:
-                visit(n, depth + 1)
-        elif isinstance(node, dict):
-            t = node.get("@type")
-            for name in (t if isinstance(t, list) else [t]):
-                if isinstance(name, str) and name.lower() in _LD_LOOKUP:
-                    found.add(_LD_LOOKUP[name.lower()])
-            for key in ("@graph", "mainEntity", "itemListElement"):
-                if key in node:
-                    visit(node[key], depth + 1)
-
-    visit(dom.jsonld, 0)
+    for node in ld_objects(dom, ("@graph", "mainEntity", "itemListElement")):
+        t = node.get("@type")
+        for name in (t if isinstance(t, list) else [t]):
+            if isinstance(name, str) and name.lower() in _LD_LOOKUP:
+                found.add(_LD_LOOKUP[name.lower()])
     og = (dom.head.get("meta", {}).get("og:type") or "").lower()
     og_family = "article" if "article" in og else "product" if "product" in og else "website" if og == "website" else "other"
     return found, og_family
@@ -110,23 +98,11 @@ def page_types(dom: Dom) -> tuple[set[str], str]:
 def ld_body(dom: Dom) -> str:
     """The JSON-LD articleBody / text, lower-cased words joined by spaces ('' when absent)."""
     out: list[str] = []
-
-    def visit(node: Any, depth: int) -> None:
-        if depth > 6:
-            return
-        if isinstance(node, list):
-            for n in node[:50]:
-                visit(n, depth + 1)
-        elif isinstance(node, dict):
-            for key in ("articleBody", "text", "reviewBody"):
-                v = node.get(key)
-                if isinstance(v, str) and len(v) > 200:
-                    out.append(v)
-            for key in ("@graph", "mainEntity", "hasPart"):
-                if key in node:
-                    visit(node[key], depth + 1)
-
-    visit(dom.jsonld, 0)
+    for node in ld_objects(dom, ("@graph", "mainEntity", "hasPart")):
+        for key in ("articleBody", "text", "reviewBody"):
+            v = node.get(key)
+            if isinstance(v, str) and len(v) > 200:
+                out.append(v)
     return " ".join(_WORD.findall(" ".join(out).lower())) if out else ""
 
 

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from .tree import CBIT, KBIT, Dom, clean_space
+from .tree import CBIT, KBIT, Dom, clean_space, ld_objects
 
 _WORD = re.compile(r"\w+")
 _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/|:)\s+")
@@ -43,24 +43,8 @@ _AUTHOR_METAS = ("author", "article:author", "parsely-author", "sailthru.author"
 
 
 def _ld_nodes(dom: Dom) -> list[dict[str, Any]]:
-    """Every JSON-LD object, flattened out of lists and @graph."""
-    out: list[dict[str, Any]] = []
-
-    def visit(node: Any, depth: int) -> None:
-        if depth > 5:
-            return
-        if isinstance(node, list):
-            for n in node[:50]:
-                visit(n, depth + 1)
-        elif isinstance(node, dict):
-            out.append(node)
-            if "@graph" in node:
-                visit(node["@graph"], depth + 1)
-            if isinstance(node.get("mainEntity"), (dict, list)):
-                visit(node["mainEntity"], depth + 1)
-
-    visit(dom.jsonld, 0)
-    return out
+    """Every JSON-LD object, flattened out of lists, @graph and mainEntity."""
+    return ld_objects(dom, ("@graph", "mainEntity"), max_depth=5)
 
 
 def _types(node: dict[str, Any]) -> set[str]:

@@ -186,6 +186,28 @@ class Dom:
     warnings: tuple[str, ...] = ()  # what the parser could not do as asked (Document.warnings)
 
 
+def ld_objects(dom: Dom, follow: tuple[str, ...], max_depth: int = 6) -> list[dict[str, Any]]:
+    """The page's JSON-LD objects in document order: out of lists (50 items at most) and
+    into the values of the keys in ``follow`` (``"@graph"``, ``"mainEntity"``, ...), no deeper
+    than ``max_depth`` levels."""
+    out: list[dict[str, Any]] = []
+
+    def visit(node: Any, depth: int) -> None:
+        if depth > max_depth:
+            return
+        if isinstance(node, list):
+            for n in node[:50]:
+                visit(n, depth + 1)
+        elif isinstance(node, dict):
+            out.append(node)
+            for key in follow:
+                if key in node:
+                    visit(node[key], depth + 1)
+
+    visit(dom.jsonld, 0)
+    return out
+
+
 def template_paths(dom: Dom, els: list[int]) -> tuple[list[str], list[str]]:
     """Tag paths ('html/body/div/p') and tag.class paths of the given elements, for template repetition.
 
