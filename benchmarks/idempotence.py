@@ -8,12 +8,15 @@ pass are tallied. Sources, chosen with ``--input``:
 - ``html``: the page's HTML (its body is cleaned again as text).
 
 ``--preview`` runs both passes with ``Config(preview=True)`` (the line model's rules);
-``--disable`` switches rules or families off, as ``Config.disabled``. The property tests
+``--disable`` switches rules or families off, as ``Config.disabled``, on both passes, and
+``--again-disable`` on the second pass only: an HTML page's body cleaned again with
+``--again-disable meta.title,related`` (the text rules that would second-guess the DOM
+model's title and lists) is the README's recipe for re-cleaning such bodies. The property tests
 promise idempotence for text input under the default rules; this measures it on real
 pages, and how far HTML input and the preview rules are from it.
 
 Usage:
-    python benchmarks/idempotence.py [--data DIR] [--input text|html] [--limit N] [--preview] [--disable a,b]
+    python benchmarks/idempotence.py [--data DIR] [--input text|html] [--limit N] [--preview] [--disable a,b] [--again-disable a,b]
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="only the first N pages (default: all)")
     ap.add_argument("--preview", action="store_true", help="Config(preview=True) on both passes")
     ap.add_argument("--disable", default="", help="comma-separated rules or families to switch off")
+    ap.add_argument("--again-disable", default="", help="the same, on the second pass only")
     args = ap.parse_args(argv)
 
     cp = import_cleanpage()
@@ -41,7 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     config = cp.Config(preview=args.preview, disabled=disabled)
     first = cp.Cleaner(config if args.input == "html" else cp.Config(preview=args.preview, disabled=disabled,
                                                                        input_format="text"))
-    again = cp.Cleaner(config)
+    again_off = disabled | frozenset(x for x in args.again_disable.split(",") if x)
+    again = cp.Cleaner(cp.Config(preview=args.preview, disabled=again_off))
     pages = wcxb.load(args.data, limit=args.limit)
     texts = wcxb.renderings(pages) if args.input == "text" else None
     changed = 0
@@ -53,7 +58,8 @@ def main(argv: list[str] | None = None) -> int:
             changed += 1
             rules[tuple(sorted({s.rule for s in second.trace if s.action != "veto"}))] += 1
     n = len(pages)
-    print(f"{args.input} input, {n} WCXB dev pages, preview={args.preview}, disabled={sorted(disabled) or '-'}")
+    print(f"{args.input} input, {n} WCXB dev pages, preview={args.preview}, disabled={sorted(disabled) or '-'}, "
+          f"second pass disabled={sorted(again_off) or '-'}")
     print(f"clean(page.body).body != page.body on {changed} pages ({changed / max(n, 1):.1%})")
     if rules:
         print()
