@@ -96,14 +96,16 @@ def analyse(dom: Dom, url: str | None = None, model: _scorer.Scorer | None = Non
     """Score the blocks of ``dom``, choose the cut, and read metadata, title and sidebar cards."""
     model = model or _scorer.load()
     n = len(dom.texts)
-    X = matrix(dom)
-    Xm = X if model.features == FEATURES else X[:, [COL[f] for f in model.features]]
     plain = dom.fallback or set(dom.tags) <= {"html", "body", "p"}  # no markup to read: text, kept whole
-    words = X[:, COL["words"]] if n else np.zeros(0, dtype=np.float32)
-    if plain or n == 0:
+    if plain or n == 0:  # nothing to score: the block features are not computed at all
+        X = Xm = None
+        words = np.asarray([len(t.split()) for t in dom.texts], dtype=np.float32)
         scores = leaves = None
         keep, cut = np.ones(n, dtype=bool), 0.0
     else:
+        X = matrix(dom)
+        Xm = X if model.features == FEATURES else X[:, [COL[f] for f in model.features]]
+        words = X[:, COL["words"]]
         scores, leaves = model.score_leaves(Xm)
         product = bool(X[0, COL["ld_product"]] or X[0, COL["og_product"]])
         keep, cut = model.select(scores, words, product)
