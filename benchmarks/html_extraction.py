@@ -83,26 +83,18 @@ def run_cleanpage(html: bytes, url: str, fid: str | None = None) -> Output:
     t = time.perf_counter()
     if model is None:
         page = cleanpage.clean(html, url=url, config=CONFIG)
-    else:
+    else:  # clean()'s own parse (decoding, detection, limits) and engine, with the fold model
         from cleanpage.api import _cleaner
-        from cleanpage.parse import decode, parse
-        from cleanpage.parse.html import parse_html
+        from cleanpage.parse import parse
 
-        text = decode(html)
-        doc = parse_html(text, url, model=model) if _is_html(text) else parse(text, url=url)
-        page = _cleaner(CONFIG)._engine.run(doc)
+        cleaner = _cleaner(CONFIG)
+        page = cleaner._engine.run(parse(html, url=url, config=cleaner.config, lines=cleaner._lines, dom_model=model))
     dt = time.perf_counter() - t
     meta = dict(page.metadata)
     if page.title:
         meta["title"] = page.title
     items = [{"title": it.title, "url": it.url, "section": it.section, "summary": it.summary} for it in page.sidebar]
     return Output(page.body, dt, {"metadata": meta, "sidebar": items})
-
-
-def _is_html(text: str) -> bool:
-    from cleanpage.parse import sniff
-
-    return sniff(text) == "html"
 
 
 def run_trafilatura(html: bytes, url: str, fast: bool = False) -> Output:

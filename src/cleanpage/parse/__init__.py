@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
+from typing import Any
 
 import regex
 
@@ -25,13 +26,16 @@ _TAIL = 1 << 20  # truncation looks this far back for a line break (then a space
 
 
 def parse(source: str | bytes, *, url: str | None = None, input_format: str | None = None,
-          encoding: str | None = None, config: Config | None = None, lines: Analyser | None = None) -> Document:
+          encoding: str | None = None, config: Config | None = None, lines: Analyser | None = None,
+          dom_model: Any = None) -> Document:
     """str or bytes, text or HTML -> Document, within the limits of ``config``.
 
     ``input_format`` overrides ``config.input_format``; ``encoding`` is the caller's word on
     the encoding of bytes (ignored for str). Raises ``InputError`` for binary data, an
     unknown ``encoding`` and input over ``config.max_bytes`` (unless ``config.truncate``).
-    ``lines`` analyses the lines of text input (the line model, bound by ``Cleaner``).
+    ``lines`` analyses the lines of text input (the line model, bound by ``Cleaner``);
+    ``dom_model`` replaces the shipped DOM block scorer for HTML (``dom.scorer.Scorer``: the
+    benchmark's cross-validation fold models).
     """
     config = config or _DEFAULT
     warnings: list[str] = []
@@ -62,7 +66,7 @@ def parse(source: str | bytes, *, url: str | None = None, input_format: str | No
     if kind == "html":
         from .html import parse_html  # lxml and numpy are imported only for HTML
 
-        doc = _cut_long_blocks(parse_html(text, url), config.max_block_chars)
+        doc = _cut_long_blocks(parse_html(text, url, model=dom_model), config.max_block_chars)
     else:
         doc = parse_text(text, url, lines, max_block_chars=config.max_block_chars)
     if codec is not None or warnings:
