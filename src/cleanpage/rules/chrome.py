@@ -29,7 +29,12 @@ def _drop_family(doc: Document, name: str) -> Iterator[tuple[Block, Drop]]:
     if a is None or not a.first_time(f"chrome.{name}"):
         return
     reason = _REASONS[name] if name in _REASONS else "chrome phrase"
+    # the line the title picker ranks first, split as "Title | Site", is lines.title's: its
+    # site part may carry a phrase ("... | Bryan University Online©"), its title part does not
+    skip = a.titles[0].line if a.titles and a.titles[0].site else -1
     for k, family in enumerate(a.family):
+        if k == skip:
+            continue
         if family == name or (name == "custom" and family not in DEFAULT_RULE_FAMILIES and family is not None):
             yield a.blocks[k], Drop(f"{reason} ({family} phrase)")
 

@@ -22,6 +22,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import numpy as np
+
 from ..config import Config
 from ..lines.analysis import GROW_FLOOR, GROW_MIN_WORDS, LinesAnalysis
 from ..lines.title import TitlePick, split_site
@@ -217,32 +219,47 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
     ``metadata["section"]``); the other candidates, when scored as chrome, are dropped.
     Targets: How to repot a fiddle-leaf fig | The Green Fork   (title, then site)
     Keeps:   the navigation lines above the headline, which are not titles; on a page
-             that reads as clean text, every line but a headline-shaped first line; a
-             headline longer than ``max_title_words``, as meta.title does.
+             that reads as clean text, every line but the best pick in the page's head
+             (above its first prose line); a headline longer than ``max_title_words``,
+             as meta.title does.
     """
     a = analysis_of(doc)
     if a is None or not a.titles:
         return
     keep = a.keep
-    by_line = {a.index(b): b for b in doc.blocks if b.zone == "body"}
+    body = [b for b in doc.blocks if b.zone == "body"]
+    by_line = {a.index(b): b for b in body}
     texts = a.scores.lines.texts
+    by_text: dict[str, Block] = {}
+    for b in body:
+        by_text.setdefault(b.text, b)
+
+    def live(pick: TitlePick) -> Block | None:
+        """The pick's block as the body holds it now; when dedupe.repeated_block dropped the
+        copy the picker chose (a headline printed twice in a row), the copy it kept."""
+        text = texts[pick.line]
+        b = by_line.get(pick.line)
+        return b if b is not None and b.text == text else by_text.get(text)
+
     chosen = None
     if a.clean:
-        # clean text: only its first line can be the title, when the picker ranks it first,
-        # it is shaped like a headline and the next line is not (meta.title's test): were the
-        # next line a headline too, it would head the body and be taken on cleaning the body
+        # clean text: only the picker's best, and only in the page's head (the first line or
+        # above the first prose line), so that a subheading in the text never becomes the
+        # title; and never a chrome phrase line ("Skip to content" above a pasted article)
         pick = a.titles[0]
-        body = [b for b in doc.blocks if b.zone == "body"][:2]
-        if pick.line == 0 and len(body) == 2 and a.index(body[0]) == 0 and body[0].text == texts[0] \
-                and body[0].is_heading and not body[1].is_heading and _short_enough(pick, config):
-            yield from _title(body[0], pick)
+        b = live(pick)
+        if b is not None and (pick.line == 0 or pick.line < _first_prose(a)) and a.family[pick.line] is None \
+                and _short_enough(pick, config) and (pick.site or is_headline_shaped(pick.title, count_words(pick.title))):
+            yield from _title(b, pick)
         return
     for pick in a.titles:
-        b = by_line.get(pick.line)
-        if b is None or b.text != texts[pick.line]:
+        b = live(pick)
+        if b is None:
             continue  # gone, moved, cut or split by another rule
-        if not (pick.site or is_headline_shaped(pick.title, count_words(pick.title))):
-            continue  # a sentence ("Fish came back first. Then the birds."), not a headline
+        if not (pick.site or pick.line == 0 or is_headline_shaped(pick.title, count_words(pick.title))):
+            # a sentence ("Fish came back first. Then the birds."), not a headline; the first
+            # line of a scraped page is its <title>, whatever its shape
+            continue
         if not _short_enough(pick, config):
             continue
         if not any(keep[k] for k in by_line if k is not None and k != pick.line):
@@ -257,6 +274,12 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
         b = by_line.get(pick.line)
         if pick is not chosen and b is not None and not keep[pick.line] and not _prose(b):
             yield b, _drop(a, pick.line, "title candidate not taken")
+
+
+def _first_prose(a: LinesAnalysis) -> int:
+    """The first line of ``PROSE_MIN_WORDS`` words or more that ends like a sentence (or the line count)."""
+    hit = np.flatnonzero((a.scores.words >= PROSE_MIN_WORDS) & a.scores.ends_sentence)
+    return int(hit[0]) if len(hit) else len(a.keep)
 
 
 def _short_enough(pick: TitlePick, config: Config) -> bool:
