@@ -35,6 +35,7 @@ from ..patterns import (
 from ..phrases import FURNITURE_WORDS
 from ..readers.cards import CATEGORIES, is_link_heading, is_weak_heading
 from ..registry import Stage, rule
+from .breaks import lines_once_restored
 from .meta import SECTION_SUFFIX
 from ..text import count_words, is_headline_shaped, keyword_set
 
@@ -242,14 +243,17 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
         return b if b is not None and b.text == text else by_text.get(text)
 
     chosen = None
-    if a.clean:
+    short = lines_once_restored(texts, config) < config.min_scored_lines
+    if a.clean or short:
         # clean text: only the picker's best, and only in the page's head (the first line or
         # above the first prose line), so that a subheading in the text never becomes the
-        # title; and never a chrome phrase line ("Skip to content" above a pasted article)
+        # title; and never a chrome phrase line ("Skip to content" above a pasted article).
+        # A page too short for the line model: only a "Title | Site" first line
         pick = a.titles[0]
         b = live(pick)
-        if b is not None and (pick.line == 0 or pick.line < _first_prose(a)) and a.family[pick.line] is None \
-                and _short_enough(pick, config) and (pick.site or is_headline_shaped(pick.title, count_words(pick.title))):
+        head = pick.line == 0 and pick.site is not None if short else pick.line == 0 or pick.line < _first_prose(a)
+        if b is not None and head and a.family[pick.line] is None and _short_enough(pick, config) \
+                and (pick.site or is_headline_shaped(pick.title, count_words(pick.title))):
             yield from _title(b, pick)
         return
     for pick in a.titles:
