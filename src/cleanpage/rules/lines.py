@@ -40,6 +40,7 @@ from .meta import SECTION_SUFFIX
 from ..text import count_words, is_headline_shaped, keyword_set
 
 _BY = keyword_set("by")
+_META_WORDS = AGENCY_WORDS | SOURCE_WORDS | _BY | AGE_WORDS | TAGS_WORDS
 RELATED_ZONE_MAX_LINES = 60
 CARD_META_MAX_WORDS = 3  # a line this short under a related heading is a card's only next to its age or source
 FURNITURE_MAX_WORDS = 10  # a furniture line ("Subscribe to our newsletters") ends a related zone
@@ -68,6 +69,8 @@ class _Metadata:
 
     def __call__(self, b: Block) -> bool:
         t, n = b.text, b.words
+        if not b.mentions(_META_WORDS) and not (n <= self.max_date and DIGIT.search(t)):
+            return False  # most lines: none of the words any clause below needs
         return bool(
             (n <= self.max_credit and b.mentions(AGENCY_WORDS) and WIRE_CREDIT_LINE.fullmatch(t))
             or (n <= self.max_source and b.mentions(SOURCE_WORDS) and SOURCE_LINE.fullmatch(t))
@@ -243,7 +246,7 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
         return b if b is not None and b.text == text else by_text.get(text)
 
     chosen = None
-    short = lines_once_restored(texts, config) < config.min_scored_lines
+    short = len(texts) < config.min_scored_lines and lines_once_restored(texts, config) < config.min_scored_lines
     if a.clean or short:
         # clean text: only the picker's best, and only in the page's head (the first line or
         # above the first prose line), so that a subheading in the text never becomes the
