@@ -61,7 +61,7 @@ def test_clean_text_is_left_alone():
     assert [s.rule for s in page.trace if s.action == "veto"] == ["guard.clean_text"] * 3  # lines.title decides itself
 
 
-def test_lines_title_on_clean_text_takes_the_headline_in_the_head_only():
+def test_lines_title_on_clean_text_takes_neither_a_chrome_line_nor_a_subheading():
     paragraphs = ARTICLE[2:] * 5  # long enough for the line model (guard.clean_text reads it clean)
     page = cleanpage.clean("\n".join(["Skip to content", ARTICLE[0], *paragraphs]), config=PREVIEW)
     assert page.title != "Skip to content"  # a chrome phrase line is never the title

@@ -22,8 +22,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import numpy as np
-
 from ..config import Config
 from ..lines.analysis import GROW_FLOOR, GROW_MIN_WORDS, LinesAnalysis
 from ..lines.title import TitlePick, split_site
@@ -223,9 +221,8 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
     ``metadata["section"]``); the other candidates, when scored as chrome, are dropped.
     Targets: How to repot a fiddle-leaf fig | The Green Fork   (title, then site)
     Keeps:   the navigation lines above the headline, which are not titles; on a page
-             that reads as clean text, every line but the best pick in the page's head
-             (above its first prose line); a headline longer than ``max_title_words``,
-             as meta.title does.
+             that reads as clean text, every line but a headline-shaped first line; a
+             headline longer than ``max_title_words``, as meta.title does.
     """
     a = analysis_of(doc)
     if a is None or not a.titles:
@@ -248,15 +245,16 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
     chosen = None
     short = len(texts) < config.min_scored_lines and lines_once_restored(texts, config) < config.min_scored_lines
     if a.clean or short:
-        # clean text: only the picker's best, and only in the page's head (the first line or
-        # above the first prose line), so that a subheading in the text never becomes the
-        # title; and never a chrome phrase line ("Skip to content" above a pasted article).
-        # A page too short for the line model: only a "Title | Site" first line
+        # clean text: only a headline-shaped first line that the picker ranks first and that a
+        # line other than a headline follows (meta.title's test): were the next line a headline
+        # too, it would head the body and be taken on cleaning the body. A page too short for
+        # the line model: only a first line with its own site part ("Title | Site")
         pick = a.titles[0]
         b = live(pick)
-        head = pick.line == 0 and pick.site is not None if short else pick.line == 0 or pick.line < _first_prose(a)
-        if b is not None and head and a.family[pick.line] is None and _short_enough(pick, config) \
-                and (pick.site or is_headline_shaped(pick.title, count_words(pick.title))):
+        if b is None or pick.line != 0 or body[0] is not b or not _short_enough(pick, config):
+            return
+        if short and pick.end - pick.start < len(texts[0]) \
+                or not short and len(body) > 1 and b.is_heading and not body[1].is_heading:
             yield from _title(b, pick)
         return
     for pick in a.titles:
@@ -281,12 +279,6 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
         b = by_line.get(pick.line)
         if pick is not chosen and b is not None and not keep[pick.line] and not _prose(b):
             yield b, _drop(a, pick.line, "title candidate not taken")
-
-
-def _first_prose(a: LinesAnalysis) -> int:
-    """The first line of ``PROSE_MIN_WORDS`` words or more that ends like a sentence (or the line count)."""
-    hit = np.flatnonzero((a.scores.words >= PROSE_MIN_WORDS) & a.scores.ends_sentence)
-    return int(hit[0]) if len(hit) else len(a.keep)
 
 
 def _short_enough(pick: TitlePick, config: Config) -> bool:
