@@ -32,11 +32,13 @@ def _drop_family(doc: Document, name: str) -> Iterator[tuple[Block, Drop]]:
     # the line the title picker ranks first, split as "Title | Site", is lines.title's: its
     # site part may carry a phrase ("... | Bryan University Online©"), its title part does not
     skip = a.titles[0].line if a.titles and a.titles[0].site else -1
-    for k, family in enumerate(a.family):
-        if k == skip:
-            continue
-        if family == name or (name == "custom" and family not in DEFAULT_RULE_FAMILIES and family is not None):
-            yield a.blocks[k], Drop(f"{reason} ({family} phrase)")
+    if name == "custom":  # every family a user added
+        lines = sorted(k for f in a.families_hit if f not in DEFAULT_RULE_FAMILIES for k in a.hits(f))
+    else:
+        lines = a.hits(name)
+    for k in lines:
+        if k != skip:
+            yield a.blocks[k], Drop(f"{reason} ({a.family[k]} phrase)")
 
 
 @rule("chrome.cookies", stage=Stage.LINES, order=130, context=True, preview=True)
