@@ -74,3 +74,12 @@ def test_chrome_rules_leave_the_picked_title_line_to_lines_title():
     page = cleanpage.clean("\n".join([TITLE + "©", *NAV, *ARTICLE[1:], *FOOTER]), config=PREVIEW)
     assert page.title == "How to repot a fiddle-leaf fig"
     assert page.metadata["site"] == "The Green Fork©"
+
+
+def test_lines_title_on_a_short_page_takes_only_a_title_line_with_its_site():
+    # too short a page for the line model: the guard stands its removals down, not the title
+    page = cleanpage.clean("\n".join(["What's your range? - The Skateboard Forum", "Log in", *ARTICLE[2:4]]),
+                           config=PREVIEW)
+    assert page.title == "What's your range?" and page.metadata["site"] == "The Skateboard Forum"
+    plain = cleanpage.clean("\n".join([ARTICLE[0], "Log in", *ARTICLE[2:4]]), config=PREVIEW)
+    assert not [s for s in plain.trace if s.rule == "lines.title"]  # no site part: meta.title's to judge
