@@ -58,4 +58,28 @@ def test_clean_text_is_left_alone():
     text = "\n".join(ARTICLE[:1] + ARTICLE[2:])
     page = cleanpage.clean(text, config=PREVIEW)
     assert page.body == "\n\n".join(ARTICLE[2:]) and page.title == ARTICLE[0]
-    assert [s.rule for s in page.trace if s.action == "veto"] == ["guard.clean_text"] * 4  # a short page
+    assert [s.rule for s in page.trace if s.action == "veto"] == ["guard.clean_text"] * 3  # lines.title decides itself
+
+
+def test_lines_title_on_clean_text_takes_neither_a_chrome_line_nor_a_subheading():
+    paragraphs = ARTICLE[2:] * 5  # long enough for the line model (guard.clean_text reads it clean)
+    page = cleanpage.clean("\n".join(["Skip to content", ARTICLE[0], *paragraphs]), config=PREVIEW)
+    assert page.title != "Skip to content"  # a chrome phrase line is never the title
+    subheading = "\n".join([ARTICLE[2], "Choosing a pot", *ARTICLE[3:], *paragraphs])
+    assert cleanpage.clean(subheading, config=PREVIEW).title is None  # below the first paragraph
+
+
+def test_chrome_rules_leave_the_picked_title_line_to_lines_title():
+    # the © is in the site part of the <title> line, which is the only copy of the headline
+    page = cleanpage.clean("\n".join([TITLE + "©", *NAV, *ARTICLE[1:], *FOOTER]), config=PREVIEW)
+    assert page.title == "How to repot a fiddle-leaf fig"
+    assert page.metadata["site"] == "The Green Fork©"
+
+
+def test_lines_title_on_a_short_page_takes_only_a_title_line_with_its_site():
+    # too short a page for the line model: the guard stands its removals down, not the title
+    page = cleanpage.clean("\n".join(["What's your range? - The Skateboard Forum", "Log in", *ARTICLE[2:4]]),
+                           config=PREVIEW)
+    assert page.title == "What's your range?" and page.metadata["site"] == "The Skateboard Forum"
+    plain = cleanpage.clean("\n".join([ARTICLE[0], "Log in", *ARTICLE[2:4]]), config=PREVIEW)
+    assert not [s for s in plain.trace if s.rule == "lines.title"]  # no site part: meta.title's to judge

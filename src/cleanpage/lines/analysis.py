@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 CLEAN_MIN_KEPT_SHARE = 0.5
 CLEAN_MAX_SHORT_SHARE = 0.5
 CLEAN_MAX_PHRASE_LINES = 2
-CLEAN_MAX_HEAD = 2
+CLEAN_MAX_HEAD = 3
 PROSE_MIN_WORDS = 12
 GROW_MIN_WORDS = 8
 GROW_FLOOR = 0.1
@@ -60,6 +60,7 @@ class LinesAnalysis:
     blocks: list[Any] = field(default_factory=list, repr=False)  # the parsed block of each line
     _done: set[str] = field(default_factory=set, repr=False)
     _reasons: dict[int, str] = field(default_factory=dict, repr=False)
+    _by_family: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     def first_time(self, rule: str) -> bool:
         """True once per page for ``rule``: for rules whose decisions the parsed page fixes,
@@ -74,8 +75,20 @@ class LinesAnalysis:
         return frozenset(t.line for t in self.titles)
 
     def hits(self, family: str) -> list[int]:
-        """The lines that matched chrome phrase family ``family``."""
-        return [i for i, f in enumerate(self.family) if f == family]
+        """The lines that matched chrome phrase family ``family`` (grouped once per page)."""
+        by = self._by_family
+        if not by:
+            for i, f in enumerate(self.family):
+                if f is not None:
+                    by.setdefault(f, []).append(i)
+            by[""] = []  # grouped, even when no line matched
+        return by.get(family, [])
+
+    @property
+    def families_hit(self) -> list[str]:
+        """The chrome phrase families that matched at least one line of the page."""
+        self.hits("")
+        return [f for f in self._by_family if f]
 
     @property
     def probability(self) -> np.ndarray:

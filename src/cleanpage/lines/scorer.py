@@ -185,7 +185,8 @@ class AdditiveModel:
         """bias + the sum of every term, for each row of ``X``: what ``terms`` adds up to."""
         if not X.shape[0]:
             return np.zeros(0)
-        return (X[:, self._tcols] > self._thr) @ self._step + self._base
+        # as floats, the product is one BLAS call (a bool matrix is converted row by row)
+        return (X[:, self._tcols] > self._thr).astype(np.float64) @ self._step + self._base
 
     def terms(self, X: np.ndarray) -> np.ndarray:
         """Each term's value for each row of ``X``: (rows, terms), the columns of ``columns``."""
@@ -208,10 +209,8 @@ class AdditiveModel:
         """``terms`` by comparisons and prefix sums instead of binary search (faster on few rows)."""
         if not len(self._cols) or not X.shape[0]:
             return np.zeros((X.shape[0], len(self._cols)))
-        cs = np.cumsum((X[:, self._tcols] > self._thr) * self._step, axis=1)
-        G = cs[:, self._key_end]
-        G[:, 1:] -= cs[:, self._key_end[:-1]]
-        return G + self._first
+        steps = (X[:, self._tcols] > self._thr) * self._step
+        return np.add.reduceat(steps, self._key_start, axis=1) + self._first
 
     def contributions(self, X: np.ndarray) -> np.ndarray:
         """Per-feature contributions, (rows, len(names)): ``terms`` spread over the feature columns."""
@@ -311,6 +310,8 @@ class LineScores:
         P[:, s._ex_map2] += (G2 - s._ex_base2)[:, s._ex_keep2]
         V = X2[:, s._ex_vcol].astype(np.float64)
         S = np.where(self.keep[idx], -1.0, 1.0)[:, None] * P
+        if k == 1:
+            return self._explain_one(idx, P, V, S.argmin(axis=1))
         top = np.argpartition(S, k - 1, axis=1)[:, :k] if S.shape[1] > k else np.argsort(S, axis=1)
         rows = np.arange(len(idx))[:, None]
         order = top[rows, np.argsort(S[rows, top], axis=1, kind="stable")]
@@ -324,6 +325,20 @@ class LineScores:
             f = fam[i]
             out.append(f"line score {prob[i]:.2f}: {parts}; phrase family {f}" if f else
                        f"line score {prob[i]:.2f}: {parts}")
+        return out
+
+    def _explain_one(self, idx: np.ndarray, P: np.ndarray, V: np.ndarray, col: np.ndarray) -> list[str]:
+        """``explain_many`` with one piece of evidence a line: the values read as counts at once."""
+        s = self._scorer
+        rows = np.arange(len(idx))
+        push, value = P[rows, col], V[rows, col]
+        value = np.where(s._ex_log_mask[col], np.expm1(value), value)
+        reads, prob, fam = s._ex_reads, self.probability[idx].tolist(), self.family
+        out = []
+        for i, c, pr, p, v in zip(idx.tolist(), col.tolist(), prob, push.tolist(), value.tolist()):
+            f = fam[i]
+            out.append(f"line score {pr:.2f}: {reads[c]} {v:.3g} ({p:+.2f}); phrase family {f}" if f else
+                       f"line score {pr:.2f}: {reads[c]} {v:.3g} ({p:+.2f})")
         return out
 
     def explain(self, i: int, k: int = 3) -> str:
@@ -362,6 +377,7 @@ class LineScorer:
         self._ex_vcol = np.asarray([FX.CONTEXT.index(n) if n in FX.CONTEXT else len(FX.CONTEXT) + FX.INDEX[n]
                                     for n in ex], np.int64)
         self._ex_log = [n.endswith("_log") or n.startswith("log_") for n in ex]
+        self._ex_log_mask = np.asarray(self._ex_log, bool)
         self._ex_reads = [_read(n.removesuffix("_log").removeprefix("log_")) for n in ex]
         vocab_words = list(spec["vocab"])
         self.vocab = np.zeros(1 << T.BUCKET_BITS, np.float32)

@@ -202,6 +202,7 @@ def candidate_features(lines: list[str], content: list[bool] | None,
     counts = Counter(lines[:200])
     cands: list[Candidate] = []
     rows: list[list[float]] = []
+    has_scores, has_gaps = scores is not None, gaps is not None
     for i in range(n):
         line = lines[i]
         lw = _words(line)
@@ -209,7 +210,7 @@ def candidate_features(lines: list[str], content: list[bool] | None,
             continue
         # the line, its split_site title part, and every part before or after a separator
         variants = [(line, 0, len(line), None, 0.0, 0.0)]
-        seps = list(_SEPS.finditer(line))
+        seps = list(_SEPS.finditer(line)) if " " in line else ()
         if seps:
             cpart, cs, ce, csite = split_site(line)
             seen = {line, cpart}
@@ -223,14 +224,15 @@ def candidate_features(lines: list[str], content: list[bool] | None,
                         variants.append((text, s, e, rest, 0.5, suffix))
         line_words = max(len(lw), 1)
         d = first_content - i
-        sc = scores[i] if scores is not None else 0.5
-        below_sc = max(scores[i + 1:i + 4], default=0.0) if scores is not None else 0.5
-        gap_b = float(gaps[i]) if gaps is not None else 0.0
-        gap_a = float(gaps[i + 1]) if gaps is not None and i + 1 < len(gaps) else 1.0
-        is_content = float(content[i])
-        below = float(any(content[i + 1:i + 4]))
-        fam = float(bool(families and families[i]))
-        rep = math.log(counts.get(line, 1))
+        # what every candidate of the line shares
+        shared = [float(d > 0), math.log1p(abs(d)), float(1 <= d <= 3), float(content[i]),
+                  float(any(content[i + 1:i + 4])), float(bool(families and families[i])),
+                  math.log(counts.get(line, 1))]
+        sc = scores[i] if has_scores else 0.5  # type: ignore[index]
+        below_sc = max(scores[i + 1:i + 4], default=0.0) if has_scores else 0.5  # type: ignore[index]
+        gap_b = float(gaps[i]) if has_gaps else 0.0  # type: ignore[index]
+        gap_a = float(gaps[i + 1]) if has_gaps and i + 1 < len(gaps) else 1.0  # type: ignore[arg-type,index]
+        first, log_i = float(i == 0), math.log1p(i)
         for text, s, e, site, is_split, is_suffix in variants:
             stripped = text.strip()
             cw = lw if e - s == len(line) else _words(stripped)
@@ -240,15 +242,16 @@ def candidate_features(lines: list[str], content: list[bool] | None,
             hit = 0 if pset.isdisjoint(cw) else _overlap(pc, Counter(cw))
             rec, prec = hit / n_pw, hit / nw
             f1 = 2 * rec * prec / (rec + prec) if hit else 0.0
+            last = stripped[-1:]
+            tokens = stripped.split()
             rows.append([
-                float(i == 0), is_split, math.log1p(i), math.log1p(nw), float(nw <= 3), float(nw >= 15),
-                float(stripped[-1:] in ".,;:"), float(stripped[-1:] in "?!"), float(stripped[:1].isupper()),
-                len(_DIGIT.findall(stripped)) / len(stripped), f1, rec, prec, float(d > 0),
-                math.log1p(abs(d)), float(1 <= d <= 3), is_content, below, fam, rep, nw / line_words, is_suffix,
-                float(is_split == 1.0),
+                first, is_split, log_i, math.log1p(nw), float(nw <= 3), float(nw >= 15),
+                float(last in ".,;:"), float(last in "?!"), float(stripped[:1].isupper()),
+                (len(_DIGIT.findall(stripped)) if _DIGIT.search(stripped) else 0) / len(stripped), f1, rec, prec,
+                *shared, nw / line_words, is_suffix, float(is_split == 1.0),
                 sc, gap_b, gap_a, float(_headline_shaped(stripped, nw) and not _INNER_END.search(stripped)),
-                sum(w[:1].isupper() for w in stripped.split()) / max(len(stripped.split()), 1),
-                math.log1p(len(_words(site)) if site else 0), below_sc,
+                len([w for w in tokens if w[0].isupper()]) / max(len(tokens), 1),
+                math.log1p(len(_words(site))) if site else 0.0, below_sc,
             ])
             lead = len(text) - len(text.lstrip())
             cands.append(Candidate(i, stripped, s + lead, s + lead + len(stripped), site))

@@ -29,9 +29,18 @@ def _drop_family(doc: Document, name: str) -> Iterator[tuple[Block, Drop]]:
     if a is None or not a.first_time(f"chrome.{name}"):
         return
     reason = _REASONS[name] if name in _REASONS else "chrome phrase"
-    for k, family in enumerate(a.family):
-        if family == name or (name == "custom" and family not in DEFAULT_RULE_FAMILIES and family is not None):
-            yield a.blocks[k], Drop(f"{reason} ({family} phrase)")
+    # the line the title picker ranks first, split as "Title | Site", is lines.title's: its
+    # site part may carry a phrase ("... | Bryan University Online©"), its title part does not
+    top = a.titles[0] if a.titles else None
+    split = top is not None and top.site is not None and top.end - top.start < len(a.scores.lines.texts[top.line])
+    skip = top.line if split else -1
+    if name == "custom":  # every family a user added
+        lines = sorted(k for f in a.families_hit if f not in DEFAULT_RULE_FAMILIES for k in a.hits(f))
+    else:
+        lines = a.hits(name)
+    for k in lines:
+        if k != skip:
+            yield a.blocks[k], Drop(f"{reason} ({a.family[k]} phrase)")
 
 
 @rule("chrome.cookies", stage=Stage.LINES, order=130, context=True, preview=True)

@@ -50,7 +50,7 @@ def veto_on_clean_text(doc: Document, config: Config) -> Iterator[tuple[str, str
     Asked once per page, before any rule runs; the veto is a step of ``page.trace``.
     A page reads clean when the model keeps at least half of its lines, few are
     menu-sized and at most two match a chrome phrase, or when it opens with prose.
-    On a page shorter than ``min_scored_lines`` only the line model stands down.
+    On a page shorter than ``min_scored_lines`` only the line model's removals stand down.
     Targets: an article pasted as title and paragraphs: "The town that learned to love
              its river again / For decades the river was a sewer, ..."
     Keeps:   (lets the rules act on) a scraped page with navigation, a footer and a
@@ -65,11 +65,12 @@ def veto_on_clean_text(doc: Document, config: Config) -> Iterator[tuple[str, str
         lines = lines_once_restored(a.scores.lines.texts, config)
     short = lines < config.min_scored_lines
     if reason:
-        # lines.title stays, unless the page is short: on clean text it takes only a
-        # headline-shaped first line
-        for name in ("lines.score", "lines.leftover", "chrome") + (("lines.title",) if short else ()):
+        # lines.title stays: on clean text it takes only a headline-shaped first line (meta.title's
+        # test), and on a short page only a "Title | Site" first line
+        for name in ("lines.score", "lines.leftover", "chrome"):
             yield name, reason
     elif short:
         # the model reads a line against the page around it (its position in the prose
         # span, windows of up to 20 lines): a page of a few lines gives it too little
-        yield "lines", f"{lines} lines: too short a page for the line model"
+        for name in ("lines.score", "lines.leftover"):
+            yield name, f"{lines} lines: too short a page for the line model"

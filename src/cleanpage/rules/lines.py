@@ -33,10 +33,12 @@ from ..patterns import (
 from ..phrases import FURNITURE_WORDS
 from ..readers.cards import CATEGORIES, is_link_heading, is_weak_heading
 from ..registry import Stage, rule
+from .breaks import lines_once_restored
 from .meta import SECTION_SUFFIX
 from ..text import count_words, is_headline_shaped, keyword_set
 
 _BY = keyword_set("by")
+_META_WORDS = AGENCY_WORDS | SOURCE_WORDS | _BY | AGE_WORDS | TAGS_WORDS
 RELATED_ZONE_MAX_LINES = 60
 CARD_META_MAX_WORDS = 3  # a line this short under a related heading is a card's only next to its age or source
 FURNITURE_MAX_WORDS = 10  # a furniture line ("Subscribe to our newsletters") ends a related zone
@@ -65,6 +67,8 @@ class _Metadata:
 
     def __call__(self, b: Block) -> bool:
         t, n = b.text, b.words
+        if not b.mentions(_META_WORDS) and not (n <= self.max_date and DIGIT.search(t)):
+            return False  # most lines: none of the words any clause below needs
         return bool(
             (n <= self.max_credit and b.mentions(AGENCY_WORDS) and WIRE_CREDIT_LINE.fullmatch(t))
             or (n <= self.max_source and b.mentions(SOURCE_WORDS) and SOURCE_LINE.fullmatch(t))
@@ -217,32 +221,51 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
     ``metadata["section"]``); the other candidates, when scored as chrome, are dropped.
     Targets: How to repot a fiddle-leaf fig | The Green Fork   (title, then site)
     Keeps:   the navigation lines above the headline, which are not titles; on a page
-             that reads as clean text, every line but a headline-shaped first line; a
-             headline longer than ``max_title_words``, as meta.title does.
+             that reads as clean text, every line but a headline-shaped first line (and on
+             a page too short for the model, but a "Title | Site" first line); a headline
+             longer than ``max_title_words``, as meta.title does.
     """
     a = analysis_of(doc)
     if a is None or not a.titles:
         return
     keep = a.keep
-    by_line = {a.index(b): b for b in doc.blocks if b.zone == "body"}
+    body = [b for b in doc.blocks if b.zone == "body"]
+    by_line = {a.index(b): b for b in body}
     texts = a.scores.lines.texts
+    by_text: dict[str, Block] = {}
+    for b in body:
+        by_text.setdefault(b.text, b)
+
+    def live(pick: TitlePick) -> Block | None:
+        """The pick's block as the body holds it now; when dedupe.repeated_block dropped the
+        copy the picker chose (a headline printed twice in a row), the copy it kept."""
+        text = texts[pick.line]
+        b = by_line.get(pick.line)
+        return b if b is not None and b.text == text else by_text.get(text)
+
     chosen = None
-    if a.clean:
-        # clean text: only its first line can be the title, when the picker ranks it first,
-        # it is shaped like a headline and the next line is not (meta.title's test): were the
-        # next line a headline too, it would head the body and be taken on cleaning the body
+    short = len(texts) < config.min_scored_lines and lines_once_restored(texts, config) < config.min_scored_lines
+    if a.clean or short:
+        # clean text: only a headline-shaped first line that the picker ranks first and that a
+        # line other than a headline follows (meta.title's test): were the next line a headline
+        # too, it would head the body and be taken on cleaning the body. A page too short for
+        # the line model: only a first line with its own site part ("Title | Site")
         pick = a.titles[0]
-        body = [b for b in doc.blocks if b.zone == "body"][:2]
-        if pick.line == 0 and len(body) == 2 and a.index(body[0]) == 0 and body[0].text == texts[0] \
-                and body[0].is_heading and not body[1].is_heading and _short_enough(pick, config):
-            yield from _title(body[0], pick)
+        b = live(pick)
+        if b is None or pick.line != 0 or body[0] is not b or not _short_enough(pick, config):
+            return
+        if short and pick.end - pick.start < len(texts[0]) \
+                or not short and len(body) > 1 and b.is_heading and not body[1].is_heading:
+            yield from _title(b, pick)
         return
     for pick in a.titles:
-        b = by_line.get(pick.line)
-        if b is None or b.text != texts[pick.line]:
+        b = live(pick)
+        if b is None:
             continue  # gone, moved, cut or split by another rule
-        if not (pick.site or is_headline_shaped(pick.title, count_words(pick.title))):
-            continue  # a sentence ("Fish came back first. Then the birds."), not a headline
+        if not (pick.site or pick.line == 0 or is_headline_shaped(pick.title, count_words(pick.title))):
+            # a sentence ("Fish came back first. Then the birds."), not a headline; the first
+            # line of a scraped page is its <title>, whatever its shape
+            continue
         if not _short_enough(pick, config):
             continue
         if not any(keep[k] for k in by_line if k is not None and k != pick.line):
