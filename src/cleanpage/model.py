@@ -122,7 +122,8 @@ class Block(_Slots):
         k = self._key
         if k is None:
             k = normalise(self.text)
-            _set(self, "_key", k)
+            if len(k) <= _KEEP_KEY_CHARS:
+                _set(self, "_key", k)
         return k
 
     def memo(self, key: Any, compute: Callable[[Block], Any]) -> Any:
@@ -143,6 +144,9 @@ class Block(_Slots):
 
 
 _set = object.__setattr__
+# a longer block's key is worked out again on each use: kept, the keys of the 10,000-character
+# blocks of a long line doubled the memory they took (dedupe compares a page's paragraphs by key)
+_KEEP_KEY_CHARS = 2_000
 
 
 def make_block(text: str, start: int, end: int, origin: Origin | int, *, zone: Zone = "body",

@@ -38,13 +38,14 @@ from .model import (
     ToMeta, ToSidebar, ToTitle, make_block,
 )
 from .registry import Rule, Stage, enabled_rules, registry
-from .text import count_words
+from .text import count_words, keywords
 
 BlockFn = Callable[[Block], Union[Decision, Sequence[Decision], None]]
 ContextFn = Callable[[Document], Iterable[tuple[Union[Block, int], Decision]]]
 
 CARD_FIELDS = frozenset(("title", "summary", "source", "age", "label", "category", "dateline", "credit", "url"))
 _MAX_REPEATS = 10_000  # a rule that never settles on one block is stopped there
+_SHARE_KEYWORDS_FROM = 1_000_000  # characters of page: see ``_Run.share``
 
 
 # --- where text goes ---------------------------------------------------------------------------
@@ -194,6 +195,7 @@ class _Run:
         self.src = doc.text
         self.config = engine.config
         self.live: list[Block] = list(doc.blocks)
+        self.parsed = set(self.live)  # the blocks the parser made (see ``_forget``)
         self.pending: list[set[Block]] = [set() for _ in engine.slots]
         self.pieces: dict[Block, list[tuple[int, int]]] = {}  # when not [(start, end)]
         self.value: dict[Block, tuple[int, int]] = {}  # sidebar blocks: the part that is the value
@@ -202,6 +204,9 @@ class _Run:
         self.replaced: dict[Block, Block] = {}  # old block -> the block that took its place
         self.gone: set[Block] = set()  # replaced or left the flow: skipped wherever it is still queued
         self.dead: set[Block] = set()  # left the flow
+        # a big page: one bytes object per distinct keyword in the blocks the engine makes, as in
+        # ``parse.text`` (the versions of the edited blocks of a 5 MB line held 1.1 million)
+        self.share = {}.setdefault if len(self.src) > _SHARE_KEYWORDS_FROM else None
         index, always, mask = engine.index, engine.always, self.mask
         keys = index.keys()
         for b in self.live:
@@ -315,11 +320,22 @@ class _Run:
                 if slot != skip:
                     pending[slot].add(b)
 
+    def _retire(self, b: Block) -> None:
+        """``b`` is gone: off the worklists now (no rule would look at it there), and
+        forgotten at the next ``_tidy``, so that the versions of an edited block do not
+        pile up (a 5 MB page kept 57 MB of keyword lists of superseded versions)."""
+        self.gone.add(b)
+        m = self.mask.pop(b, 0)
+        if m:
+            pending = self.pending
+            for slot in self.engine.slots_of(m):
+                pending[slot].discard(b)
+
     def _replace(self, old: Block, new: Block, pieces: list[tuple[int, int]] | None, skip: int = -1) -> None:
         """``new`` takes the place of ``old``: carry over what is kept beside it, and queue it."""
         self._bump(old.zone, new.zone)
         self.replaced[old] = new
-        self.gone.add(old)
+        self._retire(old)
         if pieces is not None and not (len(pieces) == 1 and pieces[0] == (new.start, new.end)):
             self.pieces[new] = pieces
         twins = self.after.pop(old, None)
@@ -330,14 +346,23 @@ class _Run:
 
     def _rebuild(self, old: Block, pieces: list[tuple[int, int]], skip: int = -1) -> Block:
         """A block of ``old``'s kind made of ``pieces`` of the source takes ``old``'s place."""
-        new = make_block(_join(self.src, pieces), pieces[0][0], pieces[-1][1], old._origin, zone=old.zone,
-                         role=old.role, card=old.card, section=old.section, score=old._score)
+        new = self._made(pieces, old)
         self._replace(old, new, pieces, skip)
         return new
 
+    def _made(self, pieces: list[tuple[int, int]], like: Block) -> Block:
+        """A new block of ``like``'s kind (origin, zone, card) made of ``pieces`` of the source."""
+        text = _join(self.src, pieces)
+        kw = keywords(text)
+        share = self.share
+        if share is not None:
+            kw = list(map(share, kw, kw))
+        return make_block(text, pieces[0][0], pieces[-1][1], like._origin, zone=like.zone, role=like.role,
+                          card=like.card, section=like.section, kw=kw, score=like._score)
+
     def _kill(self, b: Block) -> None:
         self.dead.add(b)
-        self.gone.add(b)
+        self._retire(b)
         self._bump(b.zone)
         self.dirty = True
 
@@ -400,8 +425,7 @@ class _Run:
         self._step(rule, "split", [(at, at)], d.reason, text=around)
         new = self._rebuild(b, left, slot)
         # the twin is new: every rule sees it, this one in its next pass (as a block made after it ran)
-        twin = make_block(_join(self.src, right), right[0][0], right[-1][1], b._origin, zone=b.zone, role=b.role,
-                          card=b.card, section=b.section, score=b._score)
+        twin = self._made(right, b)
         if not (len(right) == 1 and right[0] == (twin.start, twin.end)):
             self.pieces[twin] = right
         self._queue(twin)
@@ -433,8 +457,7 @@ class _Run:
         new = self._rebuild(b, _trim(src, _select(pieces, 0, end)), slot)
         twins = self.after.setdefault(new, [])
         for right in reversed(parts):
-            twin = make_block(_join(src, right), right[0][0], right[-1][1], b._origin, zone=b.zone, role=b.role,
-                              card=b.card, section=b.section, score=b._score)
+            twin = self._made(right, b)
             if not (len(right) == 1 and right[0] == (twin.start, twin.end)):
                 self.pieces[twin] = right
             self._queue(twin)
@@ -574,6 +597,27 @@ class _Run:
             out.sort(key=_by_start)  # source ranges never overlap: start order is page order
         self.live = out
         self.dirty = False
+        self._forget(gone)
+
+    def _forget(self, gone: set[Block]) -> None:
+        """Forget the blocks that are gone, and what was kept beside them, once ``live`` and
+        the worklists no longer hold them: only a parsed block may still be named (a context
+        rule may answer for ``Document.analysis``'s blocks), so each of those keeps a
+        pointer straight to the block that stands for it now."""
+        parsed, replaced, pieces, value, dead = self.parsed, self.replaced, self.pieces, self.value, self.dead
+        now = {b: self.current(b) for b in gone if b in parsed}
+        for b in gone:
+            replaced.pop(b, None)
+            pieces.pop(b, None)
+            value.pop(b, None)
+        gone.clear()
+        dead.clear()
+        for b, cur in now.items():
+            gone.add(b)
+            if cur is None:
+                dead.add(b)
+            else:
+                replaced[b] = cur
 
     def view(self) -> Document:
         """The page as it is now, as context rules see it (made again only after a change)."""
@@ -659,7 +703,12 @@ class _Run:
                 return False
             if vetoed and (b.rule.name in vetoed or b.rule.family in vetoed):
                 continue
-            changed |= self._run_context_rule(b) if b.rule.context else self._run_block_rule(b)
+            if b.rule.context:
+                changed |= self._run_context_rule(b)
+            elif self._run_block_rule(b):
+                changed = True
+                if len(self.gone) > 32 and 4 * len(self.gone) > len(self.live):
+                    self._tidy()  # many blocks went: forget them now, not at the next context rule
         return changed
 
     def _ask_page_guards(self) -> None:
