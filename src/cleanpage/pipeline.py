@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import re
 import time
-from bisect import bisect_right
+from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from operator import attrgetter, itemgetter
@@ -34,7 +35,8 @@ from typing import Any, Union
 from .config import Config
 from .errors import RuleError
 from .model import (
-    Block, Cut, Decision, Document, Drop, MergeCard, Page, Placement, Removal, SidebarItem, Split, Step,
+    Block, Cut, Decision, Document, Drop, MergeCard, Page, Placement, Placements, Removal, SidebarItem, Split,
+    Step,
     ToMeta, ToSidebar, ToTitle, make_block,
 )
 from .registry import Rule, Stage, enabled_rules, registry
@@ -46,6 +48,7 @@ ContextFn = Callable[[Document], Iterable[tuple[Union[Block, int], Decision]]]
 CARD_FIELDS = frozenset(("title", "summary", "source", "age", "label", "category", "dateline", "credit", "url"))
 _MAX_REPEATS = 10_000  # a rule that never settles on one block is stopped there
 _SHARE_KEYWORDS_FROM = 1_000_000  # characters of page: see ``_Run.share``
+_SHORT_CHARS = 40  # a block of at most this many characters shares its features with its twins (``_Run._made``)
 
 
 # --- where text goes ---------------------------------------------------------------------------
@@ -207,6 +210,8 @@ class _Run:
         # a big page: one bytes object per distinct keyword in the blocks the engine makes, as in
         # ``parse.text`` (the versions of the edited blocks of a 5 MB line held 1.1 million)
         self.share = {}.setdefault if len(self.src) > _SHARE_KEYWORDS_FROM else None
+        self.short: dict[str, tuple[list[bytes], int]] = {}  # a short text's keywords and words (``_made``)
+        self.short_masks: dict[str, int] = {}  # a short text's prefilter mask (``_queue``)
         index, always, mask = engine.index, engine.always, self.mask
         keys = index.keys()
         for b in self.live:
@@ -312,7 +317,13 @@ class _Run:
     def _queue(self, b: Block, skip: int = -1) -> None:
         """Compute ``b``'s prefilter mask and put it on the worklists of the rules it passes."""
         engine = self.engine
-        m = engine.mask(b._kw, b.text)
+        text = b.text
+        if len(text) <= _SHORT_CHARS:  # see ``_made``
+            m = self.short_masks.get(text)
+            if m is None:
+                m = self.short_masks[text] = engine.mask(b._kw, text)
+        else:
+            m = engine.mask(b._kw, text)
         if m:
             self.mask[b] = m
             pending = self.pending
@@ -353,12 +364,20 @@ class _Run:
     def _made(self, pieces: list[tuple[int, int]], like: Block) -> Block:
         """A new block of ``like``'s kind (origin, zone, card) made of ``pieces`` of the source."""
         text = _join(self.src, pieces)
-        kw = keywords(text)
-        share = self.share
-        if share is not None:
-            kw = list(map(share, kw, kw))
+        if len(text) <= _SHORT_CHARS:
+            # the features of a short text are worked out once a page, and its keyword list is shared:
+            # splitting 1 MB of "a.A" made 333,333 blocks whose keyword lists took 231 bytes each
+            facts = self.short.get(text)
+            if facts is None:
+                facts = self.short[text] = (keywords(text), count_words(text))
+            kw, words = facts
+        else:
+            kw, words = keywords(text), -1
+            share = self.share
+            if share is not None:
+                kw = list(map(share, kw, kw))
         return make_block(text, pieces[0][0], pieces[-1][1], like._origin, zone=like.zone, role=like.role,
-                          card=like.card, section=like.section, kw=kw, score=like._score)
+                          card=like.card, section=like.section, kw=kw, words=words, score=like._score)
 
     def _kill(self, b: Block) -> None:
         self.dead.add(b)
@@ -755,28 +774,35 @@ class _Run:
     def _assemble(self) -> Page:
         paragraphs: list[str] = []
         cards: dict[int, list[Block]] = {}
-        placed = self.placed
+        # the body's placements, packed (start, end, paragraph, kind code 0) as ``Placements``
+        # keeps them: most of a page's placements, made in page order
+        body = array("q")
+        extend = body.extend
+        ordered = True  # in (start, end) order, as the final placements are: checked, not assumed
+        ps = pt = -1
         pieces_of = self.pieces
-        body = Dest.BODY
         for b in self.live:
             if b.zone == "sidebar" and b.card is not None:
                 cards.setdefault(b.card, []).append(b)
                 continue
             n = len(paragraphs)
             pieces = pieces_of.get(b)
-            if pieces is None:
-                placed.append((b.start, b.end, body, n, None))
-            else:
-                for s, t in pieces:
-                    placed.append((s, t, body, n, None))
+            for s, t in ((b.start, b.end),) if pieces is None else pieces:
+                if s < ps or (s == ps and t < pt):
+                    ordered = False
+                ps, pt = s, t
+                extend((s, t, n, 0))
             paragraphs.append(b.text)
+        placed = self.placed
+        runtime = len(placed)  # the placements made while cleaning; _item adds the cards' after them
         items: list[SidebarItem] = []
         card_index: dict[int, int] = {}
         for key in sorted(cards):
             card_index[key] = len(items)
             items.append(self._item(key, cards[key]))
-        provenance = []
-        for s, t, kind, where, field in placed:
+        # the others, each with its rank in the old order (cleaning, body, cards) for ties
+        others = []
+        for i, (s, t, kind, where, field) in enumerate(placed):
             if kind == Dest.CARD:
                 key = where
                 seen = set()
@@ -785,8 +811,8 @@ class _Run:
                     key = self.merged[key]
                     field = "sections" if field == "section" else field
                 kind, where = Dest.SIDEBAR, card_index.get(key)  # type: ignore[arg-type]
-            provenance.append((s, t, kind, where, field))
-        provenance.sort(key=_start_end)
+            others.append((s, t, 0 if i < runtime else 2, kind, where, field))
+        placements = _placements(body, ordered, others)
         title = self.title
         for key, value in self.doc.found.items():  # what the parser found outside the text
             if key == "title":
@@ -806,7 +832,7 @@ class _Run:
         removed = sorted(self.removed, key=lambda r: (r.start, r.end))
         return Page(
             title=title, paragraphs=tuple(paragraphs), sidebar=tuple(items), metadata=self.metadata,
-            removed=tuple(removed), trace=tuple(self.trace), placements=tuple(provenance),
+            removed=tuple(removed), trace=tuple(self.trace), placements=placements,
             source_kind=self.doc.kind, url=self.doc.url, source=self.src,
         )
 
@@ -840,6 +866,39 @@ class _Run:
             if s not in sections:
                 sections.append(s)
         return SidebarItem(section=section, sections=tuple(sections), **fields)
+
+
+def _placements(body: array[int], ordered: bool, others: list[tuple[Any, ...]]) -> Placements:
+    """All placements in (start, end) order, ties in the order they were made: ``body`` (packed,
+    kind code 0) merged with ``others`` ((start, end, rank, kind, index, field), rank 0 for those
+    made while cleaning, 2 for the cards', the body's being 1)."""
+    kinds: dict[tuple[str, str | None], int] = {(Dest.BODY, None): 0}
+    if ordered and not others:
+        return Placements(body, tuple(kinds))
+    if not ordered:  # never seen: sort everything the slow way
+        d = body
+        everything = [(d[k], d[k + 1], 1, Dest.BODY, d[k + 2], None) for k in range(0, len(d), 4)] + others
+        body, others = array("q"), everything
+    others.sort(key=_rank_key)
+    out = array("q")
+    nb = len(body) // 4
+    j = 0  # body placements copied so far
+    with memoryview(body) as view:
+        starts, ends = view[0::4], view[1::4]
+        for s, t, rank, kind, where, field in others:
+            k = bisect_left(starts, s, j)
+            while k < nb and starts[k] == s and (ends[k] < t or (ends[k] == t and rank > 1)):
+                k += 1
+            if k > j:
+                out.extend(body[4 * j:4 * k])
+                j = k
+            out.extend((s, t, -1 if where is None else where, kinds.setdefault((kind, field), len(kinds))))
+        del starts, ends
+    out.extend(body[4 * j:] if j else body)
+    return Placements(out, tuple(kinds))
+
+
+_rank_key = itemgetter(0, 1, 2)
 
 
 _APPLIERS: dict[type, Callable[[_Run, str, Block, Any, int], bool]] = {
