@@ -166,6 +166,15 @@ def _select(pieces: list[tuple[int, int]], a: int, b: int) -> list[tuple[int, in
     return out
 
 
+def _stripped(source: str, s: int, e: int) -> tuple[int, int]:
+    """``source[s:e]`` without leading and trailing whitespace, as a range (empty: s == e)."""
+    while s < e and source[s].isspace():
+        s += 1
+    while e > s and source[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
 def _trim(source: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Drop leading/trailing whitespace of each range, and ranges left empty."""
     out = []
@@ -460,15 +469,27 @@ class _Run:
         src, text, pieces = self.src, b.text, self._pieces(b)
         end = len(text)  # the block left after the splits so far is text[:end]
         parts: list[list[tuple[int, int]]] = []
+        trace = self.trace
+        single = pieces[0][0] if len(pieces) == 1 else -1  # one source range: no lists per split
         for d in splits:
-            left = _trim(src, _select(pieces, 0, d.at))
-            right = _trim(src, _select(pieces, d.at, end))
-            if not left or not right:
-                continue
-            at = right[0][0]
-            ls, le = left[-1]
-            around = src[max(ls, le - 30):le] + "|" + src[at:min(right[0][1], at + 30)]
-            self._step(rule, "split", [(at, at)], d.reason, text=around)
+            if single >= 0:  # _trim(_select(...)) of the one range, without making lists
+                n = len(text)
+                if d.at <= 0 or d.at >= end or d.at >= n:
+                    continue
+                ls, le = _stripped(src, single, single + d.at)
+                at, re_ = _stripped(src, single + d.at, single + min(end, n))
+                if ls == le or at == re_:
+                    continue
+                right = [(at, re_)]
+            else:
+                left = _trim(src, _select(pieces, 0, d.at))
+                right = _trim(src, _select(pieces, d.at, end))
+                if not left or not right:
+                    continue
+                at, re_ = right[0]
+                ls, le = left[-1]
+            around = src[max(ls, le - 30):le] + "|" + src[at:min(re_, at + 30)]
+            trace.append(Step(rule, "split", around, d.reason, at, at))
             parts.append(right)
             end = d.at
         if not parts:

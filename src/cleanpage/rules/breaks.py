@@ -14,7 +14,10 @@ _OPENING = "\u201c\u2018"
 def _open_quotes(text: str, start: int, end: int, quote: str) -> int:
     """How many ``quote`` marks in text[start:end] act as quotes (not apostrophes)."""
     n = 0
-    for i in range(start, end):
+    first = text.find(quote, start, end)
+    if first < 0:  # most stretches have none: no loop over their characters
+        return 0
+    for i in range(first, end):
         if text[i] == quote:
             inside_word = 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
             n += not inside_word
