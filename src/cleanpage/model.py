@@ -506,8 +506,8 @@ class Page:
     metadata: Mapping[str, str]
     removed: tuple[Removal, ...]
     trace: tuple[Step, ...] = ()
-    # where every piece of the input went, as (start, end, kind, index, field) tuples (a ``Placements``,
-    # which equals the tuple of them): see ``provenance``
+    # where every piece of the input went, as (start, end, kind, index, field) tuples: a tuple, or for a
+    # page of thousands of paragraphs a ``Placements``, which equals the tuple of them (see ``provenance``)
     placements: Sequence[_Placed] = field(default=(), repr=False)
     source_kind: SourceKind = "text"
     url: str | None = None
@@ -519,8 +519,6 @@ class Page:
     def __post_init__(self) -> None:
         if not isinstance(self.metadata, MappingProxyType):
             object.__setattr__(self, "metadata", MappingProxyType(dict(self.metadata)))
-        if not isinstance(self.placements, Placements):
-            object.__setattr__(self, "placements", Placements.of(self.placements))
 
     def __reduce__(self) -> tuple[Any, ...]:
         # a MappingProxyType does not pickle: hand over a plain dict, which __init__ wraps again
@@ -576,8 +574,8 @@ class Page:
                 metadata=dict(data.get("metadata") or {}),
                 removed=tuple(Removal(**r) for r in data.get("removed") or ()),
                 trace=tuple(Step(**s) for s in data.get("trace") or ()),
-                placements=Placements.of((p["start"], p["end"], p["kind"], p.get("index"), p.get("field"))
-                                         for p in data.get("placements") or ()),
+                placements=tuple((p["start"], p["end"], p["kind"], p.get("index"), p.get("field"))
+                                 for p in data.get("placements") or ()),
                 source_kind=data.get("source_kind") or "text",
                 url=data.get("url"),
                 source=data.get("source") or "",

@@ -28,6 +28,7 @@ import time
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
+from itertools import chain, repeat
 from dataclasses import dataclass
 from operator import attrgetter, itemgetter
 from typing import Any, Union
@@ -48,6 +49,7 @@ ContextFn = Callable[[Document], Iterable[tuple[Union[Block, int], Decision]]]
 CARD_FIELDS = frozenset(("title", "summary", "source", "age", "label", "category", "dateline", "credit", "url"))
 _MAX_REPEATS = 10_000  # a rule that never settles on one block is stopped there
 _SHARE_KEYWORDS_FROM = 1_000_000  # characters of page: see ``_Run.share``
+_PACK_FROM = 2_000  # paragraphs: a page with more keeps its placements packed (``model.Placements``)
 _SHORT_CHARS = 40  # a block of at most this many characters shares its features with its twins (``_Run._made``)
 
 
@@ -207,7 +209,6 @@ class _Run:
         self.src = doc.text
         self.config = engine.config
         self.live: list[Block] = list(doc.blocks)
-        self.parsed = set(self.live)  # the blocks the parser made (see ``_forget``)
         self.pending: list[set[Block]] = [set() for _ in engine.slots]
         self.pieces: dict[Block, list[tuple[int, int]]] = {}  # when not [(start, end)]
         self.value: dict[Block, tuple[int, int]] = {}  # sidebar blocks: the part that is the value
@@ -216,6 +217,8 @@ class _Run:
         self.replaced: dict[Block, Block] = {}  # old block -> the block that took its place
         self.gone: set[Block] = set()  # replaced or left the flow: skipped wherever it is still queued
         self.dead: set[Block] = set()  # left the flow
+        self.parsed: set[Block] | None = None  # the parser's blocks, once ``_forget`` needs them
+        self.retired = 0  # blocks gone since ``_forget`` last ran
         # a big page: one bytes object per distinct keyword in the blocks the engine makes, as in
         # ``parse.text`` (the versions of the edited blocks of a 5 MB line held 1.1 million)
         self.share = {}.setdefault if len(self.src) > _SHARE_KEYWORDS_FROM else None
@@ -341,15 +344,11 @@ class _Run:
                     pending[slot].add(b)
 
     def _retire(self, b: Block) -> None:
-        """``b`` is gone: off the worklists now (no rule would look at it there), and
-        forgotten at the next ``_tidy``, so that the versions of an edited block do not
-        pile up (a 5 MB page kept 57 MB of keyword lists of superseded versions)."""
+        """``b`` is gone: skipped wherever it is still queued, and forgotten by a later
+        ``_tidy``, so that the versions of an edited block do not pile up (a 5 MB page kept
+        57 MB of keyword lists of superseded versions)."""
         self.gone.add(b)
-        m = self.mask.pop(b, 0)
-        if m:
-            pending = self.pending
-            for slot in self.engine.slots_of(m):
-                pending[slot].discard(b)
+        self.retired += 1
 
     def _replace(self, old: Block, new: Block, pieces: list[tuple[int, int]] | None, skip: int = -1) -> None:
         """``new`` takes the place of ``old``: carry over what is kept beside it, and queue it."""
@@ -385,8 +384,9 @@ class _Run:
             share = self.share
             if share is not None:
                 kw = list(map(share, kw, kw))
-        return make_block(text, pieces[0][0], pieces[-1][1], like._origin, zone=like.zone, role=like.role,
-                          card=like.card, section=like.section, kw=kw, words=words, score=like._score)
+        b = make_block(text, pieces[0][0], pieces[-1][1], like._origin, zone=like.zone, role=like.role,
+                       card=like.card, section=like.section, kw=kw, words=words, score=like._score)
+        return b
 
     def _kill(self, b: Block) -> None:
         self.dead.add(b)
@@ -637,19 +637,28 @@ class _Run:
             out.sort(key=_by_start)  # source ranges never overlap: start order is page order
         self.live = out
         self.dirty = False
-        self._forget(gone)
+        if self.retired >= 64 and 4 * self.retired >= len(gone):  # a few cost nothing kept; forgetting costs time
+            self._forget(gone)
 
     def _forget(self, gone: set[Block]) -> None:
-        """Forget the blocks that are gone, and what was kept beside them, once ``live`` and
-        the worklists no longer hold them: only a parsed block may still be named (a context
-        rule may answer for ``Document.analysis``'s blocks), so each of those keeps a
-        pointer straight to the block that stands for it now."""
+        """Forget the blocks that are gone, and what was kept beside them, once ``live`` no
+        longer holds them (run from ``_tidy``); they leave the worklists here. Only a parsed
+        block may still be named (a context rule may answer for ``Document.analysis``'s
+        blocks), so each of those keeps a pointer straight to the block that stands for it now."""
+        if self.parsed is None:
+            self.parsed = set(self.doc.blocks)
         parsed, replaced, pieces, value, dead = self.parsed, self.replaced, self.pieces, self.value, self.dead
+        mask, pending, slots_of = self.mask, self.pending, self.engine.slots_of
         now = {b: self.current(b) for b in gone if b in parsed}
         for b in gone:
             replaced.pop(b, None)
             pieces.pop(b, None)
             value.pop(b, None)
+            m = mask.pop(b, 0)
+            if m:  # off the worklists it may still be on (where it would be skipped, as gone)
+                for slot in slots_of(m):
+                    pending[slot].discard(b)
+        self.retired = 0
         gone.clear()
         dead.clear()
         for b, cur in now.items():
@@ -793,36 +802,33 @@ class _Run:
     # -- assembly -------------------------------------------------------------------------------
 
     def _assemble(self) -> Page:
-        paragraphs: list[str] = []
         cards: dict[int, list[Block]] = {}
-        # the body's placements, packed (start, end, paragraph, kind code 0) as ``Placements``
-        # keeps them: most of a page's placements, made in page order
-        body = array("q")
-        extend = body.extend
-        ordered = True  # in (start, end) order, as the final placements are: checked, not assumed
-        ps = pt = -1
-        pieces_of = self.pieces
+        flow: list[Block] = []  # the body's blocks, one paragraph each
         for b in self.live:
             if b.zone == "sidebar" and b.card is not None:
                 cards.setdefault(b.card, []).append(b)
-                continue
-            n = len(paragraphs)
-            pieces = pieces_of.get(b)
-            for s, t in ((b.start, b.end),) if pieces is None else pieces:
-                if s < ps or (s == ps and t < pt):
-                    ordered = False
-                ps, pt = s, t
-                extend((s, t, n, 0))
-            paragraphs.append(b.text)
+            else:
+                flow.append(b)
+        paragraphs = [b.text for b in flow]
         placed = self.placed
-        runtime = len(placed)  # the placements made while cleaning; _item adds the cards' after them
+        pack = len(flow) >= _PACK_FROM
+        if pack:
+            body, ordered = self._packed_body(flow)
+        else:  # a page of the usual size: a tuple of tuples, made and sorted at C speed
+            pieces_of = self.pieces
+            for n, b in enumerate(flow):
+                pieces = pieces_of.get(b)
+                if pieces is None:
+                    placed.append((b.start, b.end, Dest.BODY, n, None))
+                else:
+                    placed.extend((s, t, Dest.BODY, n, None) for s, t in pieces)
+        runtime = len(placed)  # the placements made so far; _item adds the cards' after them
         items: list[SidebarItem] = []
         card_index: dict[int, int] = {}
         for key in sorted(cards):
             card_index[key] = len(items)
             items.append(self._item(key, cards[key]))
-        # the others, each with its rank in the old order (cleaning, body, cards) for ties
-        others = []
+        provenance = []
         for i, (s, t, kind, where, field) in enumerate(placed):
             if kind == Dest.CARD:
                 key = where
@@ -832,8 +838,15 @@ class _Run:
                     key = self.merged[key]
                     field = "sections" if field == "section" else field
                 kind, where = Dest.SIDEBAR, card_index.get(key)  # type: ignore[arg-type]
-            others.append((s, t, 0 if i < runtime else 2, kind, where, field))
-        placements = _placements(body, ordered, others)
+            if pack:  # with its rank in the order of the small pages' list (cleaning, body, cards) for ties
+                provenance.append((s, t, 0 if i < runtime else 2, kind, where, field))
+            else:
+                provenance.append((s, t, kind, where, field))
+        if pack:
+            placements: Sequence[Any] = _placements(body, ordered, provenance)
+        else:
+            provenance.sort(key=_start_end)
+            placements = tuple(provenance)
         title = self.title
         for key, value in self.doc.found.items():  # what the parser found outside the text
             if key == "title":
@@ -856,6 +869,27 @@ class _Run:
             removed=tuple(removed), trace=tuple(self.trace), placements=placements,
             source_kind=self.doc.kind, url=self.doc.url, source=self.src,
         )
+
+    def _packed_body(self, flow: list[Block]) -> tuple[array[int], bool]:
+        """The body's placements packed as ``Placements`` keeps them (start, end, paragraph, kind
+        code 0), and whether they are in (start, end) order: checked, not assumed."""
+        pieces_of = self.pieces
+        if pieces_of.keys().isdisjoint(flow):  # each paragraph one range: without a loop in Python
+            starts = [b.start for b in flow]
+            ordered = starts == sorted(starts) and len(set(starts)) == len(starts)
+            return array("q", chain.from_iterable(zip(starts, [b.end for b in flow], range(len(flow)),
+                                                      repeat(0)))), ordered
+        body = array("q")
+        ordered = True
+        ps = pt = -1
+        for n, b in enumerate(flow):
+            pieces = pieces_of.get(b)
+            for s, t in ((b.start, b.end),) if pieces is None else pieces:
+                if s < ps or (s == ps and t < pt):
+                    ordered = False
+                ps, pt = s, t
+                body.extend((s, t, n, 0))
+        return body, ordered
 
     def _item(self, key: int, blocks: list[Block]) -> SidebarItem:
         fields: dict[str, Any] = {}
