@@ -828,25 +828,18 @@ class _Run:
         for key in sorted(cards):
             card_index[key] = len(items)
             items.append(self._item(key, cards[key]))
-        provenance = []
-        for i, (s, t, kind, where, field) in enumerate(placed):
-            if kind == Dest.CARD:
-                key = where
-                seen = set()
-                while key not in card_index and key in self.merged and key not in seen:
-                    seen.add(key)
-                    key = self.merged[key]
-                    field = "sections" if field == "section" else field
-                kind, where = Dest.SIDEBAR, card_index.get(key)  # type: ignore[arg-type]
-            if pack:  # with its rank in the order of the small pages' list (cleaning, body, cards) for ties
-                provenance.append((s, t, 0 if i < runtime else 2, kind, where, field))
-            else:
-                provenance.append((s, t, kind, where, field))
-        if pack:
+        card = Dest.CARD
+        if pack:  # each with its rank in the order of the tuple path's list (cleaning, body, cards) for ties
+            provenance = [(p[0], p[1], 0 if i < runtime else 2, *(self._resolve(p, card_index)
+                                                                  if p[2] == card else p)[2:])
+                          for i, p in enumerate(placed)]
             placements: Sequence[Any] = _placements(body, ordered, provenance)
         else:
-            provenance.sort(key=_start_end)
-            placements = tuple(provenance)
+            for i, p in enumerate(placed):
+                if p[2] == card:
+                    placed[i] = self._resolve(p, card_index)
+            placed.sort(key=_start_end)
+            placements = tuple(placed)
         title = self.title
         for key, value in self.doc.found.items():  # what the parser found outside the text
             if key == "title":
@@ -869,6 +862,16 @@ class _Run:
             removed=tuple(removed), trace=tuple(self.trace), placements=placements,
             source_kind=self.doc.kind, url=self.doc.url, source=self.src,
         )
+
+    def _resolve(self, p: _Placed, card_index: dict[int, int]) -> _Placed:
+        """A card's placement, filed under the sidebar item the card (or the card it merged into) became."""
+        s, t, _, key, field = p
+        seen = set()
+        while key not in card_index and key in self.merged and key not in seen:
+            seen.add(key)
+            key = self.merged[key]
+            field = "sections" if field == "section" else field
+        return s, t, Dest.SIDEBAR, card_index.get(key), field  # type: ignore[arg-type]
 
     def _packed_body(self, flow: list[Block]) -> tuple[array[int], bool]:
         """The body's placements packed as ``Placements`` keeps them (start, end, paragraph, kind
