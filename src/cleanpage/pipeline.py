@@ -988,6 +988,14 @@ def _last_first(decisions: list[Decision]) -> list[Decision]:
     """
     out: list[Decision] = []
     left_edge = None
+    if all(type(d) is Split for d in decisions):  # a long line's paragraph breaks: no _span call each
+        for d in sorted(decisions, key=_at, reverse=True):
+            a = d.at
+            if left_edge is not None and (a > left_edge or (a < 0 and out)):
+                continue
+            out.append(d)
+            left_edge = a
+        return out
     for d in sorted(decisions, key=_span, reverse=True):
         a, b = _span(d)
         if left_edge is not None and (b > left_edge or (a < 0 and out)):
@@ -995,6 +1003,9 @@ def _last_first(decisions: list[Decision]) -> list[Decision]:
         out.append(d)
         left_edge = a
     return out
+
+
+_at = attrgetter("at")
 
 
 def decide(name: str, text: str, config: Config | None = None) -> Any:

@@ -37,12 +37,15 @@ def split_points(text: str) -> list[int]:
         at = m.start()
         while at < len(text) and text[at] in ".!?":
             at += 1
-        parity = {q: _open_quotes(text, seg, at, q) % 2 for q in "\"'"}
+        end = at  # quotes are counted up to here, and only if a straight quote follows (seldom)
+        parity = None
         while at < len(text) and not text[at].isalnum():
             c = text[at]
             if c in _OPENING:
                 break
             if c in "\"'":
+                if parity is None:
+                    parity = {q: _open_quotes(text, seg, end, q) % 2 for q in "\"'"}
                 if not parity[c]:
                     break
                 parity[c] = 0
