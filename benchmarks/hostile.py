@@ -310,7 +310,8 @@ CASES: dict[str, Case] = {c.name: c for c in [
          lambda: ENTITY_BOMB, check_entity_bomb),
     Case("br_50k", "50,000 <br> in one paragraph: 50,000 lines kept",
          lambda: "<html><body><p>" + "line<br>" * 50_000 + "</p></body></html>", check_br,
-         known_over="each of the 50,000 blocks costs about 1.2 KB in the block model, whatever its 8 bytes"),
+         known_over="each of the 50,000 lines is a block: about 700 bytes with its origin, text and lxml's tree, "
+                    "whatever its 8 bytes"),
     Case("nul_bytes", "a page with NUL bytes among its words: a page, no word cut off", nul_bytes, check_nul),
     Case("invalid_utf8", "a page with bytes that are not UTF-8: decoded, every word kept", invalid_utf8,
          check_invalid_utf8),
@@ -328,8 +329,7 @@ CASES: dict[str, Case] = {c.name: c for c in [
          check_all_chrome),
     # beyond the list
     Case("corpus_line_5mb", "every corpus page on one 5 MB line, chrome included: linear time",
-         lambda: corpus_line(5 * MB), check_kept,
-         known_over="the engine keeps every version of an edited block, each with its keyword list"),
+         lambda: corpus_line(5 * MB), check_kept),
     Case("huge_attribute", "a 5 MB attribute value: the paragraph kept",
          lambda: f"<html><body><p title=\"{'x' * (5 * MB)}\">The paragraph with a huge attribute.</p>"
                  "<p>Another paragraph.</p></body></html>", check_kept),
@@ -339,7 +339,8 @@ CASES: dict[str, Case] = {c.name: c for c in [
          lambda: corpus_line(5 * MB), check_timeout, {"timeout_s": 0.3}),
     Case("fused_1mb", "1 MB of 'a.A' on one line: a paragraph break every 3 characters, 333,000 in all",
          lambda: "a.A" * (MB // 3), check_kept,
-         slow=True, known_over="333,333 paragraphs: each block costs about 1.2 KB and 17 µs in the block model"),
+         slow=True,
+         known_over="333,333 paragraphs: each costs about 900 bytes (its block, trace step and text) and 10 µs"),
     Case("over_max_bytes", "25 MB of text: InputError naming max_bytes and truncate",
          lambda: ("A line of text.\n" * (25 * MB // 16)), check_too_big, in_bar=False),
     Case("truncate", "25 MB of corpus pages with Config(truncate=True): the first 20 MB cleaned, a warning",

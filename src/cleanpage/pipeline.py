@@ -25,8 +25,10 @@ from __future__ import annotations
 
 import re
 import time
-from bisect import bisect_right
+from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
+from itertools import chain, repeat
 from dataclasses import dataclass
 from operator import attrgetter, itemgetter
 from typing import Any, Union
@@ -34,17 +36,21 @@ from typing import Any, Union
 from .config import Config
 from .errors import RuleError
 from .model import (
-    Block, Cut, Decision, Document, Drop, MergeCard, Page, Placement, Removal, SidebarItem, Split, Step,
+    Block, Cut, Decision, Document, Drop, MergeCard, Page, Placement, Placements, Removal, SidebarItem, Split,
+    Step,
     ToMeta, ToSidebar, ToTitle, make_block,
 )
 from .registry import Rule, Stage, enabled_rules, registry
-from .text import count_words
+from .text import count_words, keywords
 
 BlockFn = Callable[[Block], Union[Decision, Sequence[Decision], None]]
 ContextFn = Callable[[Document], Iterable[tuple[Union[Block, int], Decision]]]
 
 CARD_FIELDS = frozenset(("title", "summary", "source", "age", "label", "category", "dateline", "credit", "url"))
 _MAX_REPEATS = 10_000  # a rule that never settles on one block is stopped there
+_SHARE_KEYWORDS_FROM = 1_000_000  # characters of page: see ``_Run.share``
+_PACK_FROM = 2_000  # paragraphs: a page with more keeps its placements packed (``model.Placements``)
+_SHORT_CHARS = 40  # a block of at most this many characters shares its features with its twins (``_Run._made``)
 
 
 # --- where text goes ---------------------------------------------------------------------------
@@ -162,6 +168,15 @@ def _select(pieces: list[tuple[int, int]], a: int, b: int) -> list[tuple[int, in
     return out
 
 
+def _stripped(source: str, s: int, e: int) -> tuple[int, int]:
+    """``source[s:e]`` without leading and trailing whitespace, as a range (empty: s == e)."""
+    while s < e and source[s].isspace():
+        s += 1
+    while e > s and source[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
 def _trim(source: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Drop leading/trailing whitespace of each range, and ranges left empty."""
     out = []
@@ -202,6 +217,13 @@ class _Run:
         self.replaced: dict[Block, Block] = {}  # old block -> the block that took its place
         self.gone: set[Block] = set()  # replaced or left the flow: skipped wherever it is still queued
         self.dead: set[Block] = set()  # left the flow
+        self.parsed: set[Block] | None = None  # the parser's blocks, once ``_forget`` needs them
+        self.retired = 0  # blocks gone since ``_forget`` last ran
+        # a big page: one bytes object per distinct keyword in the blocks the engine makes, as in
+        # ``parse.text`` (the versions of the edited blocks of a 5 MB line held 1.1 million)
+        self.share = {}.setdefault if len(self.src) > _SHARE_KEYWORDS_FROM else None
+        self.short: dict[str, tuple[list[bytes], int]] = {}  # a short text's keywords and words (``_made``)
+        self.short_masks: dict[str, int] = {}  # a short text's prefilter mask (``_queue``)
         index, always, mask = engine.index, engine.always, self.mask
         keys = index.keys()
         for b in self.live:
@@ -307,7 +329,13 @@ class _Run:
     def _queue(self, b: Block, skip: int = -1) -> None:
         """Compute ``b``'s prefilter mask and put it on the worklists of the rules it passes."""
         engine = self.engine
-        m = engine.mask(b._kw, b.text)
+        text = b.text
+        if len(text) <= _SHORT_CHARS:  # see ``_made``
+            m = self.short_masks.get(text)
+            if m is None:
+                m = self.short_masks[text] = engine.mask(b._kw, text)
+        else:
+            m = engine.mask(b._kw, text)
         if m:
             self.mask[b] = m
             pending = self.pending
@@ -315,11 +343,18 @@ class _Run:
                 if slot != skip:
                     pending[slot].add(b)
 
+    def _retire(self, b: Block) -> None:
+        """``b`` is gone: skipped wherever it is still queued, and forgotten by a later
+        ``_tidy``, so that the versions of an edited block do not pile up (a 5 MB page kept
+        57 MB of keyword lists of superseded versions)."""
+        self.gone.add(b)
+        self.retired += 1
+
     def _replace(self, old: Block, new: Block, pieces: list[tuple[int, int]] | None, skip: int = -1) -> None:
         """``new`` takes the place of ``old``: carry over what is kept beside it, and queue it."""
         self._bump(old.zone, new.zone)
         self.replaced[old] = new
-        self.gone.add(old)
+        self._retire(old)
         if pieces is not None and not (len(pieces) == 1 and pieces[0] == (new.start, new.end)):
             self.pieces[new] = pieces
         twins = self.after.pop(old, None)
@@ -330,14 +365,32 @@ class _Run:
 
     def _rebuild(self, old: Block, pieces: list[tuple[int, int]], skip: int = -1) -> Block:
         """A block of ``old``'s kind made of ``pieces`` of the source takes ``old``'s place."""
-        new = make_block(_join(self.src, pieces), pieces[0][0], pieces[-1][1], old._origin, zone=old.zone,
-                         role=old.role, card=old.card, section=old.section, score=old._score)
+        new = self._made(pieces, old)
         self._replace(old, new, pieces, skip)
         return new
 
+    def _made(self, pieces: list[tuple[int, int]], like: Block) -> Block:
+        """A new block of ``like``'s kind (origin, zone, card) made of ``pieces`` of the source."""
+        text = _join(self.src, pieces)
+        if len(text) <= _SHORT_CHARS:
+            # the features of a short text are worked out once a page, and its keyword list is shared:
+            # splitting 1 MB of "a.A" made 333,333 blocks whose keyword lists took 231 bytes each
+            facts = self.short.get(text)
+            if facts is None:
+                facts = self.short[text] = (keywords(text), count_words(text))
+            kw, words = facts
+        else:
+            kw, words = keywords(text), -1
+            share = self.share
+            if share is not None:
+                kw = list(map(share, kw, kw))
+        b = make_block(text, pieces[0][0], pieces[-1][1], like._origin, zone=like.zone, role=like.role,
+                       card=like.card, section=like.section, kw=kw, words=words, score=like._score)
+        return b
+
     def _kill(self, b: Block) -> None:
         self.dead.add(b)
-        self.gone.add(b)
+        self._retire(b)
         self._bump(b.zone)
         self.dirty = True
 
@@ -400,8 +453,7 @@ class _Run:
         self._step(rule, "split", [(at, at)], d.reason, text=around)
         new = self._rebuild(b, left, slot)
         # the twin is new: every rule sees it, this one in its next pass (as a block made after it ran)
-        twin = make_block(_join(self.src, right), right[0][0], right[-1][1], b._origin, zone=b.zone, role=b.role,
-                          card=b.card, section=b.section, score=b._score)
+        twin = self._made(right, b)
         if not (len(right) == 1 and right[0] == (twin.start, twin.end)):
             self.pieces[twin] = right
         self._queue(twin)
@@ -417,15 +469,27 @@ class _Run:
         src, text, pieces = self.src, b.text, self._pieces(b)
         end = len(text)  # the block left after the splits so far is text[:end]
         parts: list[list[tuple[int, int]]] = []
+        trace = self.trace
+        single = pieces[0][0] if len(pieces) == 1 else -1  # one source range: no lists per split
         for d in splits:
-            left = _trim(src, _select(pieces, 0, d.at))
-            right = _trim(src, _select(pieces, d.at, end))
-            if not left or not right:
-                continue
-            at = right[0][0]
-            ls, le = left[-1]
-            around = src[max(ls, le - 30):le] + "|" + src[at:min(right[0][1], at + 30)]
-            self._step(rule, "split", [(at, at)], d.reason, text=around)
+            if single >= 0:  # _trim(_select(...)) of the one range, without making lists
+                n = len(text)
+                if d.at <= 0 or d.at >= end or d.at >= n:
+                    continue
+                ls, le = _stripped(src, single, single + d.at)
+                at, re_ = _stripped(src, single + d.at, single + min(end, n))
+                if ls == le or at == re_:
+                    continue
+                right = [(at, re_)]
+            else:
+                left = _trim(src, _select(pieces, 0, d.at))
+                right = _trim(src, _select(pieces, d.at, end))
+                if not left or not right:
+                    continue
+                at, re_ = right[0]
+                ls, le = left[-1]
+            around = src[max(ls, le - 30):le] + "|" + src[at:min(re_, at + 30)]
+            trace.append(Step(rule, "split", around, d.reason, at, at))
             parts.append(right)
             end = d.at
         if not parts:
@@ -433,8 +497,7 @@ class _Run:
         new = self._rebuild(b, _trim(src, _select(pieces, 0, end)), slot)
         twins = self.after.setdefault(new, [])
         for right in reversed(parts):
-            twin = make_block(_join(src, right), right[0][0], right[-1][1], b._origin, zone=b.zone, role=b.role,
-                              card=b.card, section=b.section, score=b._score)
+            twin = self._made(right, b)
             if not (len(right) == 1 and right[0] == (twin.start, twin.end)):
                 self.pieces[twin] = right
             self._queue(twin)
@@ -574,6 +637,36 @@ class _Run:
             out.sort(key=_by_start)  # source ranges never overlap: start order is page order
         self.live = out
         self.dirty = False
+        if self.retired >= 64 and 4 * self.retired >= len(gone):  # a few cost nothing kept; forgetting costs time
+            self._forget(gone)
+
+    def _forget(self, gone: set[Block]) -> None:
+        """Forget the blocks that are gone, and what was kept beside them, once ``live`` no
+        longer holds them (run from ``_tidy``); they leave the worklists here. Only a parsed
+        block may still be named (a context rule may answer for ``Document.analysis``'s
+        blocks), so each of those keeps a pointer straight to the block that stands for it now."""
+        if self.parsed is None:
+            self.parsed = set(self.doc.blocks)
+        parsed, replaced, pieces, value, dead = self.parsed, self.replaced, self.pieces, self.value, self.dead
+        mask, pending, slots_of = self.mask, self.pending, self.engine.slots_of
+        now = {b: self.current(b) for b in gone if b in parsed}
+        for b in gone:
+            replaced.pop(b, None)
+            pieces.pop(b, None)
+            value.pop(b, None)
+            m = mask.pop(b, 0)
+            if m:  # off the worklists it may still be on (where it would be skipped, as gone)
+                for slot in slots_of(m):
+                    pending[slot].discard(b)
+        self.retired = 0
+        gone.clear()
+        dead.clear()
+        for b, cur in now.items():
+            gone.add(b)
+            if cur is None:
+                dead.add(b)
+            else:
+                replaced[b] = cur
 
     def view(self) -> Document:
         """The page as it is now, as context rules see it (made again only after a change)."""
@@ -659,7 +752,12 @@ class _Run:
                 return False
             if vetoed and (b.rule.name in vetoed or b.rule.family in vetoed):
                 continue
-            changed |= self._run_context_rule(b) if b.rule.context else self._run_block_rule(b)
+            if b.rule.context:
+                changed |= self._run_context_rule(b)
+            elif self._run_block_rule(b):
+                changed = True
+                if len(self.gone) > 32 and 4 * len(self.gone) > len(self.live):
+                    self._tidy()  # many blocks went: forget them now, not at the next context rule
         return changed
 
     def _ask_page_guards(self) -> None:
@@ -704,40 +802,44 @@ class _Run:
     # -- assembly -------------------------------------------------------------------------------
 
     def _assemble(self) -> Page:
-        paragraphs: list[str] = []
         cards: dict[int, list[Block]] = {}
-        placed = self.placed
-        pieces_of = self.pieces
-        body = Dest.BODY
+        flow: list[Block] = []  # the body's blocks, one paragraph each
         for b in self.live:
             if b.zone == "sidebar" and b.card is not None:
                 cards.setdefault(b.card, []).append(b)
-                continue
-            n = len(paragraphs)
-            pieces = pieces_of.get(b)
-            if pieces is None:
-                placed.append((b.start, b.end, body, n, None))
             else:
-                for s, t in pieces:
-                    placed.append((s, t, body, n, None))
-            paragraphs.append(b.text)
+                flow.append(b)
+        paragraphs = [b.text for b in flow]
+        placed = self.placed
+        pack = len(flow) >= _PACK_FROM
+        if pack:
+            body, ordered = self._packed_body(flow)
+        else:  # a page of the usual size: a tuple of tuples, made and sorted at C speed
+            pieces_of = self.pieces
+            for n, b in enumerate(flow):
+                pieces = pieces_of.get(b)
+                if pieces is None:
+                    placed.append((b.start, b.end, Dest.BODY, n, None))
+                else:
+                    placed.extend((s, t, Dest.BODY, n, None) for s, t in pieces)
+        runtime = len(placed)  # the placements made so far; _item adds the cards' after them
         items: list[SidebarItem] = []
         card_index: dict[int, int] = {}
         for key in sorted(cards):
             card_index[key] = len(items)
             items.append(self._item(key, cards[key]))
-        provenance = []
-        for s, t, kind, where, field in placed:
-            if kind == Dest.CARD:
-                key = where
-                seen = set()
-                while key not in card_index and key in self.merged and key not in seen:
-                    seen.add(key)
-                    key = self.merged[key]
-                    field = "sections" if field == "section" else field
-                kind, where = Dest.SIDEBAR, card_index.get(key)  # type: ignore[arg-type]
-            provenance.append((s, t, kind, where, field))
-        provenance.sort(key=_start_end)
+        card = Dest.CARD
+        if pack:  # each with its rank in the order of the tuple path's list (cleaning, body, cards) for ties
+            provenance = [(p[0], p[1], 0 if i < runtime else 2, *(self._resolve(p, card_index)
+                                                                  if p[2] == card else p)[2:])
+                          for i, p in enumerate(placed)]
+            placements: Sequence[Any] = _placements(body, ordered, provenance)
+        else:
+            for i, p in enumerate(placed):
+                if p[2] == card:
+                    placed[i] = self._resolve(p, card_index)
+            placed.sort(key=_start_end)
+            placements = tuple(placed)
         title = self.title
         for key, value in self.doc.found.items():  # what the parser found outside the text
             if key == "title":
@@ -757,9 +859,40 @@ class _Run:
         removed = sorted(self.removed, key=lambda r: (r.start, r.end))
         return Page(
             title=title, paragraphs=tuple(paragraphs), sidebar=tuple(items), metadata=self.metadata,
-            removed=tuple(removed), trace=tuple(self.trace), placements=tuple(provenance),
+            removed=tuple(removed), trace=tuple(self.trace), placements=placements,
             source_kind=self.doc.kind, url=self.doc.url, source=self.src,
         )
+
+    def _resolve(self, p: _Placed, card_index: dict[int, int]) -> _Placed:
+        """A card's placement, filed under the sidebar item the card (or the card it merged into) became."""
+        s, t, _, key, field = p
+        seen = set()
+        while key not in card_index and key in self.merged and key not in seen:
+            seen.add(key)
+            key = self.merged[key]
+            field = "sections" if field == "section" else field
+        return s, t, Dest.SIDEBAR, card_index.get(key), field  # type: ignore[arg-type]
+
+    def _packed_body(self, flow: list[Block]) -> tuple[array[int], bool]:
+        """The body's placements packed as ``Placements`` keeps them (start, end, paragraph, kind
+        code 0), and whether they are in (start, end) order: checked, not assumed."""
+        pieces_of = self.pieces
+        if pieces_of.keys().isdisjoint(flow):  # each paragraph one range: without a loop in Python
+            starts = [b.start for b in flow]
+            ordered = starts == sorted(starts) and len(set(starts)) == len(starts)
+            return array("q", chain.from_iterable(zip(starts, [b.end for b in flow], range(len(flow)),
+                                                      repeat(0)))), ordered
+        body = array("q")
+        ordered = True
+        ps = pt = -1
+        for n, b in enumerate(flow):
+            pieces = pieces_of.get(b)
+            for s, t in ((b.start, b.end),) if pieces is None else pieces:
+                if s < ps or (s == ps and t < pt):
+                    ordered = False
+                ps, pt = s, t
+                body.extend((s, t, n, 0))
+        return body, ordered
 
     def _item(self, key: int, blocks: list[Block]) -> SidebarItem:
         fields: dict[str, Any] = {}
@@ -793,6 +926,39 @@ class _Run:
         return SidebarItem(section=section, sections=tuple(sections), **fields)
 
 
+def _placements(body: array[int], ordered: bool, others: list[tuple[Any, ...]]) -> Placements:
+    """All placements in (start, end) order, ties in the order they were made: ``body`` (packed,
+    kind code 0) merged with ``others`` ((start, end, rank, kind, index, field), rank 0 for those
+    made while cleaning, 2 for the cards', the body's being 1)."""
+    kinds: dict[tuple[str, str | None], int] = {(Dest.BODY, None): 0}
+    if ordered and not others:
+        return Placements(body, tuple(kinds))
+    if not ordered:  # never seen: sort everything the slow way
+        d = body
+        everything = [(d[k], d[k + 1], 1, Dest.BODY, d[k + 2], None) for k in range(0, len(d), 4)] + others
+        body, others = array("q"), everything
+    others.sort(key=_rank_key)
+    out = array("q")
+    nb = len(body) // 4
+    j = 0  # body placements copied so far
+    with memoryview(body) as view:
+        starts, ends = view[0::4], view[1::4]
+        for s, t, rank, kind, where, field in others:
+            k = bisect_left(starts, s, j)
+            while k < nb and starts[k] == s and (ends[k] < t or (ends[k] == t and rank > 1)):
+                k += 1
+            if k > j:
+                out.extend(body[4 * j:4 * k])
+                j = k
+            out.extend((s, t, -1 if where is None else where, kinds.setdefault((kind, field), len(kinds))))
+        del starts, ends
+    out.extend(body[4 * j:] if j else body)
+    return Placements(out, tuple(kinds))
+
+
+_rank_key = itemgetter(0, 1, 2)
+
+
 _APPLIERS: dict[type, Callable[[_Run, str, Block, Any, int], bool]] = {
     Drop: _Run._drop,
     MergeCard: _Run._merge,
@@ -822,6 +988,14 @@ def _last_first(decisions: list[Decision]) -> list[Decision]:
     """
     out: list[Decision] = []
     left_edge = None
+    if all(type(d) is Split for d in decisions):  # a long line's paragraph breaks: no _span call each
+        for d in sorted(decisions, key=_at, reverse=True):
+            a = d.at
+            if left_edge is not None and (a > left_edge or (a < 0 and out)):
+                continue
+            out.append(d)
+            left_edge = a
+        return out
     for d in sorted(decisions, key=_span, reverse=True):
         a, b = _span(d)
         if left_edge is not None and (b > left_edge or (a < 0 and out)):
@@ -829,6 +1003,9 @@ def _last_first(decisions: list[Decision]) -> list[Decision]:
         out.append(d)
         left_edge = a
     return out
+
+
+_at = attrgetter("at")
 
 
 def decide(name: str, text: str, config: Config | None = None) -> Any:

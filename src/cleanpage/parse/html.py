@@ -83,12 +83,22 @@ def parse_html(html: str | bytes, url: str | None = None, *, model: Scorer | Non
             origins.append(Origin(len(lines), path, tags[o], ld, href, score))
     rendered = "\n".join(lines)
     # keywords and word counts of every line in a few passes over the page, as for text input
-    _, kw_lines, counts = line_features(rendered)
+    kw_lines, counts = line_features(rendered)[1:]
     blocks: list[Block] = []
     offset = 0
+    # lines with the same short keyword line share one keyword list (read-only): 50,000 <br>-lines
+    # of "line" held 50,000 lists
+    shared: dict[bytes, list[bytes]] = {}
     for k, line in enumerate(lines):
         n = counts[k]
-        blocks.append(make_block(line, offset, offset + len(line), origins[k], kw=kw_lines[k].split(),
+        words = kw_lines[k]
+        if len(words) <= 40:
+            kw = shared.get(words)
+            if kw is None:
+                kw = shared[words] = words.split()
+        else:
+            kw = words.split()
+        blocks.append(make_block(line, offset, offset + len(line), origins[k], kw=kw,
                                  words=n if n >= 0 else count_words(line)))
         offset += len(line) + 1
     analysis.line_block = line_block

@@ -56,12 +56,11 @@ def parse_text(text: str, url: str | None = None, analyser: Analyser | None = No
         # the common case: keywords and word counts of every line from a few passes over the page
         raw_lines, kw_lines, counts = line_features(text)
         pos = 0
-        i = 0
-        for line in raw_lines:
+        for i, line in enumerate(raw_lines):
             if line:
                 stripped = line.strip()
                 if stripped:
-                    start = pos + line.find(stripped)
+                    start = pos if stripped is line else pos + line.find(stripped)
                     if len(stripped) > max_block_chars:  # each piece its own keywords: not millions in one list
                         for s, e in cut_long(stripped, max_block_chars):
                             piece = stripped[s:e]
@@ -73,20 +72,25 @@ def parse_text(text: str, url: str | None = None, analyser: Analyser | None = No
                         append((stripped, start, i + 1, list(map(share, kw, kw)) if share else kw,
                                 n if n >= 0 else count_words(stripped)))
             pos += len(line) + 1
-            i += 1
     analysis: dict[str, Any] = {}
     probability: Any = None
     if analyser is not None and found:
         result = analyser([f[0] for f in found], [f[1] for f in found], [f[2] for f in found])
         analysis["lines"] = result
         probability = result.probability.tolist()  # Origin.score of each block
-    blocks: list[Block] = []
-    for k, (piece, start, number, kw, n) in enumerate(found):
-        score = None if probability is None else probability[k]
-        if n < 0:
-            blocks.append(make_block(piece, start, start + len(piece), number, kw=kw, score=score))
-        else:
-            blocks.append(text_block(piece, start, start + len(piece), number, kw, n, score))
+    if probability is None:  # the common case, as one comprehension
+        blocks: list[Block] = [
+            text_block(piece, start, start + len(piece), number, kw, n) if n >= 0
+            else make_block(piece, start, start + len(piece), number, kw=kw)
+            for piece, start, number, kw, n in found]
+    else:
+        blocks = []
+        for k, (piece, start, number, kw, n) in enumerate(found):
+            score = probability[k]
+            if n < 0:
+                blocks.append(make_block(piece, start, start + len(piece), number, kw=kw, score=score))
+            else:
+                blocks.append(text_block(piece, start, start + len(piece), number, kw, n, score))
     if analysis:
         analysis["lines"].blocks.extend(blocks)
     return Document(blocks=tuple(blocks), text=text, kind="text", url=url, analysis=analysis)

@@ -14,7 +14,10 @@ _OPENING = "\u201c\u2018"
 def _open_quotes(text: str, start: int, end: int, quote: str) -> int:
     """How many ``quote`` marks in text[start:end] act as quotes (not apostrophes)."""
     n = 0
-    for i in range(start, end):
+    first = text.find(quote, start, end)
+    if first < 0:  # most stretches have none: no loop over their characters
+        return 0
+    for i in range(first, end):
         if text[i] == quote:
             inside_word = 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
             n += not inside_word
@@ -34,12 +37,15 @@ def split_points(text: str) -> list[int]:
         at = m.start()
         while at < len(text) and text[at] in ".!?":
             at += 1
-        parity = {q: _open_quotes(text, seg, at, q) % 2 for q in "\"'"}
+        end = at  # quotes are counted up to here, and only if a straight quote follows (seldom)
+        parity = None
         while at < len(text) and not text[at].isalnum():
             c = text[at]
             if c in _OPENING:
                 break
             if c in "\"'":
+                if parity is None:
+                    parity = {q: _open_quotes(text, seg, end, q) % 2 for q in "\"'"}
                 if not parity[c]:
                     break
                 parity[c] = 0
