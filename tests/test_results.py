@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import cleanpage
 from cleanpage.parse import binary_kind
 from cleanpage import InputError, Page, SidebarItem
-from cleanpage.model import RECORD_KEYS, ErrorRecord, Result
+from cleanpage.model import RECORD_KEYS, ErrorRecord, Placements, Result
 from strategies import byte_inputs, html_pages, pages, texts
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -38,6 +38,26 @@ def test_page_pickles_and_round_trips(source):
     assert restored == page and restored.source == page.source
     assert restored.explain() == page.explain() and restored.provenance == page.provenance
     assert restored.to_dict(source=True) == page.to_dict(source=True)
+
+
+def test_a_page_of_thousands_of_paragraphs_keeps_its_placements_packed_and_equal_to_tuples():
+    # 3,000 paragraphs, some of them chrome: over the size from which placements are stored packed
+    text = "\n".join(f"Paragraph {i} of the story says something new." if i % 10 else "Advertisement"
+                     for i in range(3000))
+    page = cleanpage.clean(text)
+    packed = page.placements
+    assert isinstance(packed, Placements)
+    plain = tuple(packed)
+    assert all(type(p) is tuple and len(p) == 5 for p in plain)
+    assert packed == plain and plain == tuple(packed) and hash(packed) == hash(plain)
+    assert packed[0] == plain[0] and packed[-1] == plain[-1] and packed[10:20] == plain[10:20]
+    with pytest.raises(IndexError):
+        packed[len(plain)]
+    assert {p[2] for p in plain} == {"body", "removed"}
+    assert len(page.paragraphs) == 2700 and len(page.removed) == 300
+    for copied in (pickle.loads(pickle.dumps(page)), Page.from_dict(json.loads(page.to_json()))):
+        assert copied == page and tuple(copied.placements) == plain
+    assert [(p.start, p.end) for p in page.provenance] == [p[:2] for p in plain]
 
 
 def test_multiprocessing_pool_map_returns_pages():

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from types import MappingProxyType
 from typing import Any, ClassVar, Literal, NamedTuple, Union
@@ -397,18 +397,6 @@ class Placements(Sequence[_Placed]):
     def __init__(self, data: array[int] | None = None, kinds: Sequence[tuple[str, str | None]] = ()) -> None:
         self._data = array("q") if data is None else data  # start, end, index, kind code: 4 per placement
         self._kinds = tuple(kinds)  # (kind, field) by code
-
-    @classmethod
-    def of(cls, placements: Iterable[_Placed]) -> Placements:
-        """Pack ``(start, end, kind, index, field)`` tuples."""
-        if isinstance(placements, Placements):
-            return placements
-        data = array("q")
-        codes: dict[tuple[str, str | None], int] = {}
-        for start, end, kind, index, field_ in placements:
-            code = codes.setdefault((kind, field_), len(codes))
-            data.extend((start, end, -1 if index is None else index, code))
-        return cls(data, tuple(codes))
 
     def __len__(self) -> int:
         return len(self._data) // 4

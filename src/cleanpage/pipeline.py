@@ -28,8 +28,8 @@ import time
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from itertools import chain, repeat
 from dataclasses import dataclass
+from itertools import chain, repeat
 from operator import attrgetter, itemgetter
 from typing import Any, Union
 
@@ -37,8 +37,7 @@ from .config import Config
 from .errors import RuleError
 from .model import (
     Block, Cut, Decision, Document, Drop, MergeCard, Page, Placement, Placements, Removal, SidebarItem, Split,
-    Step,
-    ToMeta, ToSidebar, ToTitle, make_block,
+    Step, ToMeta, ToSidebar, ToTitle, make_block,
 )
 from .registry import Rule, Stage, enabled_rules, registry
 from .text import count_words, keywords
