@@ -256,12 +256,17 @@ def check_invalid_utf8(src: Any, result: Any) -> str | None:
                   (accounted(page) is None, f"decoded text lost: {accounted(page)}"))
 
 
-def check_gzip(src: Any, result: Any) -> str | None:
+def _input_error(result: Any, *words: str) -> str | None:
+    """None if ``result`` is an ``InputError`` whose message names every one of ``words``."""
     from cleanpage import InputError
 
     if not isinstance(result, InputError):
         return f"expected InputError, got {type(result).__name__}"
-    return expect(("gzip" in str(result) and "Decompress" in str(result), f"unclear message: {result}"))
+    return expect((all(w in str(result) for w in words), f"unclear message: {result}"))
+
+
+def check_gzip(src: Any, result: Any) -> str | None:
+    return _input_error(result, "gzip", "Decompress")
 
 
 def check_repeated(src: Any, result: Any) -> str | None:
@@ -285,11 +290,7 @@ def check_timeout(src: Any, result: Any) -> str | None:
 
 
 def check_too_big(src: Any, result: Any) -> str | None:
-    from cleanpage import InputError
-
-    if not isinstance(result, InputError):
-        return f"expected InputError, got {type(result).__name__}"
-    return expect(("max_bytes" in str(result) and "truncate" in str(result), f"unclear message: {result}"))
+    return _input_error(result, "max_bytes", "truncate")
 
 
 def check_truncated(src: Any, result: Any) -> str | None:

@@ -72,6 +72,11 @@ def as_paragraphs(text: str) -> str:
     return "<html><body>" + "".join(f"<p>{html.escape(ln)}</p>" for ln in lines) + "</body></html>"
 
 
+def page_output(page: Any) -> Output:
+    """A cleanpage ``Page`` as the benchmark scores it: body, title and (title, summary) per item."""
+    return Output(page.body, page.title, [(it.title or "", it.summary or "") for it in page.sidebar])
+
+
 def make_systems(names: list[str], pages: list[wcxb.WcxbPage]) -> dict[str, Callable[[str, wcxb.WcxbPage], Output]]:
     out: dict[str, Callable[[str, wcxb.WcxbPage], Output]] = {}
     for name in names:
@@ -82,8 +87,7 @@ def make_systems(names: list[str], pages: list[wcxb.WcxbPage]) -> dict[str, Call
             config = cp.Config(input_format="text", preview=name == "cleanpage")
 
             def run_cleanpage(text: str, p: wcxb.WcxbPage, cp: Any = cp, config: Any = config) -> Output:
-                page = cp.clean(text, config=config)
-                return Output(page.body, page.title, [(it.title or "", it.summary or "") for it in page.sidebar])
+                return page_output(cp.clean(text, config=config))
             out[name] = run_cleanpage
         elif name == "cleanpage-cv":
             if not CV_FILE.exists():
@@ -93,8 +97,7 @@ def make_systems(names: list[str], pages: list[wcxb.WcxbPage]) -> dict[str, Call
             cleaner = held_out_cleaner(json.loads(CV_FILE.read_text()), pages)
 
             def run_cv(text: str, p: wcxb.WcxbPage, cleaner: Any = cleaner) -> Output:
-                page = cleaner.clean(text)
-                return Output(page.body, page.title, [(it.title or "", it.summary or "") for it in page.sidebar])
+                return page_output(cleaner.clean(text))
             out[name] = run_cv
         elif name == "linescore-cv":
             if not CV_FILE.exists():

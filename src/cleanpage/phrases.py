@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 try:  # Python 3.11+
@@ -246,10 +246,11 @@ def merge_families(base: tuple[PhraseFamily, ...], extra: tuple[PhraseFamily, ..
     return tuple(out.values())
 
 
-def _alternatives(pattern: str) -> list[str]:
-    """``pattern`` split at its top-level ``|``s (outside groups and character classes)."""
-    out, depth, in_class, esc, cur = [], 0, False, False, []
-    for ch in pattern:
+def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """``(index, character, group depth after it)`` for each character of ``pattern`` that is
+    regex syntax: not escaped and not inside a character class."""
+    depth, esc, in_class = 0, False, False
+    for i, ch in enumerate(pattern):
         if esc:
             esc = False
         elif ch == "\\":
@@ -258,16 +259,18 @@ def _alternatives(pattern: str) -> list[str]:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            out.append("".join(cur))
-            cur = []
-            continue
-        cur.append(ch)
-    out.append("".join(cur))
+        else:
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+            yield i, ch, depth
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """``pattern`` split at its top-level ``|``s (outside groups and character classes)."""
+    cuts = [i for i, ch, depth in _syntax(pattern) if ch == "|" and depth == 0]
+    out = [pattern[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(pattern)])]
     # "(?:a|b|c)" as a whole is three alternatives, filed under their own first characters
     flat = []
     for alt in out:
@@ -280,22 +283,9 @@ def _unwrap(alt: str) -> str | None:
     """The inside of ``alt`` if ``alt`` is one non-capturing group, else None."""
     if not alt.startswith("(?:"):
         return None
-    depth, esc, in_class = 0, False, False
-    for i, ch in enumerate(alt):
-        if esc:
-            esc = False
-        elif ch == "\\":
-            esc = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return alt[3:i] if i == len(alt) - 1 else None
+    for i, ch, depth in _syntax(alt):
+        if ch == ")" and depth == 0:
+            return alt[3:i] if i == len(alt) - 1 else None
     return None
 
 
