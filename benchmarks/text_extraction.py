@@ -77,6 +77,15 @@ def page_output(page: Any) -> Output:
     return Output(page.body, page.title, [(it.title or "", it.summary or "") for it in page.sidebar])
 
 
+def cv_missing(name: str) -> bool:
+    """True (and a word on stderr) when the held-out line-model scores ``name`` needs are not written yet."""
+    if CV_FILE.exists():
+        return False
+    print(f"({name} skipped: run python training/text/train_linescore.py --cv to write "
+          f"{CV_FILE.relative_to(REPO)})", file=sys.stderr)
+    return True
+
+
 def make_systems(names: list[str], pages: list[wcxb.WcxbPage]) -> dict[str, Callable[[str, wcxb.WcxbPage], Output]]:
     out: dict[str, Callable[[str, wcxb.WcxbPage], Output]] = {}
     for name in names:
@@ -90,9 +99,7 @@ def make_systems(names: list[str], pages: list[wcxb.WcxbPage]) -> dict[str, Call
                 return page_output(cp.clean(text, config=config))
             out[name] = run_cleanpage
         elif name == "cleanpage-cv":
-            if not CV_FILE.exists():
-                print(f"(cleanpage-cv skipped: run python training/text/train_linescore.py --cv to write "
-                      f"{CV_FILE.relative_to(REPO)})", file=sys.stderr)
+            if cv_missing(name):
                 continue
             cleaner = held_out_cleaner(json.loads(CV_FILE.read_text()), pages)
 
@@ -100,9 +107,7 @@ def make_systems(names: list[str], pages: list[wcxb.WcxbPage]) -> dict[str, Call
                 return page_output(cleaner.clean(text))
             out[name] = run_cv
         elif name == "linescore-cv":
-            if not CV_FILE.exists():
-                print(f"(linescore-cv skipped: run python training/text/train_linescore.py --cv to write "
-                      f"{CV_FILE.relative_to(REPO)})", file=sys.stderr)
+            if cv_missing(name):
                 continue
             cv = json.loads(CV_FILE.read_text())
             out[name] = _linescore(cv)
