@@ -56,7 +56,9 @@ def parse_text(text: str, url: str | None = None, analyser: Analyser | None = No
         # the common case: keywords and word counts of every line from a few passes over the page
         raw_lines, kw_lines, counts = line_features(text)
         pos = 0
-        for i, line in enumerate(raw_lines):
+        number = 0
+        for line in raw_lines:
+            number += 1
             if line:
                 stripped = line.strip()
                 if stripped:
@@ -65,12 +67,11 @@ def parse_text(text: str, url: str | None = None, analyser: Analyser | None = No
                         for s, e in cut_long(stripped, max_block_chars):
                             piece = stripped[s:e]
                             kw = keywords(piece)
-                            append((piece, start + s, i + 1, list(map(share, kw, kw)) if share else kw, -1))
+                            append((piece, start + s, number, list(map(share, kw, kw)) if share else kw, -1))
                     else:
-                        n = counts[i]
-                        kw = kw_lines[i].split()
-                        append((stripped, start, i + 1, list(map(share, kw, kw)) if share else kw,
-                                n if n >= 0 else count_words(stripped)))
+                        kw = kw_lines[number - 1].split()
+                        append((stripped, start, number, list(map(share, kw, kw)) if share else kw,
+                                counts[number - 1]))
             pos += len(line) + 1
     analysis: dict[str, Any] = {}
     probability: Any = None
@@ -80,17 +81,13 @@ def parse_text(text: str, url: str | None = None, analyser: Analyser | None = No
         probability = result.probability.tolist()  # Origin.score of each block
     if probability is None:  # the common case, as one comprehension
         blocks: list[Block] = [
-            text_block(piece, start, start + len(piece), number, kw, n) if n >= 0
-            else make_block(piece, start, start + len(piece), number, kw=kw)
+            text_block(piece, start, start + len(piece), number, kw, n if n >= 0 else count_words(piece))
             for piece, start, number, kw, n in found]
     else:
         blocks = []
         for k, (piece, start, number, kw, n) in enumerate(found):
-            score = probability[k]
-            if n < 0:
-                blocks.append(make_block(piece, start, start + len(piece), number, kw=kw, score=score))
-            else:
-                blocks.append(text_block(piece, start, start + len(piece), number, kw, n, score))
+            blocks.append(text_block(piece, start, start + len(piece), number, kw,
+                                     n if n >= 0 else count_words(piece), probability[k]))
     if analysis:
         analysis["lines"].blocks.extend(blocks)
     return Document(blocks=tuple(blocks), text=text, kind="text", url=url, analysis=analysis)
