@@ -69,6 +69,19 @@ def test_lines_title_on_clean_text_takes_neither_a_chrome_line_nor_a_subheading(
     assert cleanpage.clean(subheading, config=PREVIEW).title is None  # below the first paragraph
 
 
+def test_lines_title_on_clean_text_takes_a_title_line_or_the_headline_it_repeats():
+    paragraphs = ARTICLE[2:] * 5  # long enough for the line model (guard.clean_text reads it clean)
+    # a "<title> | Site" first line over a clean article: the title, and the site to metadata,
+    # whatever the next line is (here a short label, itself headline-shaped)
+    page = cleanpage.clean("\n".join([TITLE, "Gardening", *paragraphs]), config=PREVIEW)
+    assert page.title == ARTICLE[0] and page.metadata.get("site") == "The Green Fork"
+    # the headline below a line of navigation, repeated by the <title> line: one of the two is
+    # the title (the picker's choice), the <title> line never stays in the body
+    page = cleanpage.clean("\n".join([TITLE, "Home", ARTICLE[0], *paragraphs]), config=PREVIEW)
+    assert page.title == ARTICLE[0] and page.metadata.get("site") == "The Green Fork"
+    assert TITLE not in page.paragraphs
+
+
 def test_chrome_rules_leave_the_picked_title_line_to_lines_title():
     # the © is in the site part of the <title> line, which is the only copy of the headline
     page = cleanpage.clean("\n".join([TITLE + "©", *NAV, *ARTICLE[1:], *FOOTER]), config=PREVIEW)
@@ -83,3 +96,12 @@ def test_lines_title_on_a_short_page_takes_only_a_title_line_with_its_site():
     assert page.title == "What's your range?" and page.metadata["site"] == "The Skateboard Forum"
     plain = cleanpage.clean("\n".join([ARTICLE[0], "Log in", *ARTICLE[2:4]]), config=PREVIEW)
     assert not [s for s in plain.trace if s.rule == "lines.title"]  # no site part: meta.title's to judge
+
+
+def test_a_line_the_title_line_repeats_is_the_headline_not_a_subheading():
+    from cleanpage.rules.lines import _repeats_title
+
+    assert _repeats_title(TITLE, ARTICLE[0])  # the <title> without its site part
+    assert _repeats_title("Cybersecurity Sector Update - Fall 2025", "Cybersecurity Sector Update - Fall 2025")
+    assert not _repeats_title(TITLE, "Choosing a pot")  # a subheading the <title> does not repeat
+    assert not _repeats_title("Home | The Green Fork", "Home")  # one word: too little to go on

@@ -246,28 +246,37 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
     chosen = None
     short = len(texts) < config.min_scored_lines and lines_once_restored(texts, config) < config.min_scored_lines
     if a.clean or short:
-        # clean text: only a headline-shaped first line that the picker ranks first and that a
-        # line other than a headline follows (meta.title's test): were the next line a headline
-        # too, it would head the body and be taken on cleaning the body. A page too short for
-        # the line model: only a first line with its own site part ("Title | Site")
+        # A page too short for the line model: only a first line with its own site part
+        # ("Title | Site"). Clean text: the picker's first choice when it is the first line,
+        # headline-shaped or a "Title | Site" line, or when it is a later line that the first
+        # line (the page's <title>) repeats: evidence a subheading of an article never has.
+        # Never a line of a chrome phrase family
         pick = a.titles[0]
         b = live(pick)
-        if b is None or pick.line != 0 or body[0] is not b or not _short_enough(pick, config):
+        if b is None or not _short_enough(pick, config) or _chrome_line(a, pick, texts):
+            return  # gone, too long, or a chrome phrase ("Skip to content")
+        if pick.line != 0 or body[0] is not b:
+            first = by_line.get(0)
+            if (not short and pick.line > 0 and first is not None and first.text == texts[0]
+                    and _repeats_title(texts[0], pick.title)):
+                yield from _title(b, pick)
+                yield from _site_of_title_line(first, pick)
             return
         if short and pick.end - pick.start < len(texts[0]) \
-                or not short and len(body) > 1 and b.is_heading and not body[1].is_heading:
+                or not short and (pick.site or b.is_heading):
             yield from _title(b, pick)
         return
     for pick in a.titles:
         b = live(pick)
         if b is None:
             continue  # gone, moved, cut or split by another rule
-        if not (pick.site or pick.line == 0 or is_headline_shaped(pick.title, count_words(pick.title))):
+        if not (pick.site or pick.line == 0 or is_headline_shaped(pick.title, count_words(pick.title))
+                or _repeats_title(texts[0], pick.title)):
             # a sentence ("Fish came back first. Then the birds."), not a headline; the first
-            # line of a scraped page is its <title>, whatever its shape
+            # line of a scraped page is its <title>, whatever its shape, and so is a line it repeats
             continue
-        if not _short_enough(pick, config):
-            continue
+        if not _short_enough(pick, config) or _chrome_line(a, pick, texts):
+            continue  # too long, or a chrome phrase ("Subscribe Sign in")
         if not any(keep[k] for k in by_line if k is not None and k != pick.line):
             return  # no article left under it: a title would leave an empty page
         chosen = pick
@@ -280,6 +289,12 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
         b = by_line.get(pick.line)
         if pick is not chosen and b is not None and not keep[pick.line] and not _prose(b):
             yield b, _drop(a, pick.line, "title candidate not taken")
+
+
+def _chrome_line(a: LinesAnalysis, pick: TitlePick, texts: list[str]) -> bool:
+    """Is the pick a whole line of a chrome phrase family ("Subscribe Sign in")? A phrase in
+    a site part the pick leaves out ("How to repot a fig | The Green Fork©") does not count."""
+    return a.family[pick.line] is not None and pick.end - pick.start >= len(texts[pick.line].strip())
 
 
 def _short_enough(pick: TitlePick, config: Config) -> bool:
@@ -303,6 +318,12 @@ def _site_of_title_line(first: Block, chosen: TitlePick) -> Iterator[tuple[Block
 
 def _words(text: str) -> list[str]:
     return text.casefold().split()
+
+
+def _repeats_title(first_line: str, title: str) -> bool:
+    """Is ``title`` the first line (a ``<title>``), or its part without the site name?"""
+    words = _words(title)
+    return len(words) >= 2 and words in (_words(first_line), _words(split_site(first_line)[0]))
 
 
 def _title(b: Block, pick: TitlePick) -> Iterator[tuple[Block, Decision]]:
