@@ -105,3 +105,19 @@ def test_a_line_the_title_line_repeats_is_the_headline_not_a_subheading():
     assert _repeats_title("Cybersecurity Sector Update - Fall 2025", "Cybersecurity Sector Update - Fall 2025")
     assert not _repeats_title(TITLE, "Choosing a pot")  # a subheading the <title> does not repeat
     assert not _repeats_title("Home | The Green Fork", "Home")  # one word: too little to go on
+
+
+def test_context_holds_a_paragraph_above_the_last_kept_one_never_below_it():
+    from types import SimpleNamespace
+
+    from cleanpage.parse.text import parse_text
+    from cleanpage.rules.lines import _held_up
+
+    # the lead paragraph scored low (ad markers around it), the article's other paragraphs kept,
+    # then a comment the model also scored low: the lead is held by its kept neighbour, the
+    # comment under the last kept paragraph is not
+    lead, kept1, kept2 = ARTICLE[2], ARTICLE[3], ARTICLE[4]
+    comment = "I repotted mine last spring and it dropped half its leaves, so do not panic when that happens."
+    blocks = parse_text("\n".join([lead, kept1, kept2, comment])).blocks
+    a = SimpleNamespace(keep=[False, True, True, False], probability=[0.3, 0.9, 0.9, 0.3])
+    assert _held_up([(b, k) for k, b in enumerate(blocks)], a) == [True, False, False, False]

