@@ -10,7 +10,7 @@ A record is one JSON line per page: the result without its trace (title, body,
 metadata, sidebar, removals with offsets) and, separately, the trace.
 
 Usage:
-    python benchmarks/outputs.py record FILE [--data DIR] [--limit N] [--html]
+    python benchmarks/outputs.py record FILE [--data DIR] [--limit N] [--html] [--preview]
     python benchmarks/outputs.py compare OLD NEW [--show 5]
 """
 
@@ -54,7 +54,7 @@ def record(args: argparse.Namespace) -> int:
     n = 0
     with open(args.file, "w", encoding="utf-8") as out:
         for pid, source, fmt in pages(args.data, args.limit, args.html):
-            config = cleanpage.Config(input_format=fmt)
+            config = cleanpage.Config(input_format=fmt, preview=args.preview)
             try:
                 result = cleanpage.clean(source, config=config).to_dict()
             except Exception as exc:  # noqa: BLE001 - a crash is an output too
@@ -114,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     rec.add_argument("--data", type=Path, default=wcxb.DEFAULT_DATA, help="WCXB dev split directory")
     rec.add_argument("--limit", type=int, default=0, help="only the first N WCXB pages")
     rec.add_argument("--html", action="store_true", help="also the WCXB HTML pages")
+    rec.add_argument("--preview", action="store_true", help="clean with Config(preview=True)")
     cmp_ = sub.add_parser("compare", help="compare two records; exit 1 if any result differs")
     cmp_.add_argument("old", type=Path)
     cmp_.add_argument("new", type=Path)

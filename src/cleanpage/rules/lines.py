@@ -252,10 +252,12 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
     short = len(texts) < config.min_scored_lines and lines_once_restored(texts, config) < config.min_scored_lines
     if a.clean or short:
         # A page too short for the line model: only a first line with its own site part
-        # ("Title | Site"). Clean text: the picker's first choice when it is the first line,
-        # headline-shaped or a "Title | Site" line, or when it is a later line that the first
-        # line (the page's <title>) repeats: evidence a subheading of an article never has.
-        # Never a line of a chrome phrase family
+        # ("Title | Site"). Clean text: the picker's first choice when it is the first line
+        # and either has a site part or is headline-shaped over a line that is not (were the
+        # next line a headline too, it would head the body and be taken on cleaning the body),
+        # or when it is a later line that the first line (the page's <title>) repeats: evidence
+        # a subheading of an article never has; the <title> line then goes. Never a whole line
+        # of a chrome phrase family
         pick = a.titles[0]
         b = live(pick)
         if b is None or not _short_enough(pick, config) or _chrome_line(a, pick, texts):
@@ -265,10 +267,14 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
             if (not short and pick.line > 0 and first is not None and first.text == texts[0]
                     and _repeats_title(texts[0], pick.title)):
                 yield from _title(b, pick)
-                yield from _site_of_title_line(first, pick)
+                if split_site(first.text)[3]:
+                    yield from _site_of_title_line(first, pick)
+                else:
+                    yield first, Drop("the headline printed again in the <title> line")
             return
         if short and pick.end - pick.start < len(texts[0]) \
-                or not short and (pick.site or b.is_heading):
+                or not short and (pick.end - pick.start < len(texts[0])
+                                  or len(body) > 1 and b.is_heading and not body[1].is_heading):
             yield from _title(b, pick)
         return
     for pick in a.titles:
