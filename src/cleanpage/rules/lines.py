@@ -225,9 +225,11 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
     A " | Site" or " - Site" part goes to ``metadata["site"]`` (" | <Section> News" to
     ``metadata["section"]``); the other candidates, when scored as chrome, are dropped.
     Targets: How to repot a fiddle-leaf fig | The Green Fork   (title, then site)
-    Keeps:   the navigation lines above the headline, which are not titles; on a page
-             that reads as clean text, every line but a headline-shaped first line (and on
-             a page too short for the model, but a "Title | Site" first line); a headline
+    Keeps:   the navigation lines above the headline, which are not titles; a line of a
+             chrome phrase family ("Subscribe Sign in"); on a page that reads as clean
+             text, every line but a "Title | Site" first line, a headline-shaped first line
+             over a line that is not, and a headline the first line repeats (on a page too
+             short for the model, every line but a "Title | Site" first line); a headline
              longer than ``max_title_words``, as meta.title does.
     """
     a = analysis_of(doc)
