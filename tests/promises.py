@@ -9,7 +9,8 @@ For any ``str``, and any bytes that are not binary data:
 - conservation: the words of the body are a subsequence of the words of ``page.source``;
 - idempotence: cleaning the body again gives the same body (not promised for a page that
   carries a ``timeout``, ``max_passes`` or ``truncated`` warning); an HTML page's body is
-  cleaned again as text with ``AGAIN_AFTER_HTML`` switched off, as the README says;
+  cleaned again as text with ``AGAIN_AFTER_HTML`` switched off, and a text page's body that
+  reads as HTML is cleaned again as text, as the README says;
 - the result serialises to JSON and explains itself.
 """
 
@@ -24,6 +25,7 @@ import regex
 import cleanpage
 from cleanpage import Config, InputError, Page
 from cleanpage.parse import binary_kind
+from cleanpage.parse.detect import sniff
 
 WORD = regex.compile(r"\w+")
 _NOT_SETTLED = ("timeout:", "max_passes:", "truncated:")
@@ -33,8 +35,14 @@ AGAIN_AFTER_HTML = frozenset({"meta.title", "related"})
 
 
 def again_config(page: Page, config: Config | None) -> Config | None:
-    """The config to clean ``page.body`` again with: the same, less ``AGAIN_AFTER_HTML`` for an HTML page."""
+    """The config to clean ``page.body`` again with: the same, less ``AGAIN_AFTER_HTML`` for an
+    HTML page; for a text page whose body reads as HTML (README "Limits": it opens with markup
+    and goes on as markup, such as a line ``<P></P>`` left under chrome that went), the same with
+    ``input_format="text"``."""
     if page.source_kind != "html":
+        if page.source_kind == "text" and (config is None or config.input_format == "auto") \
+                and sniff(page.body) == "html":
+            return dataclasses.replace(config or Config(), input_format="text")
         return config
     config = config or Config()
     return dataclasses.replace(config, disabled=config.disabled | AGAIN_AFTER_HTML)
