@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import html
 import random
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
@@ -391,6 +392,8 @@ THRESHOLDS = {
     # field, stays at its default: a truncated page is not idempotent under the same limit)
     "max_block_chars": (1000, 40_000),
     "min_scored_lines": (10, 60),
+    # hard_wrap_min_width may not exceed hard_wrap_max_width
+    "hard_wrap_min_width": (20, 80), "hard_wrap_max_width": (81, 200), "hard_wrap_min_lines": (1, 10),
 }
 
 
@@ -642,10 +645,17 @@ messy_text: st.SearchStrategy[str] = st.lists(
 ).map("".join)
 
 #: any str cleanpage may be handed
+def hard_wrap(text: str, width: int) -> str:
+    """``text`` with every line broken at ``width`` characters, as mail and plain-text dumps are."""
+    return "\n".join("\n".join(textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False)) or line
+                     for line in text.split("\n"))
+
+
 texts: st.SearchStrategy[str] = st.one_of(
     any_text,
     messy_text,
     pages().map(lambda p: p.text),
+    st.builds(hard_wrap, pages().map(lambda p: p.text), _ints(60, 90)),
     st.lists(st.one_of(messy_text, long_lines()), max_size=3).map("\n".join),
 )
 

@@ -23,6 +23,7 @@ PAGES = sorted((HERE.parent / "corpus").glob("*.txt")) + sorted((HERE / "cases")
 RUN_ORDER = [
     "guard.cut_limit", "guard.clean_text",
     "dom.related", "dom.title", "dom.score",
+    "breaks.hard_wrap",
     "ads.marker_line", "comments.label", "comments.empty_notice", "comments.form", "media.credit_line",
     "media.caption_line", "promo.ai_features", "promo.app_download", "promo.newsletter_line",
     "share.widget_label", "tags.label", "teasers.read_more_line",

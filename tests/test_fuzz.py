@@ -79,3 +79,16 @@ def test_fuzz_finding_a_text_body_of_bare_markup_is_text_when_cleaned_again():
     page = check("TRY OUR AI\n<P></P>")
     assert page is not None and page.body == "<P></P>" and page.source_kind == "text"
     assert cleanpage.clean(page.body, config=Config(input_format="text")).body == page.body
+
+
+def test_fuzz_finding_a_joined_paragraph_stays_within_max_block_chars():
+    # benchmarks/fuzz.py, seeds 30343853 and 4197969001: breaks.hard_wrap joined a paragraph past
+    # max_block_chars=1000; cleaned again, the body's line was cut in two. A join stops at the limit
+    import textwrap
+
+    prose = " ".join(f"the council said that trial number {i} had cut sick leave and raised applications"
+                     for i in range(20))
+    config = Config(max_block_chars=1000)
+    page = check("\n".join(textwrap.wrap("Officials said " + prose + ".", 72)), config)
+    assert page is not None and any(s.action == "join" for s in page.trace)
+    assert max(map(len, page.paragraphs)) <= 1000

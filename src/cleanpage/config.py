@@ -66,6 +66,12 @@ class Config:
     max_source_line_words: int = 24
     max_byline_words: int = 14
     max_date_line_words: int = 10
+    # hard-wrapped text (breaks.hard_wrap): the page's longest line is between these widths,
+    # and at least hard_wrap_min_lines lines come within hard_wrap_slack characters of it
+    hard_wrap_min_width: int = 60
+    hard_wrap_max_width: int = 100
+    hard_wrap_slack: int = 15
+    hard_wrap_min_lines: int = 4
     # a block printed twice in a row goes from this length; repeats further apart
     # only when they are prose paragraphs of at least dedupe_min_prose_words
     dedupe_min_words: int = 3
@@ -136,6 +142,9 @@ class Config:
         t = self.timeout_s
         if t is not None and (not isinstance(t, (int, float)) or isinstance(t, bool) or not 0 < t < float("inf")):
             raise ConfigError(f"timeout_s must be a positive number of seconds or None (no limit), got {t!r}")
+        if self.hard_wrap_min_width > self.hard_wrap_max_width:
+            raise ConfigError(f"hard_wrap_min_width ({self.hard_wrap_min_width}) must not exceed "
+                              f"hard_wrap_max_width ({self.hard_wrap_max_width})")
         if self.max_block_chars < 1000:
             raise ConfigError(f"max_block_chars must be at least 1000 (shorter pieces of a line could pass "
                               f"for headlines), got {self.max_block_chars!r}")

@@ -301,7 +301,17 @@ class MergeCard(NamedTuple):
     reason: str
 
 
-Decision = Union[Drop, Cut, Split, ToMeta, ToTitle, ToSidebar, MergeCard]
+class Join(NamedTuple):
+    """Join the block and the blocks ``rest`` that follow it into one paragraph, with a
+    space where each line ended: the lines of a paragraph that a hard wrap split."""
+
+    action = "join"  # type: ignore[assignment]
+
+    rest: tuple[Any, ...]  # the Blocks, in page order
+    reason: str
+
+
+Decision = Union[Drop, Cut, Split, ToMeta, ToTitle, ToSidebar, MergeCard, Join]
 
 
 # --- results ------------------------------------------------------------------------------
@@ -340,7 +350,7 @@ class Step:
     """One applied decision, in order: removals, moves, splits and guard vetoes alike."""
 
     rule: str
-    action: str  # drop, cut, split, meta, title, sidebar, merge, veto
+    action: str  # drop, cut, split, join, meta, title, sidebar, merge, veto
     text: str
     reason: str
     start: int

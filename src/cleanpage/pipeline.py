@@ -36,8 +36,8 @@ from typing import Any, Union
 from .config import Config
 from .errors import RuleError
 from .model import (
-    Block, Cut, Decision, Document, Drop, MergeCard, Page, Placement, Placements, Removal, SidebarItem, Split,
-    Step, ToMeta, ToSidebar, ToTitle, make_block,
+    Block, Cut, Decision, Document, Drop, Join, MergeCard, Page, Placement, Placements, Removal, SidebarItem,
+    Split, Step, ToMeta, ToSidebar, ToTitle, make_block,
 )
 from .registry import Rule, Stage, enabled_rules, registry
 from .text import count_words, keywords
@@ -537,6 +537,20 @@ class _Run:
             self._rebuild(b, pieces, slot)
         return changed
 
+    def _join_lines(self, rule: str, b: Block, d: Join, slot: int) -> bool:
+        rest = [self.current(r) for r in d.rest]
+        if not rest or any(r is None or r is b or r.zone != b.zone for r in rest):
+            return False  # a line of the paragraph left or moved since the rule looked
+        blocks = [b, *rest]  # type: ignore[list-item]
+        if any(x.start >= y.start for x, y in zip(blocks, blocks[1:])):
+            raise RuleError(f"rule {rule} asked to join blocks out of page order: {[x.text[:30] for x in blocks]!r}")
+        pieces = [p for x in blocks for p in self._pieces(x)]
+        self._step(rule, "join", pieces, d.reason)
+        self._rebuild(b, pieces, slot)
+        for r in rest:
+            self._kill(r)  # its text lives on in the joined block: placed there, not removed
+        return True
+
     def _meta(self, rule: str, b: Block, d: ToMeta, slot: int) -> bool:
         text = b.text
         lo, hi = d.span if d.span is not None else (0, len(text))
@@ -966,6 +980,7 @@ _APPLIERS: dict[type, Callable[[_Run, str, Block, Any, int], bool]] = {
     ToMeta: _Run._meta,
     ToTitle: _Run._title,
     ToSidebar: _Run._sidebar,
+    Join: _Run._join_lines,
 }
 
 

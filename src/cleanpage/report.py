@@ -92,10 +92,10 @@ def explain(page: Page, *, width: int = 100) -> str:
         at = f" in {r.path}:" if r.path else ""  # HTML: the element it was in
         out.append(f"  {unit} {line(r.start):<5} {r.rule:<24} {_short(r.text, text_w)!r}{at}  {r.reason}")
 
-    others = sorted((s for s in page.trace if s.action in ("split", "veto", "stop")), key=lambda s: s.start)
+    others = sorted((s for s in page.trace if s.action in ("split", "join", "veto", "stop")), key=lambda s: s.start)
     if others:
         out.append("also:")
         for s in others:
-            what = {"split": "break restored", "veto": "vetoed", "stop": "stopped"}[s.action]
+            what = {"split": "break restored", "join": "lines joined", "veto": "vetoed", "stop": "stopped"}[s.action]
             out.append(f"  {unit} {line(s.start):<5} {s.rule:<24} {what}: {_short(s.text, text_w)!r}  {s.reason}")
     return "\n".join(out)

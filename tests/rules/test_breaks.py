@@ -1,5 +1,6 @@
 import pytest
 
+import cleanpage
 from cleanpage.pipeline import decide
 from cleanpage.rules.breaks import split_points
 
@@ -36,3 +37,63 @@ def test_back_to_back_quotes():
                                   "The U.S.Army said so.", "It costs $3.50.Nobody"[:-6] + "."])
 def test_abbreviations_and_decimals_are_left_alone(text):
     assert split_points(text) == []
+
+
+# a hard-wrapped article, as mail archives and plain-text dumps hold them: lines broken near
+# 76 characters, paragraphs parted by a blank line, a list whose items stay lines
+WRAPPED = """\
+Denmark's four-day week trial: what the first year showed
+
+When the municipality of Odsherred in Denmark moved 300 of its employees to
+a four-day working week in 2023, critics predicted longer waiting times and
+frustrated residents. A year later, the council says the opposite has
+happened.
+
+Sick leave among participating staff fell by 21%, and the number of
+applications for vacancies in the municipality almost doubled, according to
+an evaluation published on Wednesday.
+
+What it took:
+- full salaries for 37 hours over four days, and the same holidays as before
+- offices open on Fridays, staffed in turns by the people who work there now
+
+Employees kept their full salaries and worked 37 hours over four days
+instead of five. Offices that deal with the public stayed open on Fridays,
+with staff taking turns to cover them.
+"""
+
+
+def test_hard_wrapped_lines_become_paragraphs():
+    out = decide("breaks.hard_wrap", WRAPPED)
+    assert [d.action for _, d in out] == ["join"] * 3
+    assert out[0][0].startswith("When the municipality") and len(out[0][1].rest) == 3
+    assert "hard-wrapped at 76 characters: 4 lines" in out[0][1].reason
+    page = cleanpage.clean(WRAPPED)
+    assert page.paragraphs[0] == (
+        "When the municipality of Odsherred in Denmark moved 300 of its employees to a four-day working week "
+        "in 2023, critics predicted longer waiting times and frustrated residents. A year later, the council "
+        "says the opposite has happened.")
+    # the list items stay lines, the headline is the title, nothing is removed
+    assert "- full salaries for 37 hours over four days, and the same holidays as before" in page.paragraphs
+    assert page.title == "Denmark's four-day week trial: what the first year showed" and not page.removed
+    # every line is placed in its paragraph; the joined body is left as it is
+    first = [(s, e) for s, e, kind, index, _field in page.placements if kind == "body" and index == 0]
+    assert [page.source[s:e] for s, e in first] == WRAPPED.split("\n")[2:6]
+    assert cleanpage.clean(page.body).body == page.body
+    assert "lines joined" in page.explain()
+
+
+def test_text_that_is_not_hard_wrapped_keeps_its_lines():
+    # paragraphs on one line each (scraped text): the longest line is past any wrap width
+    assert decide("breaks.hard_wrap", "\n".join(WRAPPED.replace("\n\n", "\x00").replace("\n", " ")
+                                                 .split("\x00"))) == []
+    # a poem: lines of one width, ending sentences and starting with capitals
+    poem = "\n".join(["The tide comes in across the sand and fills the harbour wall.",
+                      "The gulls go quiet on the roofs and wait for evening's fall.",
+                      "The boats lie still along the quay, their lamps begin to burn;",
+                      "The town is small and sleeps by nine, and waits for their return."] * 2)
+    assert decide("breaks.hard_wrap", poem) == []
+    # a product list: each name reaches the width, and its price is on the next line
+    products = "\n".join(f"Romy Clover Floral Fresh Grass and Hyacinth Glass Lidded Candle No. {i}\n$23.{i}0"
+                         for i in range(6))
+    assert decide("breaks.hard_wrap", products) == []
