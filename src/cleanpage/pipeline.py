@@ -539,8 +539,8 @@ class _Run:
 
     def _join_lines(self, rule: str, b: Block, d: Join, slot: int) -> bool:
         rest = [self.current(r) for r in d.rest]
-        if not rest or any(r is None or r is b or r.zone != b.zone for r in rest):
-            return False  # a line of the paragraph left or moved since the rule looked
+        if not rest or b in self.after or any(r is None or r is b or r.zone != b.zone or r in self.after for r in rest):
+            return False  # a line of the paragraph left, moved or was split since the rule looked
         blocks = [b, *rest]  # type: ignore[list-item]
         if any(x.start >= y.start for x, y in zip(blocks, blocks[1:])):
             raise RuleError(f"rule {rule} asked to join blocks out of page order: {[x.text[:30] for x in blocks]!r}")
