@@ -32,8 +32,11 @@ class Config:
     # the line model judges pages of at least this many non-blank lines (WCXB renderings have
     # about 290; on pages of under 20 lines it changed the held-out F1 by less than 0.0001)
     min_scored_lines: int = 20
-    # a title is a short headline-shaped first block
+    # a title is a short headline-shaped first block; a " - Site" suffix of at most
+    # max_title_site_words words, after at least min_title_words_before_site, is the site
     max_title_words: int = 30
+    max_title_site_words: int = 4
+    min_title_words_before_site: int = 3
     # card segmentation in sidebar sections
     max_card_meta_words: int = 6  # source / label / category lines
     max_card_meta_lines: int = 4  # metadata lines before a card's headline

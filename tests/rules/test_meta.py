@@ -98,6 +98,20 @@ def test_title_site_suffix():
     assert [(k, text[a:b]) for k, a, b in d.meta] == [("site", "Example Times")]
 
 
+@pytest.mark.parametrize("title,site", [
+    ("How to repot a fiddle-leaf fig - The Green Fork", "The Green Fork"),
+    ("Porting an HTML5 Parser to Swift \u2013 Kyle Howells", "Kyle Howells"),
+    ("New to Astronomy \u2013 Best First Telescope Recommendations?", None),  # ends like a sentence
+    ("Spider-Man - the review", None),  # too few words before the dash, and lower case after it
+    ("Oil prices fall as the talks in Geneva collapse - and why that matters", None),  # lower case
+])
+def test_title_dash_site_suffix(title, site):
+    [(text, d)] = decide("meta.title", title + "\nThe first paragraph of the article, as printed.")
+    assert [text[a:b] for k, a, b in d.meta if k == "site"] == ([site] if site else [])
+    if site:
+        assert text[:d.end] == title[:title.rindex(site)].rstrip(" -\u2013")
+
+
 def test_file_date_lines():
     page = "Updated: 7 July 2025 21:04\n6 July 2025\n2 hours ago\n" + ARTICLE + "Dec 16, 2025\n" + ARTICLE
     assert meta_of("meta.date_line", page) == [("Updated: 7 July 2025 21:04", "updated", "7 July 2025 21:04"),

@@ -17,6 +17,7 @@ from ..registry import Stage, rule
 from ..text import is_prose
 
 _TITLE_SEPARATOR = regex.compile(r"\s+[|｜]\s+")
+_DASH_SITE = regex.compile(r"\s+[-\u2013\u2014]\s+(?P<v>\p{Lu}[^-\u2013\u2014|]{0,60}(?<![.!?]))\Z")
 SECTION_SUFFIX = regex.compile(r"(?P<v>\S.{0,60}?)\s+News", regex.IGNORECASE)
 _BY = frozenset((b"by",))
 
@@ -151,19 +152,26 @@ class TakeTitle:
     """Take the first body block as the title when it is a headline followed by prose.
 
     A " | Section News" suffix goes to ``metadata["section"]``; with several " | "
-    parts the last is ``metadata["site"]`` and those before it the section. The title is decided after every other rule has
+    parts the last is ``metadata["site"]`` and those before it the section. A " - Site"
+    suffix (a spaced dash, then a capitalised name of at most ``max_title_site_words``
+    words that does not end like a sentence, after at least ``min_title_words_before_site``
+    words) goes to ``metadata["site"]``. The title is decided after every other rule has
     finished, on the blocks that remain, and only when the next block is not itself
     headline-shaped: so cleaning a clean body never takes its first paragraph.
     Targets: North Korea sending teams to Russia’s Kursk to aid war-hit area’s recovery | Russia-Ukraine war News
+             How to repot a fiddle-leaf fig - The Green Fork   (title, then site)
     Keeps:   a first line that ends like a sentence, or that is followed by another headline;
+             "New to Astronomy – Best First Telescope Recommendations?" whole;
              and every line of an HTML page whose markup names its title.
     """
 
     max_words: int
+    max_site_words: int
+    min_words_before_site: int
 
     @classmethod
     def from_config(cls, config: Config) -> TakeTitle:
-        return cls(config.max_title_words)
+        return cls(config.max_title_words, config.max_title_site_words, config.min_title_words_before_site)
 
     def headline(self, block: Block) -> bool:
         return block.is_heading and 2 <= block.words <= self.max_words
@@ -182,6 +190,12 @@ class TakeTitle:
         first = body[0]
         parts = list(_TITLE_SEPARATOR.finditer(first.text))
         if not parts:
+            m = _DASH_SITE.search(first.text)
+            if (m and len(m.group("v").split()) <= self.max_site_words
+                    and len(first.text[:m.start()].split()) >= self.min_words_before_site):
+                yield first, ToTitle("headline before the first paragraph", end=m.start(),
+                                     meta=(("site", m.start("v"), m.end("v")),))
+                return
             yield first, ToTitle("headline before the first paragraph")
             return
         starts = [m.end() for m in parts]
