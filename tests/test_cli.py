@@ -289,3 +289,33 @@ def test_max_bytes_and_timeout_reach_the_config(tmp_path, capsysbinary, monkeypa
     page.write_text(ARTICLE, encoding="utf-8")
     assert cli([str(page), "--max-bytes", "1000", "--timeout", "2.5"], capsysbinary, monkeypatch)[0] == 0
     assert (seen[0].max_bytes, seen[0].timeout_s) == (1000, 2.5)
+
+
+def test_an_interrupted_json_array_stays_valid_whatever_write_it_stops():
+    # CI saw "},\n\n]" once: Ctrl-C between a record's "," and the record. A sink writes each
+    # record with its separator in one call, so an interrupt at any write leaves valid JSON
+    import io
+
+    from cleanpage.batch import BytesSink
+
+    class Interrupting(io.BytesIO):
+        def __init__(self, at: int) -> None:
+            super().__init__()
+            self.at, self.calls = at, 0
+
+        def write(self, data):  # type: ignore[override]
+            self.calls += 1
+            if self.calls == self.at:
+                raise KeyboardInterrupt
+            return super().write(data)
+
+    for at in range(2, 6):
+        fh = Interrupting(at)
+        sink = BytesSink(fh, json_array=True)
+        try:
+            for i in range(5):
+                sink.write(json.dumps({"id": i}).encode())
+        except KeyboardInterrupt:
+            pass
+        sink.close()
+        assert [r["id"] for r in json.loads(fh.getvalue())] == list(range(at - 2))

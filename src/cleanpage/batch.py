@@ -710,9 +710,9 @@ class BytesSink:
             fh.write(b"[\n")
 
     def write(self, data: bytes) -> None:
-        if self.json_array and self.n:
-            self.fh.write(b",\n")
-        self.fh.write(data)
+        # one write per record, its separator included: Ctrl-C lands before it or after it,
+        # never between the "," and the record (which left "},\n\n]" in an interrupted file)
+        self.fh.write(b",\n" + data if self.json_array and self.n else data)
         self.n += 1
         if self.flush_each:
             self.fh.flush()
