@@ -180,10 +180,7 @@ def _trim(source: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Drop leading/trailing whitespace of each range, and ranges left empty."""
     out = []
     for s, e in ranges:
-        while s < e and source[s].isspace():
-            s += 1
-        while e > s and source[e - 1].isspace():
-            e -= 1
+        s, e = _stripped(source, s, e)
         if s < e:
             out.append((s, e))
     return out
@@ -383,9 +380,8 @@ class _Run:
             share = self.share
             if share is not None:
                 kw = list(map(share, kw, kw))
-        b = make_block(text, pieces[0][0], pieces[-1][1], like._origin, zone=like.zone, role=like.role,
-                       card=like.card, section=like.section, kw=kw, words=words, score=like._score)
-        return b
+        return make_block(text, pieces[0][0], pieces[-1][1], like._origin, zone=like.zone, role=like.role,
+                          card=like.card, section=like.section, kw=kw, words=words, score=like._score)
 
     def _kill(self, b: Block) -> None:
         self.dead.add(b)
@@ -539,7 +535,8 @@ class _Run:
 
     def _join_lines(self, rule: str, b: Block, d: Join, slot: int) -> bool:
         rest = [self.current(r) for r in d.rest]
-        if not rest or b in self.after or any(r is None or r is b or r.zone != b.zone or r in self.after for r in rest):
+        after = self.after
+        if not rest or b in after or any(r is None or r is b or r.zone != b.zone or r in after for r in rest):
             return False  # a line of the paragraph left, moved or was split since the rule looked
         blocks = [b, *rest]  # type: ignore[list-item]
         if any(x.start >= y.start for x, y in zip(blocks, blocks[1:])):
@@ -1002,16 +999,10 @@ def _last_first(decisions: list[Decision]) -> list[Decision]:
     """
     out: list[Decision] = []
     left_edge = None
-    if all(type(d) is Split for d in decisions):  # a long line's paragraph breaks: no _span call each
-        for d in sorted(decisions, key=_at, reverse=True):
-            a = d.at
-            if left_edge is not None and (a > left_edge or (a < 0 and out)):
-                continue
-            out.append(d)
-            left_edge = a
-        return out
-    for d in sorted(decisions, key=_span, reverse=True):
-        a, b = _span(d)
+    # a long line's paragraph breaks (all Splits): their spans without _span's type tests
+    span = _at_span if all(type(d) is Split for d in decisions) else _span
+    for d in sorted(decisions, key=span, reverse=True):
+        a, b = span(d)
         if left_edge is not None and (b > left_edge or (a < 0 and out)):
             continue
         out.append(d)
@@ -1019,7 +1010,8 @@ def _last_first(decisions: list[Decision]) -> list[Decision]:
     return out
 
 
-_at = attrgetter("at")
+def _at_span(d: Split) -> tuple[int, int]:
+    return d.at, d.at
 
 
 def decide(name: str, text: str, config: Config | None = None) -> Any:

@@ -73,6 +73,9 @@ def test_hard_wrapped_lines_become_paragraphs():
         "When the municipality of Odsherred in Denmark moved 300 of its employees to a four-day working week "
         "in 2023, critics predicted longer waiting times and frustrated residents. A year later, the council "
         "says the opposite has happened.")
+    assert page.paragraphs[1] == (  # the rule's Targets line
+        "Sick leave among participating staff fell by 21%, and the number of applications for vacancies in "
+        "the municipality almost doubled, according to an evaluation published on Wednesday.")
     # the list items stay lines, the headline is the title, nothing is removed
     assert "- full salaries for 37 hours over four days, and the same holidays as before" in page.paragraphs
     assert page.title == "Denmark's four-day week trial: what the first year showed" and not page.removed

@@ -53,6 +53,10 @@ class TitlePick:
     site: str | None  # the site part split off the first line, if any
     reason: str
 
+    def whole(self, line: str) -> bool:
+        """Is the pick all of ``line`` (stripped), no site part split off it?"""
+        return self.end - self.start >= len(line.strip())
+
 
 def _words(s: str) -> list[str]:
     return _WORD.findall(s.lower())

@@ -18,10 +18,10 @@ from ..errors import InputError
 from ..model import Document, make_block
 from .decode import binary_kind, check_text, decode, decode_bytes
 from .detect import sniff
-from .text import Analyser, cut_long, parse_text
+from .text import WHITESPACE, Analyser, cut_long, parse_text
 
 _DEFAULT = Config()
-_LAST_SPACE = regex.compile(r"(?r)\s")
+_LAST_SPACE = regex.compile(rf"(?r){WHITESPACE}")
 _TAIL = 1 << 20  # truncation looks this far back for a line break (then a space) to cut at
 
 

@@ -27,12 +27,12 @@ _SHARE_KEYWORDS_FROM = 1_000_000  # characters
 
 # whitespace as str.strip() and str.split() see it: \s and the separators \x1c-\x1f, which
 # \s leaves out (a piece that began with \x1f lost it when its paragraph was parsed again)
-_WS = r"[\s\x1c-\x1f]"
+WHITESPACE = r"[\s\x1c-\x1f]"
 # searched backwards ((?r)): the last sentence end, or space, in a window
-_LAST_SENTENCE_END = regex.compile(rf"(?r)[.!?\u2026][\"'\u2019\u201d)\]]{{0,3}}{_WS}+")
-_LAST_SPACE = regex.compile(rf"(?r){_WS}+")
-_SPACE = regex.compile(rf"{_WS}*")
-_NEXT_SPACE = regex.compile(rf"{_WS}+")
+_LAST_SENTENCE_END = regex.compile(rf"(?r)[.!?\u2026][\"'\u2019\u201d)\]]{{0,3}}{WHITESPACE}+")
+_LAST_SPACE = regex.compile(rf"(?r){WHITESPACE}+")
+_SPACE = regex.compile(rf"{WHITESPACE}*")
+_NEXT_SPACE = regex.compile(rf"{WHITESPACE}+")
 
 Analyser = Callable[[list[str], list[int], list[int]], Any]
 

@@ -32,7 +32,7 @@ def _drop_family(doc: Document, name: str) -> Iterator[tuple[Block, Drop]]:
     # the line the title picker ranks first, split as "Title | Site", is lines.title's: its
     # site part may carry a phrase ("... | Bryan University Online©"), its title part does not
     top = a.titles[0] if a.titles else None
-    split = top is not None and top.site is not None and top.end - top.start < len(a.scores.lines.texts[top.line])
+    split = top is not None and top.site is not None and not top.whole(a.scores.lines.texts[top.line])
     skip = top.line if split else -1
     if name == "custom":  # every family a user added
         lines = sorted(k for f in a.families_hit if f not in DEFAULT_RULE_FAMILIES for k in a.hits(f))

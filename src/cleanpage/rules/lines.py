@@ -274,9 +274,7 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
                 else:
                     yield first, Drop("the headline printed again in the <title> line")
             return
-        if short and pick.end - pick.start < len(texts[0]) \
-                or not short and (pick.end - pick.start < len(texts[0])
-                                  or len(body) > 1 and b.is_heading and not body[1].is_heading):
+        if not pick.whole(texts[0]) or not short and len(body) > 1 and b.is_heading and not body[1].is_heading:
             yield from _title(b, pick)
         return
     for pick in a.titles:
@@ -307,7 +305,7 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
 def _chrome_line(a: LinesAnalysis, pick: TitlePick, texts: list[str]) -> bool:
     """Is the pick a whole line of a chrome phrase family ("Subscribe Sign in")? A phrase in
     a site part the pick leaves out ("How to repot a fig | The Green Fork©") does not count."""
-    return a.family[pick.line] is not None and pick.end - pick.start >= len(texts[pick.line].strip())
+    return a.family[pick.line] is not None and pick.whole(texts[pick.line])
 
 
 def _short_enough(pick: TitlePick, config: Config) -> bool:
