@@ -113,11 +113,16 @@ class JoinHardWrappedLines:
     def __call__(self, doc: Document) -> Iterator[tuple[Block, Join]]:
         if doc.kind != "text":
             return  # HTML blocks are elements, not lines
-        body = [b for b in doc.blocks if b.zone == "body"]
+        body = []
+        for b in doc.blocks:
+            if b.zone == "body":
+                if len(b.text) > self.max_width:
+                    return  # scraped text: a paragraph on one line, found within the first lines
+                body.append(b)
         if len(body) <= self.min_lines:
             return
         width = max(len(b.text) for b in body)
-        if not self.min_width <= width <= self.max_width:
+        if width < self.min_width:
             return
         floor = width - self.slack
         n = len(body)
