@@ -121,3 +121,26 @@ def test_context_holds_a_paragraph_above_the_last_kept_one_never_below_it():
     blocks = parse_text("\n".join([lead, kept1, kept2, comment])).blocks
     a = SimpleNamespace(keep=[False, True, True, False], probability=[0.3, 0.9, 0.9, 0.3])
     assert _held_up([(b, k) for k, b in enumerate(blocks)], a) == [True, False, False, False]
+
+
+def test_lines_title_takes_the_headline_of_a_page_whose_lines_all_score_as_chrome():
+    # a listing page or a model that misjudges the page: no line is kept, yet the headline
+    # is the page's title, not a line left at the top of what remains
+    import numpy as np
+
+    from cleanpage.lines.analysis import LineAnalyser
+    from cleanpage.lines.scorer import LineScorer, LineScores
+    from cleanpage.lines.title import TitlePicker
+
+    class NothingKept(LineScorer):
+        def score_prepared(self, prep):
+            s = super().score_prepared(prep)
+            p = np.full(len(s.probability), 0.01)
+            return LineScores(s.lines, p, p >= s.threshold, s.threshold, s.family, s._X2, s._scorer)
+
+    cleaner = cleanpage.Cleaner(PREVIEW)
+    cleaner._lines = LineAnalyser(NothingKept(), TitlePicker())  # noqa: SLF001 - a model that keeps nothing
+    page = cleaner.clean("\n".join([TITLE, *NAV, ARTICLE[0], *ARTICLE[2:], *FOOTER]))
+    assert page.title == "How to repot a fiddle-leaf fig"
+    assert page.metadata["site"] == "The Green Fork"
+    assert list(page.paragraphs) == ARTICLE[2:]  # the paragraphs, which no chrome rule took

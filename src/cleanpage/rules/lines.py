@@ -288,8 +288,8 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
             continue
         if not _short_enough(pick, config) or _chrome_line(a, pick, texts):
             continue  # too long, or a chrome phrase ("Subscribe Sign in")
-        if not any(keep[k] for k in by_line if k is not None and k != pick.line):
-            return  # no article left under it: a title would leave an empty page
+        if all(o is b for o in body):
+            return  # nothing left under it: a title would leave an empty page
         chosen = pick
         yield from _title(b, pick)
         break
