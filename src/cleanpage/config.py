@@ -55,6 +55,12 @@ class Config:
     max_comment_label_words: int = 6
     max_comment_notice_words: int = 16
     max_comment_form_words: int = 24
+    # a blog's comment thread (comments.thread): at least min_comment_headers "<name> says"
+    # headers, each at most max_comment_header_words words; a comment longer than
+    # max_comment_lines lines loses only its header, date and reply link
+    min_comment_headers: int = 2
+    max_comment_header_words: int = 15
+    max_comment_lines: int = 40
     max_credit_line_words: int = 20  # "Photo: Getty Images"
     max_caption_line_words: int = 60
     max_ai_promo_words: int = 14

@@ -213,6 +213,18 @@ COMMENT_FORM_WORDS = _words(b"comment reply response email mail required name we
 
 # --- ads and trailers ------------------------------------------------------------------------
 
+#: the header of a blog comment, as WordPress and most blog engines print it: "Sheri says",
+#: "Jenny says:", "Anna sagt:", "Marie dit :"; forum posts ("said:", "wrote:") are content
+COMMENT_HEADER = regex.compile(r"(?P<name>\S.{0,150}?)\s+(?:says|sagt|dit|dice|diz|disse|zegt)\s*:?")
+COMMENT_HEADER_ENDS = ("says", "sagt", "dit", "dice", "diz", "disse", "zegt")  # after stripping " :"
+#: a comment's own date line in any language: a short line with a year or a clock time
+COMMENT_DATE = regex.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b")  # searched for
+#: the reply link under each comment
+COMMENT_REPLY_LINE = regex.compile(
+    r"(?:reply(?:\s+to\s+(?:this\s+)?comment)?|antworten|r[ée]pondre|responder|rispondi|beantwoorden)\s*[↓↩»]?",
+    _F,
+)
+
 #: whole lines: "Advertisement", "ADVERTISEMENT", "Story continues below advertisement"
 AD_LINE = regex.compile(
     r"[-–—•·|*\s\[(]*(?:advertisement|advertising|advert|ads?|sponsored(?:\s+content)?|paid\s+(?:content|post)|promoted)"
