@@ -55,6 +55,7 @@ class Config:
     max_comment_label_words: int = 6
     max_comment_notice_words: int = 16
     max_comment_form_words: int = 24
+    max_form_label_words: int = 6  # "Email Address *", "Company Name *"
     # a blog's comment thread (comments.thread): at least min_comment_headers "<name> says"
     # headers, each at most max_comment_header_words words; a comment longer than
     # max_comment_lines lines loses only its header, date and reply link

@@ -213,6 +213,25 @@ COMMENT_FORM_WORDS = _words(b"comment reply response email mail required name we
 
 # --- ads and trailers ------------------------------------------------------------------------
 
+#: a web form's required-field label, its asterisk the evidence: "First Name *", "Phone Number*",
+#: "E-Mail-Adresse *", "Prénom *", "Teléfono *"; a line of content rarely ends in a lone "*"
+_FIELD = (r"(?:(?:first|last|full|given|family|company|business|user)\s*name|name|username|e-?mail(?:\s+address)?"
+          r"|(?:phone|telephone|mobile|cell)(?:\s+(?:number|no\.?))?|company|organi[sz]ation|(?:confirm\s+)?password"
+          r"|message|website|subject|(?:street\s+)?address|city|state|zip(?:\s+code)?|post(?:al)?\s*code|country"
+          r"|job\s+title"
+          r"|vorname|nachname|e-mail-adresse|telefon(?:nummer)?|firma|unternehmen|nachricht|betreff|passwort"
+          r"|pr[ée]nom|nom|t[ée]l[ée]phone|soci[ée]t[ée]|entreprise|sujet|objet|mot\s+de\s+passe|ville|pays"
+          r"|nombre|apellidos?|correo(?:\s+electr[oó]nico)?|tel[eé]fono|empresa|mensaje|asunto|contrase[ñn]a|ciudad"
+          r"|nome|sobrenome|telefone|mensagem|assunto|senha|cidade|cognome|telefono|azienda|messaggio|oggetto)")
+FORM_FIELD_LINE = regex.compile(rf"(?:your\s+|votre\s+|ihre?\s+|tu\s+|seu\s+|sua\s+|il\s+tuo\s+)?{_FIELD}\s*:?\s*\*\s*:?", _F)
+FORM_FIELD_WORDS = _words(  # keywords are ASCII letter runs: "Téléphone" names "phone", "Société" "soci"
+    b"name firstname lastname username email mail address phone telephone mobile cell number company"
+    b" organisation organization password message website subject street city state zip postal postcode code"
+    b" country job title vorname nachname adresse telefon telefonnummer firma unternehmen nachricht betreff"
+    b" passwort nom prenom soci societe entreprise sujet objet mot ville pays nombre apellido apellidos correo"
+    b" fono empresa mensaje asunto contrase ciudad nome sobrenome telefone mensagem assunto senha cidade"
+    b" cognome azienda messaggio oggetto")
+
 #: the header of a blog comment, as WordPress and most blog engines print it: "Sheri says",
 #: "Jenny says:", "Anna sagt:", "Marie dit :"; forum posts ("said:", "wrote:") are content
 COMMENT_HEADER = regex.compile(r"(?P<name>\S.{0,150}?)\s+(?:says|sagt|dit|dice|diz|disse|zegt)\s*:?")

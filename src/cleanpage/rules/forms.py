@@ -1,0 +1,22 @@
+"""Web forms printed into the page text: contact, sign-up and lead forms."""
+
+from __future__ import annotations
+
+from ..config import Config
+from ..model import Block, Drop
+from ..patterns import FORM_FIELD_LINE, FORM_FIELD_WORDS
+from ..registry import Stage, rule
+
+
+@rule("forms.field_label", stage=Stage.LINES, order=45, zones=("body", "sidebar"), keywords=FORM_FIELD_WORDS)
+def drop_form_field_label(block: Block, config: Config) -> Drop | None:
+    """Drop the label of a required form field, in several languages.
+
+    Only a field name marked required by its asterisk counts: that mark is what a
+    form prints and prose does not.
+    Targets: First Name *
+    Keeps:   First name, then last name (no asterisk); Monthly Credit Score* (not a field name).
+    """
+    if block.words <= config.max_form_label_words and FORM_FIELD_LINE.fullmatch(block.text):
+        return Drop("required form field label")
+    return None
