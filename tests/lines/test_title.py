@@ -48,3 +48,37 @@ def test_learned_picker_splits_the_site_and_prefers_a_headline():
     assert pick.site == "The Kitchen"
     assert lines[pick.line][pick.start:pick.end] == pick.title
     assert pick.reason.startswith("title score ")
+
+
+def test_trees_score_as_a_walk_down_each_tree():
+    # two trees: a stump on feature 0, and a tree of three splits (4 leaves) on features 1 and 2
+    import numpy as np
+
+    from cleanpage.lines.title import Trees
+
+    spec = {"feature": [0, -1, -1, 1, 2, -1, -1, 2, -1, -1],
+            "threshold": [0.5, 0, 0, 1.0, 2.0, 0, 0, 3.0, 0, 0],
+            "left": [1, -1, -1, 4, 5, -1, -1, 8, -1, -1], "right": [2, -1, -1, 7, 6, -1, -1, 9, -1, -1],
+            "value": [0, -1.0, 1.0, 0, 0, 10.0, 20.0, 0, 30.0, 40.0], "roots": [0, 3], "depth": 2, "bias": 0.5}
+
+    def walk(x):
+        total = spec["bias"]
+        for k in spec["roots"]:
+            while spec["feature"][k] >= 0:
+                k = spec["left"][k] if x[spec["feature"][k]] <= spec["threshold"][k] else spec["right"][k]
+            total += spec["value"][k]
+        return total
+
+    X = np.array([[0.0, 0.0, 0.0], [1.0, 0.5, 2.5], [0.5, 1.5, 3.0], [2.0, 9.0, 9.0], [0.4, 1.0, 2.0]])
+    assert Trees(spec).logits(X).tolist() == [walk(x) for x in X]
+
+
+def test_title_candidates_know_a_byline_under_a_heading():
+    from cleanpage.lines.title import CANDIDATE_FEATURES_3, candidate_features
+
+    lines = ["How to bake bread at home | The Kitchen", "Home", "How to Bake Bread at Home", "By Ann Smith",
+             "Bread is older than writing, and easier to make than you think, if you have a warm kitchen."]
+    cands, X = candidate_features(lines, [False, False, False, False, True])
+    below = CANDIDATE_FEATURES_3.index("meta_below_2")
+    assert X.shape == (len(cands), len(CANDIDATE_FEATURES_3))
+    assert {c.line: X[j, below] for j, c in enumerate(cands)} == {0: 0.0, 1: 1.0, 2: 1.0, 3: 0.0, 4: 0.0}

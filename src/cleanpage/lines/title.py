@@ -30,6 +30,9 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
+import regex
+
+from ..patterns import AGE_LINE, BYLINE, DATE
 
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
@@ -162,6 +165,7 @@ def pick_title(lines: list[str], content: list[bool] | None = None) -> TitlePick
 
 MODEL_FORMAT = "cleanpage.title/1"
 MODEL_FORMAT_2 = "cleanpage.title/2"
+MODEL_FORMAT_3 = "cleanpage.title/3"
 CANDIDATE_FEATURES = (
     "is_first", "is_split", "log_index", "log_words", "short_3", "long_15", "ends_clause", "ends_question",
     "starts_upper", "digit_share", "f1_first", "recall_first", "precision_first", "before_content",
@@ -172,6 +176,20 @@ CANDIDATE_FEATURES = (
 CANDIDATE_FEATURES_2 = CANDIDATE_FEATURES + (
     "line_score", "gap_before", "gap_after", "headline_shaped", "title_case", "site_words", "score_below",
 )
+# format cleanpage.title/3 (small boosted trees, which can weigh a candidate against the others)
+# also reads how the candidate stands among the page's other candidates: whether it, or another
+# line, looks like the on-page heading (headline-shaped, blank lines around it, the body starting
+# at most HEADING_NEAR lines below, sharing words with the first line), and how many later lines
+# repeat the first line
+CANDIDATE_FEATURES_3 = CANDIDATE_FEATURES_2 + (
+    "heading", "other_heading", "other_heading_f1", "nearest_heading", "log_lines_like_first",
+    # a byline or date line within the next 4 or 2 lines, or within the 3 above (the first line aside)
+    "meta_below_4", "meta_below_2", "meta_above_3",
+)
+META_MAX_WORDS = 14
+HEADING_NEAR = 6
+HEADING_MIN_F1 = 0.3
+LIKE_FIRST_F1 = 0.5
 
 
 @dataclass(frozen=True)
@@ -189,13 +207,13 @@ def _overlap(a: Counter[str], b: Counter[str]) -> int:
 
 def candidate_features(lines: list[str], content: list[bool] | None,
                        families: list[str | None] | None = None, scores: list[float] | None = None,
-                       gaps: list[bool] | None = None) -> tuple[list[Candidate], list[list[float]]]:
-    """Every title candidate among the first lines, with the features the picker reads
-    (``CANDIDATE_FEATURES_2``; a format-1 model reads the first ``len(CANDIDATE_FEATURES)``).
+                       gaps: list[bool] | None = None) -> tuple[list[Candidate], np.ndarray]:
+    """Every title candidate among the first lines, with the features the picker reads, one
+    row each (``CANDIDATE_FEATURES_3``; older models read a prefix of them).
 
     ``scores``: the line model's probability per line; ``gaps``: a blank line before it."""
     if not lines:
-        return [], []
+        return [], np.zeros((0, len(CANDIDATE_FEATURES_3)))
     part, _s, _e, _site = split_site(lines[0])
     pc = Counter(_words(part))
     pset = set(pc)
@@ -259,7 +277,64 @@ def candidate_features(lines: list[str], content: list[bool] | None,
             ])
             lead = len(text) - len(text.lstrip())
             cands.append(Candidate(i, stripped, s + lead, s + lead + len(stripped), site))
-    return cands, rows
+    X = np.asarray(rows, np.float64).reshape(len(rows), len(CANDIDATE_FEATURES_2))
+    line = np.asarray([c.line for c in cands], np.int64)
+    meta = np.asarray([False] + [_meta_line(t) for t in lines[1:n + 4]] + [False] * 4, bool)
+    below = np.stack([meta[line + d] for d in range(1, 5)], axis=1)
+    above = np.stack([meta[np.maximum(line - d, 0)] for d in range(1, 4)], axis=1)
+    later = (line > 0)[:, None]
+    return cands, np.hstack([X, _among_candidates(X, line), (below & later).any(axis=1)[:, None],
+                             (below[:, :2] & later).any(axis=1)[:, None], (above & later).any(axis=1)[:, None]])
+
+
+_BY_START = regex.compile(r"(?:by|written\s+by|posted\s+by|author:?)\s+\w", regex.IGNORECASE)
+_DATE_IN = regex.compile(DATE, regex.IGNORECASE)
+
+
+# every pattern of _meta_line needs a digit or one of these words: most lines are ruled out here
+_META_HINTS = ("by", "ago", "now", "yesterday", "today", "last", "written", "posted", "author")
+
+
+def _meta_line(line: str) -> bool:
+    """A byline or date line, such as lies under an article's headline."""
+    if _DIGIT.search(line) is None:
+        low = line.lower()
+        if not any(w in low for w in _META_HINTS):
+            return False
+    return len(line.split()) <= META_MAX_WORDS and bool(
+        _BY_START.match(line) or _DATE_IN.search(line) or BYLINE.fullmatch(line) or AGE_LINE.fullmatch(line))
+
+
+_F2 = {name: j for j, name in enumerate(CANDIDATE_FEATURES_2)}
+
+
+def _among_candidates(X: np.ndarray, line: np.ndarray) -> np.ndarray:
+    """The ``CANDIDATE_FEATURES_3`` columns beyond ``CANDIDATE_FEATURES_2``: each candidate
+    against the candidates of the other lines (``line``: each row's line)."""
+    f1 = X[:, _F2["f1_first"]]
+    heading = (X[:, _F2["headline_shaped"]] * X[:, _F2["gap_before"]] * X[:, _F2["gap_after"]]
+               * (X[:, _F2["before_content"]] > 0) * (X[:, _F2["log_content_dist"]] <= math.log1p(HEADING_NEAR))
+               * (f1 >= HEADING_MIN_F1))
+    lines, row_line = np.unique(line, return_inverse=True)
+    per_line_heading = np.zeros(len(lines))
+    np.maximum.at(per_line_heading, row_line, heading)
+    per_line_f1 = np.zeros(len(lines))
+    np.maximum.at(per_line_f1, row_line, np.where(heading > 0, f1, 0.0))
+    per_line_like = np.bincount(row_line, weights=((f1 >= LIKE_FIRST_F1) & (line > 0)).astype(np.float64),
+                                minlength=len(lines))
+    nearest = line[heading > 0].max(initial=-1)
+    return np.column_stack([
+        heading, _best_elsewhere(per_line_heading, row_line), _best_elsewhere(per_line_f1, row_line),
+        (line == nearest).astype(np.float64), np.log1p(per_line_like.sum() - per_line_like[row_line]),
+    ])
+
+
+def _best_elsewhere(per_line: np.ndarray, row_line: np.ndarray) -> np.ndarray:
+    """For each row, the largest of ``per_line`` (non-negative) over the lines but its own."""
+    if len(per_line) < 2:
+        return np.zeros(len(row_line))
+    top2 = np.argsort(-per_line, kind="stable")[:2]
+    return np.where(row_line == top2[0], per_line[top2[1]], per_line[top2[0]])
 
 
 class TitlePicker:
@@ -269,6 +344,7 @@ class TitlePicker:
         spec = spec if spec is not None else default_title_model()
         fmt = spec.get("format")
         self.additive = None
+        self.trees = None
         if fmt == MODEL_FORMAT and tuple(spec["features"]) == CANDIDATE_FEATURES:
             self.w = np.asarray(spec["weights"], np.float64)
             self.b = float(spec["bias"])
@@ -276,11 +352,15 @@ class TitlePicker:
             from .scorer import AdditiveModel
 
             self.additive = AdditiveModel(spec["model"], CANDIDATE_FEATURES_2)
+        elif fmt == MODEL_FORMAT_3 and tuple(spec["features"]) == CANDIDATE_FEATURES_3:
+            self.trees = Trees(spec["trees"])
         else:
             raise ValueError("not a title model for these features; rebuild it with training/text/train_title.py")
 
-    def scores(self, rows: list[list[float]]) -> np.ndarray:
-        X = np.asarray(rows, np.float64)
+    def scores(self, X: np.ndarray) -> np.ndarray:
+        """Each candidate's score (a logit) from its row of ``candidate_features``."""
+        if self.trees is not None:
+            return self.trees.logits(X)
         if self.additive is not None:
             return self.additive.logits(X)
         return X[:, :len(CANDIDATE_FEATURES)] @ self.w + self.b
@@ -320,6 +400,65 @@ class TitlePicker:
             if len(out) >= k:
                 break
         return out
+
+
+class Trees:
+    """Boosted regression trees, evaluated for every row and tree at once.
+
+    ``spec`` (format ``cleanpage.title/3``) holds the trees as flat node arrays: ``feature``
+    (a column per node, -1 at a leaf), ``threshold``, ``left`` and ``right`` (node indices;
+    a row goes left when its value is at most the threshold), ``value`` (a leaf's output),
+    ``roots`` (each tree's first node), ``depth`` (the deepest leaf) and ``bias``.
+
+    Small trees are read as tables: each tree's split nodes (at most a few) are tested on
+    every row in one comparison, the outcomes make a row's bit pattern per tree, and a table
+    per tree maps each pattern to the leaf it leads to."""
+
+    def __init__(self, spec: dict) -> None:
+        feature = [int(f) for f in spec["feature"]]
+        threshold = [float(t) for t in spec["threshold"]]
+        left, right, value = spec["left"], spec["right"], spec["value"]
+        self.bias = float(spec["bias"])
+        splits: list[list[int]] = []  # each tree's split nodes, in depth-first order
+        for root in spec["roots"]:
+            nodes, todo = [], [int(root)]
+            while todo:
+                k = todo.pop()
+                if feature[k] >= 0:
+                    nodes.append(k)
+                    todo += [int(right[k]), int(left[k])]
+            splits.append(nodes)
+        width = max((len(n) for n in splits), default=0)
+        if width > 10:
+            raise ValueError("title model trees too large: at most 10 splits a tree")
+        self.width = width
+        # per tree, ``width`` tests (padded with one that always holds) and a table of 2**width leaves
+        cols = np.zeros((len(splits), width), np.int64)
+        thr = np.full((len(splits), width), np.inf)
+        table = np.zeros((len(splits), 1 << width))
+        for t, (root, nodes) in enumerate(zip(spec["roots"], splits)):
+            bit = {k: j for j, k in enumerate(nodes)}
+            for j, k in enumerate(nodes):
+                cols[t, j], thr[t, j] = feature[k], threshold[k]
+            for pattern in range(1 << width):
+                k = int(root)
+                while feature[k] >= 0:
+                    k = int(left[k]) if pattern >> bit[k] & 1 else int(right[k])
+                table[t, pattern] = value[k]
+        self._cols = cols.T.ravel()  # test j of every tree, then test j + 1 of every tree
+        self._thr = thr.T.ravel()
+        self._table = table.ravel()
+        self._start = np.arange(len(splits), dtype=np.int64) << width  # each tree's table in _table
+        self._n = len(splits)
+
+    def logits(self, X: np.ndarray) -> np.ndarray:
+        if not X.shape[0] or not self._n:
+            return np.full(X.shape[0], self.bias)
+        went_left = X[:, self._cols] <= self._thr
+        at = self._start + went_left[:, :self._n]
+        for j in range(1, self.width):
+            at += went_left[:, j * self._n:(j + 1) * self._n] * (1 << j)
+        return self._table[at].sum(axis=1) + self.bias
 
 
 @lru_cache(maxsize=1)
