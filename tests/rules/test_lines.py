@@ -144,3 +144,27 @@ def test_lines_title_takes_the_headline_of_a_page_whose_lines_all_score_as_chrom
     assert page.title == "How to repot a fiddle-leaf fig"
     assert page.metadata["site"] == "The Green Fork"
     assert list(page.paragraphs) == ARTICLE[2:]  # the paragraphs, which no chrome rule took
+
+
+def test_lines_title_on_clean_text_takes_the_first_of_two_copies_of_the_headline():
+    # the headline heads the page and is printed again above a list; the picker ranks the
+    # second copy first: the first copy is still the title, and the body keeps the second
+    from cleanpage.lines.analysis import LineAnalyser
+    from cleanpage.lines.scorer import LineScorer
+    from cleanpage.lines.title import TitlePick, TitlePicker
+
+    class SecondCopyFirst(TitlePicker):
+        def ranked(self, lines, *args, **kw):
+            k = lines.index(lines[0], 1)
+            return [TitlePick(k, lines[k], 0, len(lines[k]), None, "title score 0.99, a test's choice")]
+
+    cleaner = cleanpage.Cleaner(PREVIEW)
+    cleaner._lines = LineAnalyser(LineScorer(), SecondCopyFirst())  # noqa: SLF001 - a picker with a known choice
+    plants = ["basil", "mint", "rosemary", "thyme", "sage", "chives", "parsley", "oregano", "dill", "lavender",
+              "coriander", "tarragon", "lemon balm", "bay", "sorrel", "fennel"]
+    tips = [f"Repot the {p} in spring, in a pot one size up, and water it the day before so the roots hold together."
+            for p in plants]
+    body = [ARTICLE[2], ARTICLE[0], *ARTICLE[3:], *tips]  # long enough for the line model
+    page = cleaner.clean("\n\n".join([ARTICLE[0], *body]))
+    assert page.title == ARTICLE[0]
+    assert list(page.paragraphs) == body

@@ -268,6 +268,11 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
             first = by_line.get(0)
             if (not short and pick.line > 0 and first is not None and first.text == texts[0]
                     and _repeats_title(texts[0], pick.title)):
+                if _words(first.text) == _words(pick.title) and body[0] is first:
+                    # the same headline twice, the first copy heading the page: that one is the
+                    # title, and the body keeps the other where the page prints it
+                    yield from _title(first, TitlePick(0, first.text, 0, len(first.text), None, pick.reason))
+                    return
                 yield from _title(b, pick)
                 if split_site(first.text)[3]:
                     yield from _site_of_title_line(first, pick)
