@@ -190,6 +190,22 @@ def text_block(text: str, start: int, end: int, line: int, kw: list[bytes], word
 _ENDS = frozenset(_SENTENCE_ENDS)
 
 
+def like_block(like: Block, text: str, start: int, end: int, kw: list[bytes], words: int = -1) -> Block:
+    """``make_block`` of ``text`` with ``like``'s origin, zone, role, card, section and score: the
+    pipeline's new block after an edit (a long line split at its sentence ends makes thousands)."""
+    b = _Slots()
+    b.text, b.start, b.end, b._origin = text, start, end, like._origin
+    b.zone, b.role, b.card, b.section = like.zone, like.role, like.card, like.section
+    b._kw = kw
+    b.words = count_words(text) if words < 0 else words
+    last = text[-1:]
+    b.ends_sentence = last in _ENDS if last not in _CLOSERS else text.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS)
+    b._heading = b._key = b._memo = None
+    b._score = like._score
+    b.__class__ = Block
+    return b
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """The parsed input: blocks in reading order plus the text offsets refer to.

@@ -37,7 +37,7 @@ from .config import Config
 from .errors import RuleError
 from .model import (
     Block, Cut, Decision, Document, Drop, Join, MergeCard, Page, Placement, Placements, Removal, SidebarItem,
-    Split, Step, ToMeta, ToSidebar, ToTitle, make_block,
+    Split, Step, ToMeta, ToSidebar, ToTitle, like_block, make_block,
 )
 from .registry import Rule, Stage, enabled_rules, registry
 from .text import count_words, keywords
@@ -49,7 +49,7 @@ CARD_FIELDS = frozenset(("title", "summary", "source", "age", "label", "category
 _MAX_REPEATS = 10_000  # a rule that never settles on one block is stopped there
 _SHARE_KEYWORDS_FROM = 1_000_000  # characters of page: see ``_Run.share``
 _PACK_FROM = 2_000  # paragraphs: a page with more keeps its placements packed (``model.Placements``)
-_SHORT_CHARS = 40  # a block of at most this many characters shares its features with its twins (``_Run._made``)
+_SHORT_CHARS = 40  # a block of at most this many characters shares its features with its twins (``_Run._block``)
 
 
 # --- where text goes ---------------------------------------------------------------------------
@@ -218,8 +218,8 @@ class _Run:
         # a big page: one bytes object per distinct keyword in the blocks the engine makes, as in
         # ``parse.text`` (the versions of the edited blocks of a 5 MB line held 1.1 million)
         self.share = {}.setdefault if len(self.src) > _SHARE_KEYWORDS_FROM else None
-        self.short: dict[str, tuple[list[bytes], int]] = {}  # a short text's keywords and words (``_made``)
-        self.short_masks: dict[str, int] = {}  # a short text's prefilter mask (``_queue``)
+        self.short: dict[str, tuple[list[bytes], int]] = {}  # a short text's keywords and words (``_block``)
+        self.short_masks: dict[str, tuple[int, tuple[int, ...]]] = {}  # a short text's prefilter mask and slots
         index, always, mask = engine.index, engine.always, self.mask
         keys = index.keys()
         for b in self.live:
@@ -269,11 +269,13 @@ class _Run:
                     at = src.find(pattern, at + 1)
             else:
                 hits = [m.span() for m in pattern.finditer(src)]
+            marked = -1  # the last block this pattern marked: a long line has thousands of hits
             for at, end in hits:
                 i = bisect_right(starts, at) - 1
-                if i >= 0 and end <= live[i].end:
+                if i != marked and i >= 0 and end <= live[i].end:
                     b = live[i]
                     mask[b] = mask.get(b, 0) | bit
+                    marked = i
 
     def _pieces(self, b: Block) -> list[tuple[int, int]]:
         p = self.pieces.get(b)
@@ -326,16 +328,19 @@ class _Run:
         """Compute ``b``'s prefilter mask and put it on the worklists of the rules it passes."""
         engine = self.engine
         text = b.text
-        if len(text) <= _SHORT_CHARS:  # see ``_made``
-            m = self.short_masks.get(text)
-            if m is None:
-                m = self.short_masks[text] = engine.mask(b._kw, text)
+        if len(text) <= _SHORT_CHARS:  # see ``_block``
+            known = self.short_masks.get(text)
+            if known is None:
+                m = engine.mask(b._kw, text)
+                known = self.short_masks[text] = (m, engine.slots_of(m))
+            m, slots = known
         else:
             m = engine.mask(b._kw, text)
+            slots = engine.slots_of(m)
         if m:
             self.mask[b] = m
             pending = self.pending
-            for slot in engine.slots_of(m):
+            for slot in slots:
                 if slot != skip:
                     pending[slot].add(b)
 
@@ -367,7 +372,10 @@ class _Run:
 
     def _made(self, pieces: list[tuple[int, int]], like: Block) -> Block:
         """A new block of ``like``'s kind (origin, zone, card) made of ``pieces`` of the source."""
-        text = _join(self.src, pieces)
+        return self._block(_join(self.src, pieces), pieces[0][0], pieces[-1][1], like)
+
+    def _block(self, text: str, start: int, end: int, like: Block) -> Block:
+        """A new block of ``like``'s kind holding ``text``, from ``start`` to ``end`` of the source."""
         if len(text) <= _SHORT_CHARS:
             # the features of a short text are worked out once a page, and its keyword list is shared:
             # splitting 1 MB of "a.A" made 333,333 blocks whose keyword lists took 231 bytes each
@@ -380,8 +388,7 @@ class _Run:
             share = self.share
             if share is not None:
                 kw = list(map(share, kw, kw))
-        return make_block(text, pieces[0][0], pieces[-1][1], like._origin, zone=like.zone, role=like.role,
-                          card=like.card, section=like.section, kw=kw, words=words, score=like._score)
+        return like_block(like, text, start, end, kw, words)
 
     def _kill(self, b: Block) -> None:
         self.dead.add(b)
@@ -462,27 +469,18 @@ class _Run:
         worked out on the source ranges of the original block.
         """
         src, text, pieces = self.src, b.text, self._pieces(b)
+        if len(pieces) == 1:
+            return self._split_range(rule, b, pieces[0][0], splits, slot)
         end = len(text)  # the block left after the splits so far is text[:end]
         parts: list[list[tuple[int, int]]] = []
         trace = self.trace
-        single = pieces[0][0] if len(pieces) == 1 else -1  # one source range: no lists per split
         for d in splits:
-            if single >= 0:  # _trim(_select(...)) of the one range, without making lists
-                n = len(text)
-                if d.at <= 0 or d.at >= end or d.at >= n:
-                    continue
-                ls, le = _stripped(src, single, single + d.at)
-                at, re_ = _stripped(src, single + d.at, single + min(end, n))
-                if ls == le or at == re_:
-                    continue
-                right = [(at, re_)]
-            else:
-                left = _trim(src, _select(pieces, 0, d.at))
-                right = _trim(src, _select(pieces, d.at, end))
-                if not left or not right:
-                    continue
-                at, re_ = right[0]
-                ls, le = left[-1]
+            left = _trim(src, _select(pieces, 0, d.at))
+            right = _trim(src, _select(pieces, d.at, end))
+            if not left or not right:
+                continue
+            at, re_ = right[0]
+            ls, le = left[-1]
             around = src[max(ls, le - 30):le] + "|" + src[at:min(re_, at + 30)]
             trace.append(Step(rule, "split", around, d.reason, at, at))
             parts.append(right)
@@ -496,6 +494,57 @@ class _Run:
             if not (len(right) == 1 and right[0] == (twin.start, twin.end)):
                 self.pieces[twin] = right
             self._queue(twin)
+            twins.append(twin)
+        return True
+
+    def _split_range(self, rule: str, b: Block, start: int, splits: Sequence[Split], slot: int) -> bool:
+        """``_split_all`` of a block that is one range of the source, from ``start``: the same
+        steps and blocks, worked out on offsets, with no lists per split (1 MB of "a.A" on one
+        line is 333,333 splits).
+
+        Each part keeps the stripped range ``_trim(_select(...))`` would give it: the part left
+        of a split starts at the block's first visible character, the part right of it ends
+        before the previous split, and neither holds blank space at its ends.
+        """
+        src = self.src
+        n = len(b.text)
+        lead = start  # the block's first visible character: where each left part starts
+        while lead < start + n and src[lead].isspace():
+            lead += 1
+        end = n  # the block left after the splits so far is its text[:end]
+        rights = array("q")  # the parts split off, right to left: start, end of each (a tuple each took 120 bytes)
+        trace = self.trace
+        for d in splits:
+            at = d.at
+            if at <= 0 or at >= end:
+                continue
+            le = start + at
+            if lead >= le:
+                continue  # nothing visible left of the split
+            while src[le - 1].isspace():  # stops after ``lead`` at the latest
+                le -= 1
+            re_ = start + end
+            at += start
+            while at < re_ and src[at].isspace():
+                at += 1
+            if at == re_:
+                continue  # nothing visible right of it
+            while src[re_ - 1].isspace():  # stops after ``at`` at the latest
+                re_ -= 1
+            trace.append(Step(rule, "split", src[max(lead, le - 30):le] + "|" + src[at:min(re_, at + 30)],
+                              d.reason, at, at))
+            rights.append(at)
+            rights.append(re_)
+            end = d.at
+        if not rights:
+            return False
+        new = self._rebuild(b, _trim(src, [(start, start + end)]), slot)
+        twins = self.after.setdefault(new, [])
+        queue = self._queue
+        for k in range(len(rights) - 2, -1, -2):
+            s, e = rights[k], rights[k + 1]
+            twin = self._block(src[s:e], s, e, b)  # its one range is its text: no pieces kept beside it
+            queue(twin)
             twins.append(twin)
         return True
 
@@ -997,12 +1046,17 @@ def _last_first(decisions: list[Decision]) -> list[Decision]:
     An edit that overlaps one to its right is dropped; the rule is asked again once
     the text has changed.
     """
+    if all(type(d) is Split for d in decisions):
+        # a long line's paragraph breaks: points, sorted by a C key, none overlapping the one to its
+        # right; what the loop below drops of them is a point left of the block but the rightmost
+        splits = sorted(decisions, key=_at, reverse=True)
+        if splits[-1].at < 0:
+            splits = splits[:1] + [d for d in splits[1:] if d.at >= 0]  # type: ignore[attr-defined]
+        return splits
     out: list[Decision] = []
     left_edge = None
-    # a long line's paragraph breaks (all Splits): their spans without _span's type tests
-    span = _at_span if all(type(d) is Split for d in decisions) else _span
-    for d in sorted(decisions, key=span, reverse=True):
-        a, b = span(d)
+    for d in sorted(decisions, key=_span, reverse=True):
+        a, b = _span(d)
         if left_edge is not None and (b > left_edge or (a < 0 and out)):
             continue
         out.append(d)
@@ -1010,8 +1064,7 @@ def _last_first(decisions: list[Decision]) -> list[Decision]:
     return out
 
 
-def _at_span(d: Split) -> tuple[int, int]:
-    return d.at, d.at
+_at = itemgetter(0)  # Split.at
 
 
 def decide(name: str, text: str, config: Config | None = None) -> Any:

@@ -1,8 +1,11 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cleanpage
+from cleanpage.patterns import FUSED_SENTENCE
 from cleanpage.pipeline import decide
-from cleanpage.rules.breaks import split_points
+from cleanpage.rules.breaks import _CLOSING, _OPENING, _open_quotes, split_points
 
 
 def parts(text):
@@ -61,6 +64,40 @@ Employees kept their full salaries and worked 37 hours over four days
 instead of five. Offices that deal with the public stayed open on Fridays,
 with staff taking turns to cover them.
 """
+
+
+def _split_points_by_walking(text):
+    """``split_points`` walking every match from its sentence end, with no shortcut."""
+    points, seg = [], 0
+    for m in FUSED_SENTENCE.finditer(text):
+        at = m.start()
+        while at < len(text) and text[at] in ".!?":
+            at += 1
+        end, parity = at, None
+        while at < len(text) and not text[at].isalnum():
+            c = text[at]
+            if c in _OPENING:
+                break
+            if c in "\"'":
+                if parity is None:
+                    parity = {q: _open_quotes(text, seg, end, q) % 2 for q in "\"'"}
+                if not parity[c]:
+                    break
+                parity[c] = 0
+            elif c not in _CLOSING:
+                break
+            at += 1
+        if at < len(text) and at > seg:
+            points.append(at)
+            seg = at
+    return points
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.lists(st.sampled_from(["a", "b", "A", "Bc", ".", "!", "?", "...", '"', "'", "\u201d", "\u201c", "\u2019",
+                                 " ", "Mr", "3", "%", ")", "The end", "It "]), max_size=40).map("".join))
+def test_the_shortcut_for_a_sentence_end_without_quotes_finds_the_same_points(text):
+    assert split_points(text) == _split_points_by_walking(text)
 
 
 def test_hard_wrapped_lines_become_paragraphs():

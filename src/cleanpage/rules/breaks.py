@@ -40,6 +40,14 @@ def split_points(text: str) -> list[int]:
     points: list[int] = []
     seg = 0
     for m in FUSED_SENTENCE.finditer(text):
+        at = m.end()
+        if text[at - 1] in ".!?":
+            # no quote after the sentence end: the match ends where the next sentence starts, at
+            # a capital (the loops below would find the same point, a few times slower)
+            if at > seg:
+                points.append(at)
+                seg = at
+            continue
         at = m.start()
         while at < len(text) and text[at] in ".!?":
             at += 1
