@@ -107,6 +107,9 @@ def ld_body(dom: Dom) -> str:
 
 
 _FAR = 100  # blocks: "far from the start / end of the page"
+# blocks whose heads are read at once: all of them at once took 12 bytes per character of the
+# page's text (a 2.5 MB page's 50,000 paragraphs: a 12 MB spike)
+_HEAD_CHUNK = 4096
 _MAX_COUNT = 64
 _COUNTS = ("text_repeats", "path_repeat", "cpath_repeat", "sib_same", "sib_count", "parent_sib_same", "gp_sib_same", "anc3_sib_same",
            "anc4_sib_same", "max_rep_anc", "h1_count", "n_article_tags")
@@ -226,16 +229,20 @@ def matrix(dom: Dom) -> np.ndarray:
                 matches = pattern.finditer(joined)
             for m in matches:
                 out[short[int(np.searchsorted(offsets, m.start(), side="right")) - 1]] = 1.0
-    # digit and capital shares of each block's first 200 characters, in one numpy pass over all blocks
-    heads = [t[:200] for t in texts]
-    lens = np.asarray([len(h) for h in heads], dtype=np.int64)
-    code = np.frombuffer("".join(heads).encode("utf-32-le"), dtype=np.uint32)
-    starts_at = np.concatenate(([0], np.cumsum(lens)[:-1]))
-    # one byte per character (a head has at most 200, so the counts fit); freed at once: they
-    # are the size of the page's text times 4 to 12
-    digits = np.add.reduceat(((code >= 48) & (code <= 57)).view(np.uint8), starts_at) / lens
-    uppers = np.add.reduceat(((code >= 65) & (code <= 90)).view(np.uint8), starts_at) / lens
-    del code, heads
+        del joined, low, offsets  # the temporaries of a long page add up: each goes when done with
+    # digit and capital shares of each block's first 200 characters, a numpy pass per chunk of blocks
+    digits = np.empty(n)
+    uppers = np.empty(n)
+    for a in range(0, n, _HEAD_CHUNK):
+        heads = [t[:200] for t in texts[a:a + _HEAD_CHUNK]]
+        lens = np.asarray([len(h) for h in heads], dtype=np.int64)
+        code = np.frombuffer("".join(heads).encode("utf-32-le"), dtype=np.uint32)
+        starts_at = np.concatenate(([0], np.cumsum(lens)[:-1]))
+        # one byte per character (a head has at most 200, so the counts fit); freed at once: they
+        # are the size of the chunk's text times 4 to 12
+        digits[a:a + len(heads)] = np.add.reduceat(((code >= 48) & (code <= 57)).view(np.uint8), starts_at) / lens
+        uppers[a:a + len(heads)] = np.add.reduceat(((code >= 65) & (code <= 90)).view(np.uint8), starts_at) / lens
+        del code, heads
     link = np.asarray(dom.link_chars, dtype=np.float32)
     ld = np.minimum(link / np.maximum(chars, 1.0), 1.0)
     X[:, c["words"]] = words
@@ -253,6 +260,14 @@ def matrix(dom: Dom) -> np.ndarray:
     X[:, c["has_furniture_word"]] = furn
     X[:, c["pipes"]] = pipes
     X[:, c["title_case_share"]] = titlecase
+    # function words are short in most languages: prose has many, menus and names few
+    if word_lens:
+        short_upto = np.concatenate(([0], np.cumsum(np.asarray(word_lens) <= 3)))
+        ends_at = np.cumsum(words).astype(np.int64)
+        n_short = short_upto[ends_at] - short_upto[ends_at - words.astype(np.int64)]
+        X[:, c["short_word_share"]] = np.where(words >= 4, n_short / np.maximum(words, 1.0), 0.0)
+        del short_upto, ends_at, n_short
+    del word_lens, short
 
     # --- tags of the owner
     otag = [tags[o] for o in dom.owner]
@@ -421,6 +436,7 @@ def matrix(dom: Dom) -> np.ndarray:
             tot[key] = tot.get(key, 0.0) + w_
             good[key] = good.get(key, 0.0) + w_ * p_
         X[:, c[name]] = [good[k_] / max(tot[k_], 1.0) for k_ in keys]
+    del paths, cpaths, pc, cc, pw, tot, good, keys
     # where the block sits relative to the best container's first and last block
     inb = np.flatnonzero((owner >= best) & (owner < end[best]))
     if len(inb):
@@ -492,12 +508,6 @@ def matrix(dom: Dom) -> np.ndarray:
     _bits(dom.kbits, X[:, k0:k0 + len(KEYWORDS)])
     n0 = c[f"near_kw_{next(iter(KEYWORDS))}"]
     _bits(dom.near_kbits, X[:, n0:n0 + len(KEYWORDS)])
-    # function words are short in most languages: prose has many, menus and names few
-    if word_lens:
-        short_upto = np.concatenate(([0], np.cumsum(np.asarray(word_lens) <= 3)))
-        ends_at = np.cumsum(words).astype(np.int64)
-        n_short = short_upto[ends_at] - short_upto[ends_at - words.astype(np.int64)]
-        X[:, c["short_word_share"]] = np.where(words >= 4, n_short / np.maximum(words, 1.0), 0.0)
     # the same text printed more than once (a mobile and a desktop copy, a teaser repeated)
     seen = Counter(texts)
     X[:, c["text_repeats"]] = [seen[t] for t in texts]

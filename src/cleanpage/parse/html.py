@@ -29,6 +29,7 @@ import html as _htmllib
 import json
 import re
 import threading
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urljoin
 
@@ -43,6 +44,7 @@ from ..text import count_words, line_features
 from .decode import decode
 
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+_SHARE_KEYWORDS_FROM = 1_000_000  # characters of rendered text: see ``parse_html``
 
 
 def parse_html(html: str | bytes, url: str | None = None, *, model: Scorer | None = None) -> Document:
@@ -63,7 +65,7 @@ def parse_html(html: str | bytes, url: str | None = None, *, model: Scorer | Non
     for i, text in enumerate(texts):
         o = owner[i]
         path = analysis.path(i)
-        ld = min(1.0, link_chars[i] / len(text)) if text else 0.0
+        ld = min(1.0, link_chars[i] / len(text)) if text and link_chars[i] else 0.0  # one 0.0 for the many
         href = hrefs[i]
         if href is not None:
             href = href.strip()
@@ -89,15 +91,18 @@ def parse_html(html: str | bytes, url: str | None = None, *, model: Scorer | Non
     # lines with the same short keyword line share one keyword list (read-only): 50,000 <br>-lines
     # of "line" held 50,000 lists
     shared: dict[bytes, list[bytes]] = {}
+    # a big page: one bytes object per distinct keyword, as in ``parse.text`` (50,000 paragraphs of
+    # "Paragraph <n> of the story says something." held 350,000 of them, 14 MB)
+    share = {}.setdefault if len(rendered) > _SHARE_KEYWORDS_FROM else None
     for k, line in enumerate(lines):
         n = counts[k]
         words = kw_lines[k]
         if len(words) <= 40:
             kw = shared.get(words)
             if kw is None:
-                kw = shared[words] = words.split()
+                kw = shared[words] = _keyword_list(words, share)
         else:
-            kw = words.split()
+            kw = _keyword_list(words, share)
         blocks.append(make_block(line, offset, offset + len(line), origins[k], kw=kw,
                                  words=n if n >= 0 else count_words(line)))
         offset += len(line) + 1
@@ -105,6 +110,12 @@ def parse_html(html: str | bytes, url: str | None = None, *, model: Scorer | Non
     found = {k: v for k, v in analysis.found.items() if v}
     return Document(blocks=tuple(blocks), text=rendered, kind="html", url=url, found=found,
                     analysis={"dom": analysis}, warnings=dom.warnings)
+
+
+def _keyword_list(words: bytes, share: Callable[[bytes, bytes], bytes] | None) -> list[bytes]:
+    """The keywords of a line (``text.line_features``), each the page's one copy of it with ``share``."""
+    kw = words.split()
+    return kw if share is None else list(map(share, kw, kw))
 
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
