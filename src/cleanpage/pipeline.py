@@ -512,7 +512,9 @@ class _Run:
         while lead < start + n and src[lead].isspace():
             lead += 1
         end = n  # the block left after the splits so far is its text[:end]
-        rights = array("q")  # the parts split off, right to left: start, end of each (a tuple each took 120 bytes)
+        # the parts split off, right to left: start, end of each, flat (a tuple each took 120 bytes);
+        # a part's start is its step's offset, one int object for both
+        rights: list[int] = []
         trace = self.trace
         for d in splits:
             at = d.at
