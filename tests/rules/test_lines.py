@@ -108,8 +108,6 @@ def test_a_line_the_title_line_repeats_is_the_headline_not_a_subheading():
 
 
 def test_context_holds_a_paragraph_above_the_last_kept_one_never_below_it():
-    from types import SimpleNamespace
-
     from cleanpage.parse.text import parse_text
     from cleanpage.rules.lines import _held_up
 
@@ -119,8 +117,8 @@ def test_context_holds_a_paragraph_above_the_last_kept_one_never_below_it():
     lead, kept1, kept2 = ARTICLE[2], ARTICLE[3], ARTICLE[4]
     comment = "I repotted mine last spring and it dropped half its leaves, so do not panic when that happens."
     blocks = parse_text("\n".join([lead, kept1, kept2, comment])).blocks
-    a = SimpleNamespace(keep=[False, True, True, False], probability=[0.3, 0.9, 0.9, 0.3])
-    assert _held_up([(b, k) for k, b in enumerate(blocks)], a) == [True, False, False, False]
+    keep, probability = [False, True, True, False], [0.3, 0.9, 0.9, 0.3]
+    assert _held_up([(b, k) for k, b in enumerate(blocks)], keep, probability) == [True, False, False, False]
 
 
 def test_lines_title_takes_the_headline_of_a_page_whose_lines_all_score_as_chrome():

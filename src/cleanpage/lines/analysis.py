@@ -103,18 +103,28 @@ class LinesAnalysis:
         o = block._origin
         return self.line_index.get(o if type(o) is int else o.line)
 
+    def indices(self, blocks: list[Any]) -> list[int | None]:
+        """``index`` of each of ``blocks``: a rule's whole body in one call."""
+        get = self.line_index.get
+        return [get(o if type(o) is int else o.line) for o in [b._origin for b in blocks]]
+
     def explain(self, i: int) -> str:
         """Line ``i``'s score and its strongest piece of evidence (``LineScores.explain`` gives
-        more). Worked out for every dropped line of the page at once, on the first call."""
+        more)."""
+        return self.reasons([i])[0]
+
+    def reasons(self, lines: list[int]) -> list[str]:
+        """``explain`` for each of ``lines``. Worked out on the first call for every line the
+        model drops, in one vectorised pass (the line rules' removals of the page), and kept."""
         cache = self._reasons
         if not cache:
             idx = np.flatnonzero(~self.keep)
             cache.update(zip(idx.tolist(), self.scores.explain_many(idx, EVIDENCE)))
-            cache[-1] = ""
-        r = cache.get(i)
-        if r is None:
-            r = cache[i] = self.scores.explain_many(np.asarray([i]), EVIDENCE)[0]
-        return r
+            cache[-1] = ""  # worked out, even when the model drops no line
+        todo = [k for k in dict.fromkeys(lines) if k not in cache]
+        if todo:
+            cache.update(zip(todo, self.scores.explain_many(np.asarray(todo, np.int64), EVIDENCE)))
+        return [cache[k] for k in lines]
 
 
 def reads_clean(words: np.ndarray, ends: np.ndarray, keep: np.ndarray, family: list[str | None]) -> str | None:

@@ -52,21 +52,25 @@ _IS_LETTER = np.zeros(256, bool)
 _IS_LETTER[[T.LOWER, T.UPPER, T.LETTER]] = True
 _IS_WORD = np.zeros(256, bool)
 _IS_WORD[list(T.WORD_CLASSES)] = True
+_WINDOW_SIZES = np.asarray(WINDOWS)
+_WINDOWED_COLS = slice(INDEX[f"{_WINDOWED[0]}_w{WINDOWS[0]}"], INDEX[f"{_WINDOWED[-1]}_w{WINDOWS[-1]}"] + 1)
+assert _WINDOWED_COLS.stop - _WINDOWED_COLS.start == len(WINDOWS) * len(_WINDOWED)
 
 
 def _per_line(values: np.ndarray, line: np.ndarray, n: int) -> np.ndarray:
     return np.bincount(line, weights=values, minlength=n)[:n] if len(line) else np.zeros(n)
 
 
-def _window_mean(x: np.ndarray, w: int) -> np.ndarray:
-    """Mean of x over lines i-w..i+w, excluding line i (edges: over the lines that exist)."""
+def _window_means(x: np.ndarray, c: np.ndarray, windows: tuple[int, ...]) -> np.ndarray:
+    """(n, len(windows)): for each window w, the mean of x over lines i-w..i+w, excluding line i
+    (edges: over the lines that exist). ``c``: the prefix sums of x, from 0."""
     n = len(x)
-    c = np.concatenate(([0.0], np.cumsum(x)))
-    idx = np.arange(n)
+    idx = np.arange(n)[:, None]
+    w = np.asarray(windows)
     lo = np.maximum(idx - w, 0)
     hi = np.minimum(idx + w + 1, n)
     cnt = hi - lo - 1
-    return np.where(cnt > 0, (c[hi] - c[lo] - x) / np.maximum(cnt, 1), 0.0)
+    return np.where(cnt > 0, (c[hi] - c[lo] - x[:, None]) / np.maximum(cnt, 1), 0.0)
 
 
 def line_features(tok: T.Tokens, gaps: np.ndarray, vocab: np.ndarray | None, stops: np.ndarray | None,
@@ -192,13 +196,13 @@ def line_features(tok: T.Tokens, gaps: np.ndarray, vocab: np.ndarray | None, sto
 
     base = F[:, [col[name] for name in _WINDOWED]].astype(np.float64)
     csum = np.vstack((np.zeros((1, base.shape[1])), np.cumsum(base, axis=0)))
-    for w in WINDOWS:
-        lo = np.maximum(idx.astype(np.int64) - w, 0)
-        hi = np.minimum(idx.astype(np.int64) + w + 1, n)
-        cnt = (hi - lo - 1)[:, None]
-        a = col[f"{_WINDOWED[0]}_w{w}"]  # the windowed columns of one window are contiguous
-        F[:, a:a + len(_WINDOWED)] = np.where(
-            cnt > 0, (csum[hi] - csum[lo] - base) / np.maximum(cnt, 1), 0.0)
+    # every window at once: (lines, windows, features), the windowed columns in that order
+    at = np.arange(n)[:, None]
+    lo = np.maximum(at - _WINDOW_SIZES, 0)
+    hi = np.minimum(at + _WINDOW_SIZES + 1, n)
+    cnt = (hi - lo - 1)[:, :, None]
+    means = np.where(cnt > 0, (csum[hi] - csum[lo] - base[:, None, :]) / np.maximum(cnt, 1), 0.0)
+    F[:, _WINDOWED_COLS] = means.reshape(n, -1)
     for name in ("log_words", "is_prose", "vocab_mean", "ends_stop"):
         x = F[:, col[name]]
         F[1:, col[f"{name}_prev"]] = x[:-1]
@@ -235,9 +239,8 @@ def context_features(z: np.ndarray) -> np.ndarray:
     c = np.concatenate(([0.0], np.cumsum(z)))
     i = np.arange(n)
     out[:, 0] = z
-    for k, w in enumerate(CONTEXT_WINDOWS, 1):
-        out[:, k] = _window_mean(z, w)
     col = 1 + len(CONTEXT_WINDOWS)
+    out[:, 1:col] = _window_means(z, c, CONTEXT_WINDOWS)
     for w in (3, 10):
         lo = np.maximum(i - w, 0)
         out[:, col] = (c[i] - c[lo]) / np.maximum(i - lo, 1)

@@ -19,7 +19,7 @@ decisions, each removal with the line's score and the evidence that weighed most
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..config import Config
@@ -27,8 +27,8 @@ from ..lines.analysis import GROW_FLOOR, GROW_MIN_WORDS, LinesAnalysis
 from ..lines.title import TitlePick, split_site
 from ..model import Block, Decision, Document, Drop, ToMeta, ToTitle
 from ..patterns import (
-    AGE_LINE, AGE_WORDS, AGENCY_WORDS, BYLINE, CARD_LABEL_LINE, CARD_LABEL_WORDS, DASH_SOURCE_LINE, DIGIT, SOURCE_LINE, SOURCE_WORDS, TAGS_LIST_LINE, TAGS_WORDS,
-    WIRE_CREDIT_LINE,
+    AGE_LINE, AGE_WORDS, AGENCY_WORDS, BYLINE, CARD_LABEL_LINE, CARD_LABEL_WORDS, DASH_SOURCE_LINE, DIGIT, LINK_HEADING_WORDS,
+    SECTION_HEADING_WORDS, SOURCE_LINE, SOURCE_WORDS, TAGS_LIST_LINE, TAGS_WORDS, WIRE_CREDIT_LINE,
 )
 from ..phrases import FURNITURE_WORDS
 from ..readers.cards import CATEGORIES, is_link_heading, is_weak_heading
@@ -39,7 +39,9 @@ from ..text import count_words, is_headline_shaped, keyword_set
 
 _BY = keyword_set("by")
 _META_WORDS = AGENCY_WORDS | SOURCE_WORDS | _BY | AGE_WORDS | TAGS_WORDS
+_ZONE_HEADING_WORDS = LINK_HEADING_WORDS | SECTION_HEADING_WORDS  # one of them is in every link or weak heading
 RELATED_ZONE_MAX_LINES = 60
+ZONE_HEADING_MAX_WORDS = 8  # a related zone's heading: is_link_heading's bound (is_weak_heading's is 4)
 CARD_META_MAX_WORDS = 3  # a line this short under a related heading is a card's only next to its age or source
 FURNITURE_MAX_WORDS = 10  # a furniture line ("Subscribe to our newsletters") ends a related zone
 PROSE_MIN_WORDS = 12  # a sentence-ended line this long is prose: left for lines.leftover  # lines after a related-content heading left to the card reader
@@ -77,35 +79,50 @@ class _Metadata:
             or (n <= self.max_tags and b.mentions(TAGS_WORDS) and TAGS_LIST_LINE.fullmatch(t)))
 
 
-def _related_zones(body: list[Block], a: LinesAnalysis) -> set[int]:
+def _related_zones(body: list[Block], lines: list[int | None], family: list[str | None]) -> set[int]:
     """Positions in ``body`` of related-content headings and of the card lines under them, up
     to the next line of another chrome family or of site furniture ("Privacy Policy").
+    ``lines``: the analysis's line of each block (``LinesAnalysis.indices``).
 
     Card lines are headlines and summaries (four words or more), ages ("10 hours ago"),
     "- Source" lines and a short line next to either (a source such as "Dubai Eye"). Other
     short lines under a heading are link lists and menus: the model judges them."""
     out: set[int] = set()
-    family = a.family
-    i, n = 0, len(body)
-    while i < n:
-        b = body[i]
-        k = a.index(b)
-        if not ((k is not None and family[k] == "related") or is_link_heading(b) or is_weak_heading(b)):
-            i += 1
+    n = len(body)
+    meta: dict[int, bool] = {}  # _card_meta of a line, asked for up to four times in a zone
+
+    def card_meta(x: int) -> bool:
+        if x not in meta:
+            meta[x] = _card_meta(body, x)
+        return meta[x]
+
+    end = 0  # where the last zone ended: a line inside a zone heads no other
+    for i in _zone_headings(body, lines, family):
+        if i < end:
             continue
         out.add(i)
         j = i + 1
         while j < n and j - i <= RELATED_ZONE_MAX_LINES:
-            k = a.index(body[j])
+            b = body[j]
+            k = lines[j]
             f = family[k] if k is not None else None
-            if (f is not None and f != "related") or (body[j].words <= FURNITURE_MAX_WORDS
-                                                      and FURNITURE_WORDS.search(body[j].text)):
+            if (f is not None and f != "related") or (b.words <= FURNITURE_MAX_WORDS
+                                                      and FURNITURE_WORDS.search(b.text)):
                 break  # "Privacy Policy", "Sign in": site furniture; not "signed in Abu Dhabi" in a summary
-            if body[j].words > CARD_META_MAX_WORDS or any(_card_meta(body, x) for x in range(j - 1, j + 3)):
+            if b.words > CARD_META_MAX_WORDS or any(card_meta(x) for x in range(j - 1, j + 3)):
                 out.add(j)
             j += 1
-        i = j
+        end = j
     return out
+
+
+def _zone_headings(body: list[Block], lines: list[int | None], family: list[str | None]) -> list[int]:
+    """Positions of the lines that may open a related zone: a related-content phrase
+    ("You may also like"), or a link or weak heading ("Most read", "Popular")."""
+    return [i for i, (b, k) in enumerate(zip(body, lines))
+            if (k is not None and family[k] == "related")
+            or (b.words <= ZONE_HEADING_MAX_WORDS and b.mentions(_ZONE_HEADING_WORDS)
+                and (is_link_heading(b, ZONE_HEADING_MAX_WORDS) or is_weak_heading(b)))]
 
 
 def _card_meta(body: list[Block], j: int) -> bool:
@@ -122,8 +139,13 @@ def _card_meta(body: list[Block], j: int) -> bool:
                                  and AGE_LINE.fullmatch(b.text) is not None))
 
 
-def _drop(a: LinesAnalysis, k: int, why: str) -> Drop:
-    return Drop(f"{why}: {a.explain(k)}")
+def _drops(a: LinesAnalysis, drops: list[tuple[Block, int]], why: str) -> Iterator[tuple[Block, Drop]]:
+    """A drop of each (block, line) of ``drops``, whose reason gives the line's score and
+    evidence: worked out for all of them in one go."""
+    if not drops:
+        return  # no reasons to work out
+    for (b, _k), reason in zip(drops, a.reasons([k for _b, k in drops])):
+        yield b, Drop(f"{why}: {reason}")
 
 
 @rule("lines.score", stage=Stage.STRUCTURE, order=5, context=True, preview=True)
@@ -151,16 +173,18 @@ class DropScoredChrome:
         if a is None or not a.first_time("lines.score"):
             return  # its decisions follow from the parsed page: made once, on its first run
         body = [b for b in doc.blocks if b.zone == "body"]
+        lines = a.indices(body)
         titles = a.title_lines
-        zones = _related_zones(body, a)
-        keep = a.keep
-        for pos, b in enumerate(body):
-            k = a.index(b)
+        zones = _related_zones(body, lines, a.family)
+        keep = a.keep.tolist()
+        drops = []
+        for pos, (b, k) in enumerate(zip(body, lines)):
             if k is None or keep[k] or k in titles or pos in zones or self.metadata(b):
                 continue
             if b.words >= PROSE_MIN_WORDS and b.ends_sentence:
                 continue  # prose is judged once the cards are read (lines.leftover): it may be the article
-            yield b, _drop(a, k, "chrome line")
+            drops.append((b, k))
+        yield from _drops(a, drops, "chrome line")
 
 
 @rule("lines.leftover", stage=Stage.META, order=90, context=True, preview=True)
@@ -176,31 +200,30 @@ def drop_leftover_chrome(doc: Document) -> Iterator[tuple[Block, Drop]]:
     if a is None or not a.first_time("lines.leftover"):
         return  # run once, when the cards and metadata of the first pass are read
     titles = a.title_lines
-    keep = a.keep
-    body = [(b, a.index(b)) for b in doc.blocks if b.zone == "body"]
+    keep = a.keep.tolist()
+    blocks = [b for b in doc.blocks if b.zone == "body"]
+    body = list(zip(blocks, a.indices(blocks)))
     if not any(k is not None and keep[k] for _, k in body):
         # every line the model took for content went to the sidebar (seed 004: long card
         # summaries outweighed a one-paragraph article): what is left is the article
         return
-    held = _held_up(body, a)
-    for pos, (b, k) in enumerate(body):
-        if k is None or keep[k] or k in titles or held[pos]:
-            continue
-        yield b, _drop(a, k, "chrome line left by the card and metadata readers")
+    held = _held_up(body, keep, a.probability)
+    drops = [(b, k) for pos, (b, k) in enumerate(body) if not (k is None or keep[k] or k in titles or held[pos])]
+    yield from _drops(a, drops, "chrome line left by the card and metadata readers")
 
 
-def _held_up(body: list[tuple[Block, int | None]], a: LinesAnalysis) -> list[bool]:
+def _held_up(body: list[tuple[Block, int | None]], keep: list[bool], p: Sequence[float]) -> list[bool]:
     """Context, once the named rules have taken their chrome: a paragraph next to a paragraph
     the model keeps is kept too (``analysis.grow_prose`` on the page as it now is), unless the
     model is sure of it (probability under ``GROW_FLOOR``), and only above the last paragraph
     the model keeps. Seed-like pages: the first paragraphs under a headline score low next to
     the ad markers and promos around them. Below the article, the prose that follows (comments,
     teaser summaries, an author's bio) is the model's to judge: grown down the page, a comment
-    thread was kept paragraph by paragraph (held-out word F1 0.8187 -> 0.8204)."""
-    keep, p = a.keep, a.probability
+    thread was kept paragraph by paragraph (held-out word F1 0.8187 -> 0.8204). ``keep`` and
+    ``p``: the model's verdict and probability per line of the analysis."""
     n = len(body)
     prose = [_prose(b, GROW_MIN_WORDS) for b, _k in body]
-    kept = [k is not None and bool(keep[k]) for _b, k in body]
+    kept = [k is not None and keep[k] for _b, k in body]
     last = max((i for i in range(n) if prose[i] and kept[i]), default=-1)
     held = [False] * n
     cand = [i < last and prose[i] and not kept[i] and body[i][1] is not None and p[body[i][1]] >= GROW_FLOOR
@@ -237,7 +260,7 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
         return
     keep = a.keep
     body = [b for b in doc.blocks if b.zone == "body"]
-    by_line = {a.index(b): b for b in body}
+    by_line = dict(zip(a.indices(body), body))
     texts = a.scores.lines.texts
     by_text: dict[str, Block] = {}
     for b in body:
@@ -301,10 +324,12 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
     first = by_line.get(0)
     if chosen is not None and chosen.line != 0 and first is not None and first.text == texts[0]:
         yield from _site_of_title_line(first, chosen)
+    drops = []
     for pick in a.titles:
         b = by_line.get(pick.line)
         if pick is not chosen and b is not None and not keep[pick.line] and not _prose(b):
-            yield b, _drop(a, pick.line, "title candidate not taken")
+            drops.append((b, pick.line))
+    yield from _drops(a, drops, "title candidate not taken")
 
 
 def _chrome_line(a: LinesAnalysis, pick: TitlePick, texts: list[str]) -> bool:
