@@ -234,8 +234,9 @@ FORM_FIELD_WORDS = _words(  # keywords are ASCII letter runs: "Téléphone" name
 
 #: the header of a blog comment, as WordPress and most blog engines print it: "Sheri says",
 #: "Jenny says:", "Anna sagt:", "Marie dit :"; forum posts ("said:", "wrote:") are content
-COMMENT_HEADER = regex.compile(r"(?P<name>\S.{0,150}?)\s+(?:says|sagt|dit|dice|diz|disse|zegt)\s*:?")
-COMMENT_HEADER_ENDS = ("says", "sagt", "dit", "dice", "diz", "disse", "zegt")  # after stripping " :"
+COMMENT_HEADER = regex.compile(r"(?P<name>\S.{0,150}?)\s+(?:says|sagt|dit|dice|diz|disse|zegt)(?:[ \u00a0]?:)?")
+#: a header's last keyword (``text.keywords``) is one of these: a quick test before the pattern
+COMMENT_HEADER_WORDS = _words(b"says sagt dit dice diz disse zegt")
 #: a comment's own date line in any language: a short line with a year or a clock time
 COMMENT_DATE = regex.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b")  # searched for
 #: the reply link under each comment

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..config import Config
 from ..model import Block, Document, Drop
 from ..patterns import (
-    AGE_LINE, COMMENT_DATE, COMMENT_FORM_LINE, COMMENT_FORM_WORDS, COMMENT_HEADER, COMMENT_HEADER_ENDS,
+    AGE_LINE, COMMENT_DATE, COMMENT_FORM_LINE, COMMENT_FORM_WORDS, COMMENT_HEADER, COMMENT_HEADER_WORDS,
     COMMENT_REPLY_LINE, COMMENTS_EMPTY_LINE, COMMENTS_EMPTY_WORDS, COMMENTS_LABEL_LINE, COMMENTS_LABEL_WORDS,
 )
 from ..registry import Stage, rule
@@ -77,14 +77,17 @@ class DropCommentThread:
                    config.max_date_line_words)
 
     def _header(self, b: Block) -> bool:
-        return (b.words <= self.max_header_words and b.text.rstrip(" :").endswith(COMMENT_HEADER_ENDS)
-                and COMMENT_HEADER.fullmatch(b.text) is not None)
+        return b.words <= self.max_header_words and COMMENT_HEADER.fullmatch(b.text) is not None
 
     def _date(self, b: Block) -> bool:
         return b.words <= self.max_date_words and (
             AGE_LINE.fullmatch(b.text) is not None or COMMENT_DATE.search(b.text) is not None)
 
     def __call__(self, doc: Document) -> Iterator[tuple[Block, Drop]]:
+        last_words = [b._kw[-1] for b in doc.blocks if b._kw]  # noqa: SLF001 - the parse's keywords
+        if COMMENT_HEADER_WORDS.isdisjoint(last_words) or sum(
+                w in COMMENT_HEADER_WORDS for w in last_words) < self.min_headers:
+            return  # most pages: no line ends in a header's verb
         body = [b for b in doc.blocks if b.zone == "body"]
         heads = [i for i in range(len(body) - 1) if self._header(body[i]) and self._date(body[i + 1])]
         if len(heads) < self.min_headers:
