@@ -211,7 +211,20 @@ COMMENT_FORM_LINE = regex.compile(
 COMMENT_FORM_WORDS = _words(b"comment reply response email mail required name website save conversation"
                             b" discussion")
 
-# --- ads and trailers ------------------------------------------------------------------------
+#: the header of a blog comment, as WordPress and most blog engines print it: "Maria says",
+#: "Tom K. says:", "Anna sagt:", "Marie dit :"; forum posts ("said:", "wrote:") are content
+COMMENT_HEADER = regex.compile(r"(?P<name>\S.{0,150}?)\s+(?:says|sagt|dit|dice|diz|disse|zegt)(?:[ \u00a0]?:)?")
+#: a header's last keyword (``text.keywords``) is one of these: a quick test before the pattern
+COMMENT_HEADER_WORDS = _words(b"says sagt dit dice diz disse zegt")
+#: a comment's own date line in any language: a short line with a year or a clock time
+COMMENT_DATE = regex.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b")  # searched for
+#: the reply link under each comment
+COMMENT_REPLY_LINE = regex.compile(
+    r"(?:reply(?:\s+to\s+(?:this\s+)?comment)?|antworten|r[ée]pondre|responder|rispondi|beantwoorden)\s*[↓↩»]?",
+    _F,
+)
+
+# --- forms ------------------------------------------------------------------------------------
 
 #: a web form's required-field label, its asterisk the evidence: "First Name *", "Phone Number*",
 #: "E-Mail-Adresse *", "Prénom *", "Teléfono *"; a line of content rarely ends in a lone "*"
@@ -232,18 +245,7 @@ FORM_FIELD_WORDS = _words(  # keywords are ASCII letter runs: "Téléphone" name
     b" fono empresa mensaje asunto contrase ciudad nome sobrenome telefone mensagem assunto senha cidade"
     b" cognome azienda messaggio oggetto")
 
-#: the header of a blog comment, as WordPress and most blog engines print it: "Sheri says",
-#: "Jenny says:", "Anna sagt:", "Marie dit :"; forum posts ("said:", "wrote:") are content
-COMMENT_HEADER = regex.compile(r"(?P<name>\S.{0,150}?)\s+(?:says|sagt|dit|dice|diz|disse|zegt)(?:[ \u00a0]?:)?")
-#: a header's last keyword (``text.keywords``) is one of these: a quick test before the pattern
-COMMENT_HEADER_WORDS = _words(b"says sagt dit dice diz disse zegt")
-#: a comment's own date line in any language: a short line with a year or a clock time
-COMMENT_DATE = regex.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b")  # searched for
-#: the reply link under each comment
-COMMENT_REPLY_LINE = regex.compile(
-    r"(?:reply(?:\s+to\s+(?:this\s+)?comment)?|antworten|r[ée]pondre|responder|rispondi|beantwoorden)\s*[↓↩»]?",
-    _F,
-)
+# --- ads and trailers ------------------------------------------------------------------------
 
 #: whole lines: "Advertisement", "ADVERTISEMENT", "Story continues below advertisement"
 AD_LINE = regex.compile(

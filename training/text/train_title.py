@@ -62,10 +62,8 @@ def flat_trees(booster) -> dict:  # noqa: ANN001
     right: list[int] = []
     value: list[float] = []
     roots: list[int] = []
-    depth = 0
 
-    def add(node: dict, d: int) -> int:
-        nonlocal depth
+    def add(node: dict) -> int:
         k = len(feature)
         feature.append(-1)
         threshold.append(0.0)
@@ -74,19 +72,18 @@ def flat_trees(booster) -> dict:  # noqa: ANN001
         value.append(0.0)
         if "split_feature" not in node:
             value[k] = round(float(node["leaf_value"]), 9)
-            depth = max(depth, d)
             return k
         assert node["decision_type"] == "<=" and node["missing_type"] in ("None", "NaN"), node["decision_type"]
         feature[k] = int(node["split_feature"])
         threshold[k] = float(node["threshold"])
-        left[k] = add(node["left_child"], d + 1)
-        right[k] = add(node["right_child"], d + 1)
+        left[k] = add(node["left_child"])
+        right[k] = add(node["right_child"])
         return k
 
     for tree in booster.dump_model()["tree_info"]:
-        roots.append(add(tree["tree_structure"], 0))
+        roots.append(add(tree["tree_structure"]))
     return {"feature": feature, "threshold": threshold, "left": left, "right": right, "value": value,
-            "roots": roots, "depth": depth, "bias": 0.0}
+            "roots": roots, "bias": 0.0}
 
 
 def export(model, X: np.ndarray) -> dict:  # noqa: ANN001

@@ -289,8 +289,6 @@ def candidate_features(lines: list[str], content: list[bool] | None,
 
 _BY_START = regex.compile(r"(?:by|written\s+by|posted\s+by|author:?)\s+\w", regex.IGNORECASE)
 _DATE_IN = regex.compile(DATE, regex.IGNORECASE)
-
-
 # every pattern of _meta_line needs a digit or one of these words: most lines are ruled out here
 _META_HINTS = ("by", "ago", "now", "yesterday", "today", "last", "written", "posted", "author")
 
@@ -408,7 +406,7 @@ class Trees:
     ``spec`` (format ``cleanpage.title/3``) holds the trees as flat node arrays: ``feature``
     (a column per node, -1 at a leaf), ``threshold``, ``left`` and ``right`` (node indices;
     a row goes left when its value is at most the threshold), ``value`` (a leaf's output),
-    ``roots`` (each tree's first node), ``depth`` (the deepest leaf) and ``bias``.
+    ``roots`` (each tree's first node) and ``bias``.
 
     Small trees are read as tables: each tree's split nodes (at most a few) are tested on
     every row in one comparison, the outcomes make a row's bit pattern per tree, and a table

@@ -61,7 +61,7 @@ class DropCommentThread:
     Each comment runs to the next header; the last one to its reply link, or, without
     one, only its header and date go. A comment longer than ``max_comment_lines`` lines
     loses only its header, date and reply link.
-    Targets: Sheri says / July 31, 2018 at 2:41 pm / Thanks for sharing at To Grandma's House We Go! / Reply
+    Targets: Maria says / March 3, 2021 at 9:15 am / Lovely project, I made one for my sister. / Reply
     Keeps:   forum posts ("Jeff said:", "Anna wrote:"), which are the page's content; a single
              "<name> says" line, or one without a date under it ("The minister says").
     """

@@ -294,7 +294,8 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
                 if _words(first.text) == _words(pick.title) and body[0] is first:
                     # the same headline twice, the first copy heading the page: that one is the
                     # title, and the body keeps the other where the page prints it
-                    yield from _title(first, TitlePick(0, first.text, 0, len(first.text), None, pick.reason))
+                    why = f"the first copy of the picked headline; {pick.reason}"
+                    yield from _title(first, TitlePick(0, first.text, 0, len(first.text), None, why))
                     return
                 yield from _title(b, pick)
                 if split_site(first.text)[3]:
