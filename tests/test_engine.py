@@ -69,6 +69,18 @@ def test_keywords_are_whole_ascii_words_of_letters():
         b"comments", b"don", b"t", b"share", b"this", b"e", b"mail", b"you"]
 
 
+def test_a_long_text_without_spaces_has_each_keyword_once_and_the_last_one_last():
+    text = "x.Bb.Cc." * 18_000 + "done.Zz"  # 144,007 characters: over the threshold, in three chunks
+    kw = keywords(text)
+    assert sorted(kw) == [b"bb", b"cc", b"done", b"x", b"zz"] and kw[-1] == b"zz"
+
+
+@pytest.mark.parametrize("text", ["", "a", " a ", "__init__ x_y", "3.5 percent, 7", "Don\u2019t \u2014 stop",
+                                  "Caf\u00e9 au lait", "tab\tand\nnewline", "word " * 20_000])
+def test_word_counts_are_the_number_of_word_tokens(text):
+    assert count_words(text) == len(cleanpage.text.words(text))
+
+
 def test_block_features_match_their_definitions():
     for text in _lines()[:400]:
         block = parse_text(text).blocks[0]

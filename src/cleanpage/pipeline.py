@@ -254,28 +254,38 @@ class _Run:
         self._view_generation = -1
 
     def _scan_patterns(self) -> None:
-        """Set the pattern bits of the prefilter masks: one scan of the page per pattern."""
+        """Set the pattern bits of the prefilter masks: one scan of the page per pattern.
+
+        A block is marked once per pattern: the scan goes on from its end, so a long line with
+        a hit every few characters (1 MB of "a.Aa.A") costs one search per block, and no list
+        of its hits is held."""
         engine = self.engine
         if not engine.patterns or not self.live:
             return
         live, mask, src = self.live, self.mask, self.src
         starts = [b.start for b in live]
         for pattern, bit in engine.patterns:
-            if isinstance(pattern, str):  # a literal: str.find is many times faster than a regex scan
-                hits = []
-                at = src.find(pattern)
-                while at >= 0:
-                    hits.append((at, at + len(pattern)))
-                    at = src.find(pattern, at + 1)
-            else:
-                hits = [m.span() for m in pattern.finditer(src)]
-            marked = -1  # the last block this pattern marked: a long line has thousands of hits
-            for at, end in hits:
+            literal = isinstance(pattern, str)  # str.find is many times faster than a regex scan
+            search = src.find if literal else pattern.search
+            pos = 0
+            while True:
+                if literal:
+                    at = search(pattern, pos)
+                    if at < 0:
+                        break
+                    end = at + len(pattern)
+                else:
+                    m = search(src, pos)
+                    if m is None:
+                        break
+                    at, end = m.span()
                 i = bisect_right(starts, at) - 1
-                if i != marked and i >= 0 and end <= live[i].end:
+                if i >= 0 and end <= live[i].end:
                     b = live[i]
                     mask[b] = mask.get(b, 0) | bit
-                    marked = i
+                    pos = max(b.end, at + 1)
+                else:
+                    pos = at + 1
 
     def _pieces(self, b: Block) -> list[tuple[int, int]]:
         p = self.pieces.get(b)

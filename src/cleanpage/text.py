@@ -34,6 +34,7 @@ _KEYWORD_BYTES = bytes(c if chr(c).isalpha() and c < 0x80 else 0x20 for c in ran
 _KEYWORD_LINE_BYTES = bytes(c if c == 0x0A else b for c, b in enumerate(_KEYWORD_BYTES))
 # word bytes become "a", all others a space, newlines stay: words = count(b" a") (+1 at a line start)
 _WORD_LINE_BYTES = bytes(0x0A if c == 0x0A else 0x61 if b != 0x20 else 0x20 for c, b in enumerate(_WORD_BYTES))
+_WORD_RUN_BYTES = bytes(0x61 if b != 0x20 else 0x20 for b in _WORD_BYTES)
 
 
 # non-ASCII characters that are never word characters and are common in English text:
@@ -49,8 +50,12 @@ def count_words(text: str) -> int:
             if ch in text:
                 text = text.replace(ch, " ")
         if not text.isascii():
+            if len(text) > _LONG_TEXT_CHARS:  # no list of a long line's words
+                return sum(1 for _ in WORD.finditer(text))
             return len(WORD.findall(text))
-    return len(text.encode("ascii").translate(_WORD_BYTES).split())
+    # word bytes as "a", all others a space: a word is where " a" (or the text) starts
+    w = text.encode("ascii").translate(_WORD_RUN_BYTES)
+    return w.count(b" a") + w.startswith(b"a")
 
 
 def words(text: str) -> list[str]:
@@ -64,8 +69,38 @@ def keywords(text: str) -> list[bytes]:
     gives ``comments`` and ``Don’t`` gives ``don`` and ``t``. A rule whose pattern can
     only match a line that names one of its keywords as a whole ASCII word is skipped
     on every other line.
+
+    A text over ``_LONG_TEXT_CHARS`` characters (a line without spaces, which no cut
+    can shorten) gives each keyword once, the last one last: rules ask only which keywords
+    occur and which comes last, and 1 MB of "a.Aa.A" held 666,666 of them.
     """
+    if len(text) > _LONG_TEXT_CHARS:
+        return _distinct_keywords(text)
     return text.encode("utf-8", "surrogatepass").lower().translate(_KEYWORD_BYTES).split()
+
+
+_LONG_TEXT_CHARS = 65_536  # characters
+_ASCII_LETTERS = regex.compile("[A-Za-z]*")
+
+
+def _distinct_keywords(text: str) -> list[bytes]:
+    """``keywords(text)`` without repeats, the last one last, from chunks of the text cut
+    where no ASCII letter run is split."""
+    seen: dict[bytes, None] = {}
+    last = None
+    pos, n = 0, len(text)
+    while pos < n:
+        end = min(pos + _LONG_TEXT_CHARS, n)
+        end = _ASCII_LETTERS.match(text, end).end()
+        kw = text[pos:end].encode("utf-8", "surrogatepass").lower().translate(_KEYWORD_BYTES).split()
+        if kw:
+            seen.update(dict.fromkeys(kw))
+            last = kw[-1]
+        pos = end
+    if last is not None:
+        del seen[last]
+        seen[last] = None
+    return list(seen)
 
 
 def line_features(text: str) -> tuple[list[str], list[bytes], list[int]]:
