@@ -379,10 +379,15 @@ _ABBREV = (r"(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|etc|No|Gen|Sen|Rep|Gov|Lt|Col|Cap
 #: a sentence end inside a block: "Oil fell 3.5% on Monday. Will it keep falling?" (not "Dr. Hassan")
 INNER_SENTENCE_END = regex.compile(rf"[\p{{Ll}}\d%]{_ABBREV}[.!?]{_CLOSE}*\s+{_Q}?\p{{Lu}}")
 
+# the first word of a sentence, then a space: "Amid market", "We've had", "So, we"; not a name in
+# code ("Popen(", "WaitGroup to") nor a word that ends the line
+_WORD_THEN_SPACE = r"(?:['\u2019-]\p{L}+)*,?\s"
+
 #: a sentence end glued to the next sentence: `Reciprocal."Trump`, `coming up."We`, `had.""Every`
 FUSED_SENTENCE = regex.compile(
     rf"(?<=[\p{{Ll}}\d%)\]]){_ABBREV}"
-    rf"[.!?]{{1,3}}(?:{_Q}{{1,3}}(?=\p{{Lu}})|(?=\p{{Lu}}\p{{Ll}}))"
+    rf"[.!?]{{1,3}}(?:{_Q}{{1,3}}(?=(?:\p{{Lu}}\p{{Ll}}*|\p{{Lu}}+){_WORD_THEN_SPACE})"
+    rf"|(?=\p{{Lu}}\p{{Ll}}+{_WORD_THEN_SPACE}))"
 )
 # the character after a sentence end is a quote, an upper-case ASCII letter or any non-ASCII one;
 # three patterns that each start with a literal are scanned far faster than one that starts with [.!?]

@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 import cleanpage
 from cleanpage.patterns import FUSED_SENTENCE
 from cleanpage.pipeline import decide
-from cleanpage.rules.breaks import _CLOSING, _OPENING, _open_quotes, split_points
+from cleanpage.rules.breaks import _CLOSING, _OPENING, _open_quotes, split_points, starts_sentence
 
 
 def parts(text):
@@ -42,6 +42,26 @@ def test_abbreviations_and_decimals_are_left_alone(text):
     assert split_points(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Start it with subprocess.Popen(args) and wait.",  # a call
+    "Use sync.WaitGroup to wait for the workers.",  # an identifier in CamelCase
+    "Forms subclass django.forms.Form or its model twin.",  # a dotted name before the period
+    "Pay with Authorize.Net Merchant accounts.",  # a brand written as its domain
+    "Welcome to Acme.Store",  # one word at the end of the line
+    "Sale.Today only: every chair half price.",  # one word before the period
+    "a.A" * 30,  # no sentence on either side
+])
+def test_code_names_and_brands_are_not_fused_sentences(text):
+    assert split_points(text) == []
+
+
+def test_a_fused_sentence_needs_a_sentence_on_both_sides():
+    assert parts("The shop opens at nine.So, come early for the sale.") == [
+        "The shop opens at nine.", "So, come early for the sale."]
+    assert parts("The coach said it was over.“We’ll be back next year,” she said.") == [
+        "The coach said it was over.", "“We’ll be back next year,” she said."]
+
+
 # a hard-wrapped article, as mail archives and plain-text dumps hold them: lines broken near
 # 76 characters, paragraphs parted by a blank line, a list whose items stay lines
 WRAPPED = """\
@@ -70,6 +90,8 @@ def _split_points_by_walking(text):
     """``split_points`` walking every match from its sentence end, with no shortcut."""
     points, seg = [], 0
     for m in FUSED_SENTENCE.finditer(text):
+        if not starts_sentence(text, seg, m.start(), m.end()):
+            continue
         at = m.start()
         while at < len(text) and text[at] in ".!?":
             at += 1

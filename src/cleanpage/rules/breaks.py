@@ -30,17 +30,45 @@ def _open_quotes(text: str, start: int, end: int, quote: str) -> int:
     return n
 
 
+# the first word after a sentence end that ``FUSED_SENTENCE`` found
+_NEXT_WORD = regex.compile(r"[\"'\u2018\u2019\u201c\u201d]*(\p{L}+)")
+# a name written with dots or a call: the word before the sentence end is code or an address
+# ("django.forms.", "NewSigner(os.", "x=y.", "www.example.")
+_DOTTED_NAME = regex.compile(r"[\p{L}\d_][.(\[{][\p{L}_]|[=<>\\/@]")
+# the end of a domain name that a brand writes as a word: "Authorize.Net", "Earth.Org"
+_DOMAIN_ENDS = frozenset({"Com", "Net", "Org", "Co", "Io", "Gov", "Edu", "Biz", "Info"})
+
+
+def starts_sentence(text: str, seg: int, end: int, at: int) -> bool:
+    """Is the glued sentence start that ``FUSED_SENTENCE`` found at ``at`` a new sentence after
+    the one from ``seg`` that ends at ``end`` (its ``.!?``)? The pattern has checked the next
+    word: capitalised and followed by a space, not an identifier (``subprocess.Popen(``,
+    ``sync.WaitGroup``) nor one word at the end of the line (``Fin.Link``). Here:
+
+    * the next word does not end a domain name (``Authorize.Net Merchant``);
+    * the sentence before has two words or more, and its last word is not a dotted name or
+      a call (``django.forms.Form or``, ``fmt.Fprintf(os.Stderr, ...``).
+    """
+    if _NEXT_WORD.match(text, at)[1] in _DOMAIN_ENDS:
+        return False
+    space = text.rfind(" ", seg, end)
+    return space >= 0 and _DOTTED_NAME.search(text, space + 1, end) is None
+
+
 def split_points(text: str) -> list[int]:
     """Offsets where a new paragraph starts inside ``text``.
 
     After the sentence end, a straight quote closes the sentence when an odd number
     of quotes is open in the paragraph so far, and opens the next one otherwise:
     ``far from Reciprocal."Trump`` splits after the quote, ``coming up."We are`` before it.
+    A point is kept only where ``starts_sentence`` sees a sentence on both sides.
     """
     points: list[int] = []
     seg = 0
     for m in FUSED_SENTENCE.finditer(text):
         at = m.end()
+        if not starts_sentence(text, seg, m.start(), at):
+            continue
         if text[at - 1] in ".!?":
             # no quote after the sentence end: the match ends where the next sentence starts, at
             # a capital (the loops below would find the same point, a few times slower)
