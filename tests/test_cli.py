@@ -190,8 +190,11 @@ def test_interrupt_flushes_valid_output(tmp_path):
         for i in range(200_000):
             fh.write(json.dumps({"id": i, "text": f"Headline {i}\nThe article says {i} things."}) + "\n")
     for out in ("out.jsonl", "out.json"):
+        # Ctrl-C as at a terminal, even when the tests run as a background job (whose shell
+        # starts it with SIGINT ignored, which the child would inherit)
         proc = subprocess.Popen([SCRIPT, "in.jsonl", "-o", out, "-j", "2"], cwd=tmp_path,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and (not (tmp_path / out).exists()
                                                or (tmp_path / out).stat().st_size < 100_000):
