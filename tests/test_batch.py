@@ -7,6 +7,7 @@ import io
 import json
 import multiprocessing
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -139,6 +140,26 @@ def test_results_in_order_however_long_each_takes(start_method):
     sources = ["slow" if i % 7 == 0 else f"Headline {i}\nText {i}." for i in range(60)]
     results = list(run_work([Record(i, s) for i, s in enumerate(sources)], Flaky(Config()), workers=2))
     assert [r.id for r in results] == list(range(60))
+
+
+def test_ctrl_c_while_a_worker_starts_is_not_lost(start_method, monkeypatch):
+    """A Ctrl-C that lands while a worker process is being started (at the pool's start, or
+    when a crashed worker is replaced) stops the run once the worker is up."""
+    real_start = multiprocessing.process.BaseProcess.start
+
+    def start_and_ctrl_c(proc):
+        os.kill(os.getpid(), signal.SIGINT)  # the user presses Ctrl-C right now
+        real_start(proc)
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", start_and_ctrl_c)
+    # Ctrl-C raises KeyboardInterrupt here even when the tests run as a background job
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        results = run_work([Record(i, f"Headline {i}\nText {i}.") for i in range(50)], Work(Config()), workers=2)
+        with pytest.raises(KeyboardInterrupt):
+            list(results)
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def test_a_worker_that_cannot_start_is_an_error_not_a_record(tmp_path):

@@ -27,6 +27,7 @@ import sys
 import threading
 import time
 from collections import deque
+from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from multiprocessing import connection, get_context
@@ -292,6 +293,8 @@ def _worker_main(conn: connection.Connection, work: Work) -> None:
     # a forked worker must not run the parent's own SIGTERM handler either
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked while it started (_sigint_held)
     conn.send((_READY, None))
     while True:
         try:
@@ -320,6 +323,28 @@ class _Slot:
         self.ready = False  # the worker has started up
 
 
+@contextmanager
+def _sigint_held() -> Iterator[None]:
+    """Ctrl-C held back in this thread while a worker starts (see ``_Pool._start``); where
+    signals cannot be blocked (Windows), ignored instead, from the main thread."""
+    if hasattr(signal, "pthread_sigmask"):
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            yield
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        return
+    try:
+        sigint = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread
+        sigint = None
+    try:
+        yield
+    finally:
+        if sigint is not None:
+            signal.signal(signal.SIGINT, sigint)
+
+
 def _context() -> Any:
     """Fork where it is safe (Linux, and no other thread that could hold a lock at the
     fork): quick, and a script needs no ``__main__`` guard. Else spawn, which re-imports
@@ -341,17 +366,12 @@ class _Pool:
         ctx = _context()
         parent, child = ctx.Pipe()
         proc = ctx.Process(target=_worker_main, args=(child, self.work), daemon=True, name="cleanpage-worker")
-        # the worker starts with Ctrl-C ignored (an ignored signal stays ignored across exec),
-        # so that one pressed while it imports does not print a traceback from every worker
-        try:
-            sigint = signal.signal(signal.SIGINT, signal.SIG_IGN)
-        except ValueError:  # not the main thread
-            sigint = None
-        try:
+        # the worker starts with Ctrl-C blocked (a blocked signal stays blocked across fork and
+        # exec), so that one pressed while it imports does not print a traceback from every
+        # worker; blocked, not ignored, in this process too: a Ctrl-C pressed meanwhile waits,
+        # and stops the run once the worker has started, instead of being lost
+        with _sigint_held():
             proc.start()
-        finally:
-            if sigint is not None:
-                signal.signal(signal.SIGINT, sigint)
         child.close()
         return _Slot(proc, parent)
 
