@@ -44,17 +44,54 @@ DATE = (rf"(?:{_WEEKDAY})?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}"
         r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})")
 TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s+(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|IST|JST|KST)(?:[+-]\d{1,2})?)?"
 
+# the same in German, French, Spanish, Portuguese and Italian as well: "12. November 2025, 14:32 Uhr",
+# "Publié le 3 mars 2025 à 09h15", "3 de marzo de 2025", "Pubblicato il 3 marzo 2025 alle 09:15"
+_MONTH_OTHER = (r"januar|jänner|februar|märz|mai|juni|juli|oktober|dezember|okt|dez"
+                r"|janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre"
+                r"|decembre|janv|févr|fevr|avr|juil|déc"
+                r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre"
+                r"|diciembre|ene|abr|ago|dic"
+                r"|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|dezembro"
+                r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre")
+MONTH_ANY = rf"(?:{MONTH}|(?:{_MONTH_OTHER})\.?)"
+_WEEKDAY_ANY = (r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?"
+                r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+                r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+                r"|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo"
+                r"|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira"
+                r"|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica),?\s+")
+DATE_ANY = (rf"(?:{_WEEKDAY_ANY})?(?:(?:le|el|il)\s+)?"
+            rf"(?:\d{{1,2}}(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+)?{MONTH_ANY}(?:\s+de)?,?\s+\d{{4}}"
+            rf"|{MONTH_ANY}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+            r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})")
+TIME_ANY = (r"\d{1,2}(?:[:.]\d{2}(?::\d{2})?|h\d{2})(?:\s*[ap]\.?m\.?|\s*uhr)?"
+            r"(?:\s+(?:GMT|UTC|BST|CET|CEST|MEZ|MESZ|EST|EDT|PST|PDT|IST|JST|KST)(?:[+-]\d{1,2})?)?")
+_AT = r"(?:at|um|à|a\s+las|às|as|alle|ore|-|–|·|\|)"
+
 _COUNT = r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|few|several)"
 _UNIT = (r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hr|hrs|hours?|d|days?|w|wks?|weeks?|mo|mos|months?"
          r"|y|yr|yrs|years?)")
-#: "10 hours ago", "a day ago", "3h ago", "Yesterday", "Updated: 7 July 2025 21:04"
+# "vor 3 Stunden", "il y a 2 heures", "hace 3 horas", "há 2 dias", "3 ore fa"
+_AGO_OTHER = (r"vor\s+\d{1,3}\s*(?:sek(?:unden?)?|min(?:uten?)?|std|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)"
+              r"|il\s+y\s+a\s+\d{1,3}\s*(?:s|sec(?:ondes?)?|min(?:utes?)?|h|heures?|j|jours?|semaines?|mois|ans?)"
+              r"|hace\s+\d{1,3}\s*(?:s|seg(?:undos?)?|min(?:utos?)?|h|horas?|d|días?|dias?|semanas?|mes(?:es)?|años?)"
+              r"|há\s+\d{1,3}\s*(?:s|seg(?:undos?)?|min(?:utos?)?|h|horas?|d|dias?|semanas?|mês|meses|anos?)"
+              r"|\d{1,3}\s*(?:secondi|minuti?|ore|ora|giorni|giorno|settimane?|mesi|mese|anni|anno)\s+fa")
+_DATE_LABEL_UPDATED = (r"updated|last\s+updated|aktualisiert|zuletzt\s+aktualisiert|mis\s+à\s+jour|modifié|actualizado"
+                       r"|atualizado|aggiornato")
+#: "10 hours ago", "a day ago", "3h ago", "Yesterday", "Updated: 7 July 2025 21:04", and the same in
+#: German, French, Spanish, Portuguese and Italian ("Aktualisiert am 12. November 2025, 14:32 Uhr",
+#: "Publié le 3 mars 2025 à 09h15", "hace 3 horas")
 AGE_LINE = regex.compile(
-    rf"(?:(?P<label>updated|published|posted|last\s+updated|first\s+published)(?:\s+on)?\s*:?\s*)?"
+    rf"(?:(?P<label>{_DATE_LABEL_UPDATED}|published|posted|first\s+published|veröffentlicht|erstellt|stand"
+    rf"|publié|publicado|pubblicato)(?:\s+(?:on|am|le|el|em|il))?\s*:?\s*)?"
     rf"(?P<v>(?:(?:about|around|over|almost|nearly|just|less\s+than|more\s+than)\s+)?"
-    rf"(?:{_COUNT}\s*{_UNIT}\.?\s+ago|just\s+now|moments?\s+ago|yesterday|today|last\s+(?:week|month|year|night)"
-    rf"|{DATE}(?:,?\s+(?:at\s+)?{TIME})?|{TIME}))",
+    rf"(?:{_COUNT}\s*{_UNIT}\.?\s+ago|{_AGO_OTHER}|just\s+now|moments?\s+ago|yesterday|today|last\s+(?:week|month|year|night)"
+    rf"|{DATE_ANY}(?:,?\s+(?:{_AT}\s+)?{TIME_ANY})?|{TIME_ANY}))",
     _F,
 )
+#: the label of an "Updated: ..." line (``AGE_LINE``'s ``label``)
+UPDATED_LABEL = regex.compile(_DATE_LABEL_UPDATED, _F)
 MONTH_WORDS = _words(b"jan january feb february mar march apr april may jun june jul july aug august"
                      b" sep sept september oct october nov november dec december")
 AGE_WORDS = MONTH_WORDS | _words(b"ago now yesterday today last")  # or a digit: DIGIT
@@ -102,10 +139,17 @@ DATELINE_DASH = ("\u2013", "\u2014")
 #: "Source: commonspace.eu with TASS, RIA Novosti and agencies"
 SOURCE_LINE = regex.compile(r"(?:sources?|via|source\s+link|courtesy)\s*[:：]\s*(?P<v>\S.{0,200})", _F)
 SOURCE_WORDS = _words(b"source sources via courtesy")
-#: "By Jane Smith", "By Jane Smith and Ali Khan, Reuters"
+BYLINE_WORDS = _words(b"by von par por di")
+_NAME = r"\p{Lu}[\p{L}.'’-]*"
+_NAME_PARTICLE = r"(?:de|van|von|der|den|da|di|del|della|dos|das|do|al|bin|el|la|le|du)"
+_MORE_NAMES = (rf"(?:\s*(?:,|and|&|und|et|y|e)\s*(?!(?i:{AGENCY})\b){_NAME}(?:\s+{_NAME}){{0,3}}){{0,3}}")
+#: "By Jane Smith", "By Jane Smith and Ali Khan, Reuters"; in German, French, Spanish, Portuguese
+#: and Italian a name of two words at least ("Von Anna Berger", "Par Julien Moreau", "Por María
+#: López y Juan Pérez", "di Marco Rossi"): "Par Matière" is a shop's filter, "Von Berlin" a headline
 BYLINE = regex.compile(
-    r"(?i:by)\s+(?P<v>\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|da|al|bin|el|la|le|du)){0,4}"
-    rf"(?:\s*(?:,|and|&)\s*(?!(?i:{AGENCY})\b)\p{{Lu}}[\p{{L}}.'’-]*(?:\s+\p{{Lu}}[\p{{L}}.'’-]*){{0,3}}){{0,3}})"
+    rf"(?:(?i:by)\s+(?P<v>{_NAME}(?:\s+(?:{_NAME}|{_NAME_PARTICLE})){{0,4}}{_MORE_NAMES})"
+    rf"|(?i:von|par|por|di)\s+(?P<v>{_NAME}(?:\s+{_NAME_PARTICLE}){{0,2}}\s+{_NAME}"
+    rf"(?:\s+(?:{_NAME}|{_NAME_PARTICLE})){{0,3}}{_MORE_NAMES}))"
     r"(?:\s*[,|·•–—-]\s*\S.{0,60})?",
 )
 

@@ -57,6 +57,23 @@ def test_file_byline():
     assert decide("meta.byline", "By Monday the talks had collapsed.\n" + ARTICLE) == []
 
 
+@pytest.mark.parametrize("line,author", [
+    ("Von Anna Berger", "Anna Berger"),
+    ("Par Julien Moreau et Claire Dubois", "Julien Moreau et Claire Dubois"),
+    ("Por María López y Juan Pérez", "María López y Juan Pérez"),
+    ("Por João Silva", "João Silva"),
+    ("di Marco Rossi", "Marco Rossi"),
+])
+def test_bylines_in_other_languages(line, author):
+    assert meta_of("meta.byline", "Stadtwerke erhöhen die Preise\n" + line + "\n" + ARTICLE) == [(line, "author", author)]
+
+
+@pytest.mark.parametrize("line", ["Von Montag an gilt die neue Regel.", "Von Berlin nach Hamburg", "Par Matière",
+                                  "Por qué suben los precios"])
+def test_lines_that_start_like_a_byline_but_are_not(line):
+    assert decide("meta.byline", "Headline of the story\n" + line + "\n" + ARTICLE) == []
+
+
 def test_bylines_of_listing_entries_stay():
     assert decide("meta.byline", ARTICLE + "By Logan Jones\n" + ARTICLE) == []
 
@@ -117,6 +134,22 @@ def test_file_date_lines():
     assert meta_of("meta.date_line", page) == [("Updated: 7 July 2025 21:04", "updated", "7 July 2025 21:04"),
                                                ("6 July 2025", "date", "6 July 2025")]
     assert decide("meta.date_line", "7 July 2025 was the hottest day on record.\n" + ARTICLE) == []
+
+
+@pytest.mark.parametrize("line,key,value", [
+    ("12. November 2025, 14:32 Uhr", "date", "12. November 2025, 14:32 Uhr"),
+    ("Aktualisiert am 12.11.2025, 14:32 Uhr", "updated", "12.11.2025, 14:32 Uhr"),
+    ("Publié le 3 mars 2025 à 09h15", "date", "3 mars 2025 à 09h15"),
+    ("Mis à jour le 1er mars 2025", "updated", "1er mars 2025"),
+    ("Publicado el 3 de marzo de 2025", "date", "3 de marzo de 2025"),
+    ("Atualizado em 03/03/2025 09h15", "updated", "03/03/2025 09h15"),
+    ("Pubblicato il 3 marzo 2025 alle 09:15", "date", "3 marzo 2025 alle 09:15"),
+    ("vor 3 Stunden", "date", "vor 3 Stunden"),
+    ("hace 5 minutos", "date", "hace 5 minutos"),
+])
+def test_date_lines_in_other_languages(line, key, value):
+    assert meta_of("meta.date_line", line + "\n" + ARTICLE) == [(line, key, value)]
+    assert decide("meta.date_line", ARTICLE + line + "\n" + ARTICLE) == []  # further down: a post's date
 
 
 @pytest.mark.parametrize("title,meta", [

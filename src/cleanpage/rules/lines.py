@@ -27,7 +27,7 @@ from ..lines.analysis import GROW_FLOOR, GROW_MIN_WORDS, LinesAnalysis
 from ..lines.title import TitlePick, split_site
 from ..model import Block, Decision, Document, Drop, ToMeta, ToTitle
 from ..patterns import (
-    AGE_LINE, AGE_WORDS, AGENCY_WORDS, BYLINE, CARD_LABEL_LINE, CARD_LABEL_WORDS, DASH_SOURCE_LINE, DIGIT, LINK_HEADING_WORDS,
+    AGE_LINE, AGE_WORDS, AGENCY_WORDS, BYLINE, BYLINE_WORDS, CARD_LABEL_LINE, CARD_LABEL_WORDS, DASH_SOURCE_LINE, DIGIT, LINK_HEADING_WORDS,
     SECTION_HEADING_WORDS, SOURCE_LINE, SOURCE_WORDS, TAGS_LIST_LINE, TAGS_WORDS, WIRE_CREDIT_LINE,
 )
 from ..phrases import FURNITURE_WORDS
@@ -37,8 +37,7 @@ from .breaks import lines_once_restored
 from .meta import SECTION_SUFFIX
 from ..text import count_words, is_headline_shaped, keyword_set
 
-_BY = keyword_set("by")
-_META_WORDS = AGENCY_WORDS | SOURCE_WORDS | _BY | AGE_WORDS | TAGS_WORDS
+_META_WORDS = AGENCY_WORDS | SOURCE_WORDS | BYLINE_WORDS | AGE_WORDS | TAGS_WORDS
 _ZONE_HEADING_WORDS = LINK_HEADING_WORDS | SECTION_HEADING_WORDS  # one of them is in every link or weak heading
 RELATED_ZONE_MAX_LINES = 60
 ZONE_HEADING_MAX_WORDS = 8  # a related zone's heading: is_link_heading's bound (is_weak_heading's is 4)
@@ -74,7 +73,7 @@ class _Metadata:
         return bool(
             (n <= self.max_credit and b.mentions(AGENCY_WORDS) and WIRE_CREDIT_LINE.fullmatch(t))
             or (n <= self.max_source and b.mentions(SOURCE_WORDS) and SOURCE_LINE.fullmatch(t))
-            or (n <= self.max_byline and b.mentions(_BY) and BYLINE.fullmatch(t))
+            or (n <= self.max_byline and b.mentions(BYLINE_WORDS) and BYLINE.fullmatch(t))
             or (n <= self.max_date and (b.mentions(AGE_WORDS) or DIGIT.search(t)) and AGE_LINE.fullmatch(t))
             or (n <= self.max_tags and b.mentions(TAGS_WORDS) and TAGS_LIST_LINE.fullmatch(t)))
 

@@ -10,8 +10,8 @@ import regex
 from ..config import Config
 from ..model import Block, Decision, Document, ToMeta, ToTitle
 from ..patterns import (
-    AGE_LINE, AGE_WORDS, AGENCY_WORDS, BYLINE, DATELINE, DATELINE_DASH, DATELINE_WORDS, DIGIT, SOURCE_LINE,
-    SOURCE_WORDS, TRAILING_CREDIT, WIRE_CREDIT_LINE,
+    AGE_LINE, AGE_WORDS, AGENCY_WORDS, BYLINE, BYLINE_WORDS, DATELINE, DATELINE_DASH, DATELINE_WORDS, DIGIT, SOURCE_LINE,
+    SOURCE_WORDS, TRAILING_CREDIT, UPDATED_LABEL, WIRE_CREDIT_LINE,
 )
 from ..registry import Stage, rule
 from ..text import is_prose
@@ -19,7 +19,6 @@ from ..text import is_prose
 _TITLE_SEPARATOR = regex.compile(r"\s+[|｜]\s+")
 _DASH_SITE = regex.compile(r"\s+[-\u2013\u2014]\s+(?P<v>\p{Lu}[^-\u2013\u2014|]{0,60}(?<![.!?]))\Z")
 SECTION_SUFFIX = regex.compile(r"(?P<v>\S.{0,60}?)\s+News", regex.IGNORECASE)
-_BY = frozenset((b"by",))
 
 
 def header_zone(doc: Document) -> list[Block]:
@@ -96,12 +95,15 @@ def file_source_line(doc: Document, config: Config) -> Iterator[tuple[Block, ToM
 def file_byline(doc: Document, config: Config) -> Iterator[tuple[Block, ToMeta]]:
     """File a byline before the article as ``metadata["author"]``.
 
-    Bylines further down (one per entry on a listing page) stay in the body.
+    Bylines further down (one per entry on a listing page) stay in the body. Also in German,
+    French, Spanish, Portuguese and Italian ("Von", "Par", "Por", "di").
     Targets: By Jane Smith and Ali Khan, Reuters
+             Par Julien Moreau et Claire Dubois
     Keeps:   By Monday the talks had collapsed.
+             Von Montag an gilt die neue Regel.
     """
     for block in header_zone(doc):
-        if not block.mentions(_BY) or block.words > config.max_byline_words:
+        if not block.mentions(BYLINE_WORDS) or block.words > config.max_byline_words:
             continue
         m = BYLINE.fullmatch(block.text)
         if m:
@@ -115,8 +117,10 @@ def file_date_lines(doc: Document, config: Config) -> Iterator[tuple[Block, Deci
 
     An "Updated: ..." line goes to ``metadata["updated"]``. Dates further down
     (forum posts, listing entries) stay in the body. Runs after sidebar cards are
-    read, so a card's "10 hours ago" stays the card's age.
+    read, so a card's "10 hours ago" stays the card's age. Dates, times, ages and labels are
+    read in English, German, French, Spanish, Portuguese and Italian.
     Targets: Updated: 7 July 2025 21:04
+             Publié le 3 mars 2025 à 09h15
     Keeps:   7 July 2025 was the hottest day on record.
     """
     filed: set[str] = set()
@@ -126,7 +130,7 @@ def file_date_lines(doc: Document, config: Config) -> Iterator[tuple[Block, Deci
         m = AGE_LINE.fullmatch(block.text)
         if not m:
             continue
-        key = "updated" if "updated" in (m.group("label") or "").casefold() else "date"
+        key = "updated" if m.group("label") and UPDATED_LABEL.match(m.group("label")) else "date"
         if key not in filed:
             filed.add(key)
             yield block, ToMeta(key, "date line", value=m.span("v"))
