@@ -73,6 +73,27 @@ def test_trees_score_as_a_walk_down_each_tree():
     assert Trees(spec).logits(X).tolist() == [walk(x) for x in X]
 
 
+def test_trees_of_ten_splits_score_as_a_walk():
+    # a chain of ten splits (bit patterns past 8 bits) on one feature, and a lone leaf
+    import numpy as np
+
+    from cleanpage.lines.title import Trees
+
+    feature, threshold, left, right, value = [], [], [], [], []
+    for k in range(10):  # node 2k splits at k + 0.5: left to leaf 2k + 1, right to node 2k + 2
+        feature += [0, -1]
+        threshold += [k + 0.5, 0]
+        left += [2 * k + 1, -1]
+        right += [2 * k + 2 if k < 9 else 20, -1]
+        value += [0, float(k)]
+    feature.append(-1), threshold.append(0), left.append(-1), right.append(-1), value.append(10.0)
+    feature.append(-1), threshold.append(0), left.append(-1), right.append(-1), value.append(0.25)
+    spec = {"feature": feature, "threshold": threshold, "left": left, "right": right, "value": value,
+            "roots": [0, 21], "bias": 1.0}
+    X = np.arange(12, dtype=np.float64)[:, None]
+    assert Trees(spec).logits(X).tolist() == [1.25 + min(x, 10) for x in range(12)]
+
+
 def test_title_candidates_know_a_byline_under_a_heading():
     from cleanpage.lines.title import CANDIDATE_FEATURES_3, candidate_features
 

@@ -28,6 +28,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import numpy as np
 import regex
@@ -38,6 +39,7 @@ _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 _INNER_END = re.compile(r"[.!?]\s+[A-Z]")
 _SEPS = re.compile(r"\s+(?:\||-|–|—|::|·|»|/|:)\s+")
+_SEP_MARK = re.compile(r"[|\-–—:·»/]")  # in every match of _SEPS: a quick test that rules most lines out
 MAX_TITLE_WORDS = 40
 MAX_SITE_WORDS = 8
 SEARCH_LINES = 60
@@ -192,8 +194,9 @@ HEADING_MIN_F1 = 0.3
 LIKE_FIRST_F1 = 0.5
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
+    """A title candidate: ``title`` is ``lines[line][start:end]``; ``site`` what it leaves aside."""
+
     line: int
     title: str
     start: int
@@ -201,8 +204,21 @@ class Candidate:
     site: str | None
 
 
-def _overlap(a: Counter[str], b: Counter[str]) -> int:
-    return sum((a & b).values())
+# the columns of ``candidate_features`` that depend only on the candidate's line, and those
+# that depend on its text (``_among_candidates`` fills the rest)
+_LINE_COLUMNS = (
+    "is_first", "log_index", "before_content", "log_content_dist", "just_above_content", "is_content",
+    "content_below", "phrase_family", "log_repeats", "line_score", "gap_before", "gap_after", "score_below",
+    "meta_below_4", "meta_below_2", "meta_above_3",
+)
+_TEXT_COLUMNS = (
+    "is_split", "log_words", "short_3", "long_15", "ends_clause", "ends_question", "starts_upper",
+    "digit_share", "f1_first", "recall_first", "precision_first", "keep_share", "is_suffix", "is_site_split",
+    "headline_shaped", "title_case", "site_words",
+)
+_LINE_AT = [CANDIDATE_FEATURES_3.index(name) for name in _LINE_COLUMNS]
+_TEXT_AT = [CANDIDATE_FEATURES_3.index(name) for name in _TEXT_COLUMNS]
+_LOG1P_WORDS = np.asarray([math.log1p(k) for k in range(MAX_TITLE_WORDS + 1)])  # log_words by word count
 
 
 def candidate_features(lines: list[str], content: list[bool] | None,
@@ -211,94 +227,193 @@ def candidate_features(lines: list[str], content: list[bool] | None,
     """Every title candidate among the first lines, with the features the picker reads, one
     row each (``CANDIDATE_FEATURES_3``; older models read a prefix of them).
 
-    ``scores``: the line model's probability per line; ``gaps``: a blank line before it."""
+    ``scores``: the line model's probability per line; ``gaps``: a blank line before it.
+
+    The features are made a column at a time: those of a line once per line, spread to its
+    candidates by index, and those of a candidate's text over the list of candidates."""
     if not lines:
         return [], np.zeros((0, len(CANDIDATE_FEATURES_3)))
-    part, _s, _e, _site = split_site(lines[0])
-    pc = Counter(_words(part))
-    pset = set(pc)
-    n_pw = max(sum(pc.values()), 1)
     n = min(len(lines), SEARCH_LINES)
+    words = [_words(line) for line in lines[:n]]
+    cands, cand_words, is_split, is_suffix = _candidates(lines[:n], words)
+    if not cands:
+        return [], np.zeros((0, len(CANDIDATE_FEATURES_3)))
+    digits = [len(_DIGIT.findall(line)) for line in lines[:n + 4]]
+    line = np.asarray([c.line for c in cands], np.int64)
+    X = np.empty((len(cands), len(CANDIDATE_FEATURES_3)))
+    X[:, _LINE_AT] = _line_columns(lines, n, content, families, scores, gaps, digits)[:, line].T
+    part_words = Counter(_words(split_site(lines[0])[0]))
+    X[:, _TEXT_AT] = _text_columns(cands, cand_words, is_split, is_suffix, words, digits, part_words).T
+    _among_candidates(X, line)
+    return cands, X
+
+
+def _candidates(lines: list[str], words: list[list[str]]) -> tuple[list[Candidate], list[list[str]],
+                                                                     list[float], list[float]]:
+    """The candidates of ``lines`` (the first ones of the page), with each one's words and its
+    ``is_split`` and ``is_suffix`` features: for each line (of at most thrice MAX_TITLE_WORDS
+    words) the line, its split_site title part, and every part before or after a separator,
+    those of 1 to MAX_TITLE_WORDS words."""
+    cands: list[Candidate] = []
+    cand_words: list[list[str]] = []
+    is_split: list[float] = []
+    is_suffix: list[float] = []
+    for i, (line, lw) in enumerate(zip(lines, words)):
+        if len(lw) > 3 * MAX_TITLE_WORDS:
+            continue
+        seps = list(_SEPS.finditer(line)) if " " in line and _SEP_MARK.search(line) else ()
+        if not seps:  # the line is its only candidate
+            if lw and len(lw) <= MAX_TITLE_WORDS:
+                stripped = line.strip()
+                lead = len(line) - len(line.lstrip())
+                cands.append(Candidate(i, stripped, lead, lead + len(stripped), None))
+                cand_words.append(lw)
+                is_split.append(0.0)
+                is_suffix.append(0.0)
+            continue
+        for text, s, e, site, split, suffix in _variants(line, seps):
+            stripped = text.strip()
+            cw = lw if e - s == len(line) else _words(stripped)
+            if not cw or len(cw) > MAX_TITLE_WORDS:
+                continue
+            lead = len(text) - len(text.lstrip())
+            cands.append(Candidate(i, stripped, s + lead, s + lead + len(stripped), site))
+            cand_words.append(cw)
+            is_split.append(split)
+            is_suffix.append(suffix)
+    return cands, cand_words, is_split, is_suffix
+
+
+def _variants(line: str, seps: list[re.Match[str]]) -> list[tuple[str, int, int, str | None, float, float]]:
+    """(text, start, end, site, is_split, is_suffix) of the line, its split_site title part, and
+    every distinct part of at least 2 words before or after one of its separators ``seps``."""
+    variants: list[tuple[str, int, int, str | None, float, float]] = [(line, 0, len(line), None, 0.0, 0.0)]
+    cpart, cs, ce, csite = split_site(line)
+    seen = {line, cpart}
+    if csite is not None and cpart.strip():
+        variants.append((cpart, cs, ce, csite, 1.0, 0.0))
+    for m in seps:
+        for text, s, e, rest, suffix in ((line[: m.start()], 0, m.start(), line[m.end():], 0.0),
+                                         (line[m.end():], m.end(), len(line), line[: m.start()], 1.0)):
+            if text not in seen and len(_words(text)) >= 2:
+                seen.add(text)
+                variants.append((text, s, e, rest, 0.5, suffix))
+    return variants
+
+
+def _line_columns(lines: list[str], n: int, content: list[bool] | None, families: list[str | None] | None,
+                  scores: list[float] | None, gaps: list[bool] | None, digits: list[int]) -> np.ndarray:
+    """The ``_LINE_COLUMNS`` of each of the first ``n`` lines, a row per column (``digits``:
+    how many digits each of the first ``n + 4`` lines holds)."""
     content = content if content is not None else [False] * len(lines)
     first_content = content.index(True) if any(content) else len(lines)
     counts = Counter(lines[:200])
-    cands: list[Candidate] = []
-    rows: list[list[float]] = []
-    has_scores, has_gaps = scores is not None, gaps is not None
-    for i in range(n):
-        line = lines[i]
-        lw = _words(line)
-        if len(lw) > 3 * MAX_TITLE_WORDS:
-            continue
-        # the line, its split_site title part, and every part before or after a separator
-        variants = [(line, 0, len(line), None, 0.0, 0.0)]
-        seps = list(_SEPS.finditer(line)) if " " in line else ()
-        if seps:
-            cpart, cs, ce, csite = split_site(line)
-            seen = {line, cpart}
-            if csite is not None and cpart.strip():
-                variants.append((cpart, cs, ce, csite, 1.0, 0.0))
-            for m in seps:
-                for text, s, e, rest, suffix in ((line[: m.start()], 0, m.start(), line[m.end():], 0.0),
-                                                 (line[m.end():], m.end(), len(line), line[: m.start()], 1.0)):
-                    if text not in seen and len(_words(text)) >= 2:
-                        seen.add(text)
-                        variants.append((text, s, e, rest, 0.5, suffix))
-        line_words = max(len(lw), 1)
-        d = first_content - i
-        # what every candidate of the line shares
-        shared = [float(d > 0), math.log1p(abs(d)), float(1 <= d <= 3), float(content[i]),
-                  float(any(content[i + 1:i + 4])), float(bool(families and families[i])),
-                  math.log(counts.get(line, 1))]
-        sc = scores[i] if has_scores else 0.5  # type: ignore[index]
-        below_sc = max(scores[i + 1:i + 4], default=0.0) if has_scores else 0.5  # type: ignore[index]
-        gap_b = float(gaps[i]) if has_gaps else 0.0  # type: ignore[index]
-        gap_a = float(gaps[i + 1]) if has_gaps and i + 1 < len(gaps) else 1.0  # type: ignore[arg-type,index]
-        first, log_i = float(i == 0), math.log1p(i)
-        for text, s, e, site, is_split, is_suffix in variants:
-            stripped = text.strip()
-            cw = lw if e - s == len(line) else _words(stripped)
-            nw = len(cw)
-            if not nw or nw > MAX_TITLE_WORDS:
-                continue
-            hit = 0 if pset.isdisjoint(cw) else _overlap(pc, Counter(cw))
-            rec, prec = hit / n_pw, hit / nw
-            f1 = 2 * rec * prec / (rec + prec) if hit else 0.0
-            last = stripped[-1:]
-            tokens = stripped.split()
-            rows.append([
-                first, is_split, log_i, math.log1p(nw), float(nw <= 3), float(nw >= 15),
-                float(last in ".,;:"), float(last in "?!"), float(stripped[:1].isupper()),
-                (len(_DIGIT.findall(stripped)) if _DIGIT.search(stripped) else 0) / len(stripped), f1, rec, prec,
-                *shared, nw / line_words, is_suffix, float(is_split == 1.0),
-                sc, gap_b, gap_a, float(_headline_shaped(stripped, nw) and not _INNER_END.search(stripped)),
-                len([w for w in tokens if w[0].isupper()]) / max(len(tokens), 1),
-                math.log1p(len(_words(site))) if site else 0.0, below_sc,
-            ])
-            lead = len(text) - len(text.lstrip())
-            cands.append(Candidate(i, stripped, s + lead, s + lead + len(stripped), site))
-    X = np.asarray(rows, np.float64).reshape(len(rows), len(CANDIDATE_FEATURES_2))
-    line = np.asarray([c.line for c in cands], np.int64)
-    meta = np.asarray([False] + [_meta_line(t) for t in lines[1:n + 4]] + [False] * 4, bool)
-    below = np.stack([meta[line + d] for d in range(1, 5)], axis=1)
-    above = np.stack([meta[np.maximum(line - d, 0)] for d in range(1, 4)], axis=1)
-    later = (line > 0)[:, None]
-    return cands, np.hstack([X, _among_candidates(X, line), (below & later).any(axis=1)[:, None],
-                             (below[:, :2] & later).any(axis=1)[:, None], (above & later).any(axis=1)[:, None]])
+    at = np.arange(n)
+    dist = first_content - at
+    later = at > 0
+    # content and byline or date lines, by line, with False past the last line
+    flags = np.zeros(n + 4, bool)
+    flags[:min(len(content), n + 4)] = content[:n + 4]
+    meta = np.zeros(n + 7, bool)  # meta[k + 3]: line k, for k from -3 to n + 3
+    meta[4:min(len(lines), n + 4) + 3] = _meta_lines(lines[1:n + 4], digits[1:])
+    meta_below_2 = later & (meta[4:n + 4] | meta[5:n + 5])
+    out = np.empty((len(_LINE_COLUMNS), n))
+    out[:] = [
+        at == 0, _log1p_range(n), dist > 0, [math.log1p(abs(d)) for d in dist.tolist()], (1 <= dist) & (dist <= 3),
+        content[:n], flags[1:n + 1] | flags[2:n + 2] | flags[3:n + 3],
+        list(map(bool, families[:n])) if families else [False] * n,
+        list(map(math.log, map(counts.__getitem__, lines[:n]))),
+        scores[:n] if scores is not None else [0.5] * n,
+        gaps[:n] if gaps is not None else [0.0] * n,
+        (gaps[1:n + 1] + [1.0] * n)[:n] if gaps is not None else [1.0] * n,
+        _best_of_next_3(scores, n) if scores is not None else [0.5] * n,
+        meta_below_2 | (later & (meta[6:n + 6] | meta[7:n + 7])), meta_below_2,
+        later & (meta[:n] | meta[1:n + 1] | meta[2:n + 2]),
+    ]
+    return out
+
+
+@lru_cache(maxsize=None)
+def _log1p_range(n: int) -> np.ndarray:
+    """``math.log1p`` of 0 to n - 1."""
+    return np.asarray([math.log1p(i) for i in range(n)], np.float64)
+
+
+def _best_of_next_3(scores: list[float], n: int) -> np.ndarray:
+    """For each of the first ``n`` lines, the best of ``scores`` over the next 3 lines (0 past the last)."""
+    padded = np.full(n + 3, -np.inf)
+    padded[:min(len(scores), n + 3)] = scores[:n + 3]
+    best = np.maximum(np.maximum(padded[1:n + 1], padded[2:n + 2]), padded[3:n + 3])
+    best[max(len(scores) - 1, 0):] = 0.0
+    return best
+
+
+def _text_columns(cands: list[Candidate], cand_words: list[list[str]], is_split: list[float],
+                  is_suffix: list[float], words: list[list[str]], digits: list[int],
+                  part_words: Counter[str]) -> np.ndarray:
+    """The ``_TEXT_COLUMNS`` of each candidate, a row per column; ``words`` and ``digits``
+    are those of each line, ``part_words`` the words of the first line's title part."""
+    texts = [c.title for c in cands]
+    n_words = [len(cw) for cw in cand_words]
+    # a whole line (is_split 0) has the line's digits; stripping a line drops none
+    n_digits = [digits[c.line] if split == 0.0 else len(_DIGIT.findall(c.title)) for c, split in zip(cands, is_split)]
+    part_set = set(part_words)
+    n_pw = max(sum(part_words.values()), 1)
+    if n_pw == len(part_set):  # no word twice in the title part: count the distinct words it shares
+        hits = [0 if part_set.isdisjoint(cw) else len(part_set.intersection(cw)) for cw in cand_words]
+    else:
+        hits = [0 if part_set.isdisjoint(cw) else _shared_words(part_words, part_set, cw) for cw in cand_words]
+    nw, hit, split = np.asarray(n_words), np.asarray(hits), np.asarray(is_split)
+    recall, precision = hit / n_pw, hit / nw
+    with np.errstate(invalid="ignore"):  # 0 / 0 where nothing is shared
+        f1 = np.where(hit > 0, 2 * recall * precision / (recall + precision), 0.0)
+    lasts = [t[-1:] for t in texts]
+    out = np.empty((len(_TEXT_COLUMNS), len(cands)))
+    out[:] = [
+        split, _LOG1P_WORDS[nw], nw <= 3, nw >= 15,
+        [last in ".,;:" for last in lasts], [last in "?!" for last in lasts], [t[:1].isupper() for t in texts],
+        np.asarray(n_digits) / np.asarray(list(map(len, texts))), f1, recall, precision,
+        nw / np.maximum(np.asarray([len(words[c.line]) for c in cands]), 1), is_suffix, split == 1.0,
+        [_headline_shaped(t, k) and not _INNER_END.search(t) for t, k in zip(texts, n_words)],
+        [_title_share(t) for t in texts],
+        [math.log1p(len(_words(c.site))) if c.site else 0.0 for c in cands],
+    ]
+    return out
+
+
+def _shared_words(a: Counter[str], a_set: set[str], b: list[str]) -> int:
+    """How many of ``b``'s words ``a`` holds, counted as a multiset (``a_set``: a's words)."""
+    return sum(min(a[w], b.count(w)) for w in a_set.intersection(b))
+
+
+def _title_share(text: str) -> float:
+    """The share of the whitespace-separated tokens of ``text`` that start with a capital."""
+    tokens = text.split()
+    return len([w for w in tokens if w[0].isupper()]) / max(len(tokens), 1)
 
 
 _BY_START = regex.compile(r"(?:by|written\s+by|posted\s+by|author:?)\s+\w", regex.IGNORECASE)
 _DATE_IN = regex.compile(DATE, regex.IGNORECASE)
-# every pattern of _meta_line needs a digit or one of these words: most lines are ruled out here
+# every pattern of _meta_shaped needs a digit or one of these words: most lines are ruled out here
 _META_HINTS = ("by", "ago", "now", "yesterday", "today", "last", "written", "posted", "author")
 
 
-def _meta_line(line: str) -> bool:
-    """A byline or date line, such as lies under an article's headline."""
-    if _DIGIT.search(line) is None:
-        low = line.lower()
-        if not any(w in low for w in _META_HINTS):
-            return False
+def _meta_lines(lines: list[str], digits: list[int]) -> list[bool]:
+    """Which of ``lines`` are byline or date lines, such as lie under an article's headline
+    (``digits``: how many digits each line holds)."""
+    return [(d > 0 or _meta_hint(line.lower())) and _meta_shaped(line) for line, d in zip(lines, digits)]
+
+
+def _meta_hint(low: str) -> bool:
+    """Does ``low``, a line in lower case, hold one of the ``_META_HINTS``?"""
+    for hint in _META_HINTS:
+        if hint in low:
+            return True
+    return False
+
+
+def _meta_shaped(line: str) -> bool:
+    """Is ``line``, one with a digit or a hint word, a byline or date line?"""
     return len(line.split()) <= META_MAX_WORDS and bool(
         _BY_START.match(line) or _DATE_IN.search(line) or BYLINE.fullmatch(line) or AGE_LINE.fullmatch(line))
 
@@ -306,25 +421,33 @@ def _meta_line(line: str) -> bool:
 _F2 = {name: j for j, name in enumerate(CANDIDATE_FEATURES_2)}
 
 
-def _among_candidates(X: np.ndarray, line: np.ndarray) -> np.ndarray:
-    """The ``CANDIDATE_FEATURES_3`` columns beyond ``CANDIDATE_FEATURES_2``: each candidate
-    against the candidates of the other lines (``line``: each row's line)."""
+def _among_candidates(X: np.ndarray, line: np.ndarray) -> None:
+    """Fill the ``CANDIDATE_FEATURES_3`` columns of ``X`` named after ``_AMONG``: each candidate
+    against the candidates of the other lines (``line``: each row's line, rows in line order)."""
     f1 = X[:, _F2["f1_first"]]
     heading = (X[:, _F2["headline_shaped"]] * X[:, _F2["gap_before"]] * X[:, _F2["gap_after"]]
                * (X[:, _F2["before_content"]] > 0) * (X[:, _F2["log_content_dist"]] <= math.log1p(HEADING_NEAR))
                * (f1 >= HEADING_MIN_F1))
-    lines, row_line = np.unique(line, return_inverse=True)
-    per_line_heading = np.zeros(len(lines))
-    np.maximum.at(per_line_heading, row_line, heading)
-    per_line_f1 = np.zeros(len(lines))
-    np.maximum.at(per_line_f1, row_line, np.where(heading > 0, f1, 0.0))
-    per_line_like = np.bincount(row_line, weights=((f1 >= LIKE_FIRST_F1) & (line > 0)).astype(np.float64),
-                                minlength=len(lines))
+    new_line = np.empty(len(line), bool)
+    new_line[:1] = True
+    np.not_equal(line[1:], line[:-1], out=new_line[1:])
+    starts = np.flatnonzero(new_line)  # each line's first row
+    row_line = np.cumsum(new_line) - 1  # each row's line, counted from 0
+    # the rows' features are non-negative: the largest over a line's rows is at least 0, as before
+    per_line_heading = np.maximum.reduceat(heading, starts)
+    per_line_f1 = np.maximum.reduceat(np.where(heading > 0, f1, 0.0), starts)
+    per_line_like = np.add.reduceat(((f1 >= LIKE_FIRST_F1) & (line > 0)).astype(np.float64), starts)
     nearest = line[heading > 0].max(initial=-1)
-    return np.column_stack([
-        heading, _best_elsewhere(per_line_heading, row_line), _best_elsewhere(per_line_f1, row_line),
-        (line == nearest).astype(np.float64), np.log1p(per_line_like.sum() - per_line_like[row_line]),
-    ])
+    at = _AMONG_AT
+    X[:, at[0]] = heading
+    X[:, at[1]] = _best_elsewhere(per_line_heading, row_line)
+    X[:, at[2]] = _best_elsewhere(per_line_f1, row_line)
+    X[:, at[3]] = line == nearest
+    X[:, at[4]] = np.log1p(per_line_like.sum() - per_line_like[row_line])
+
+
+_AMONG = ("heading", "other_heading", "other_heading_f1", "nearest_heading", "log_lines_like_first")
+_AMONG_AT = [CANDIDATE_FEATURES_3.index(name) for name in _AMONG]
 
 
 def _best_elsewhere(per_line: np.ndarray, row_line: np.ndarray) -> np.ndarray:
@@ -408,9 +531,9 @@ class Trees:
     a row goes left when its value is at most the threshold), ``value`` (a leaf's output),
     ``roots`` (each tree's first node) and ``bias``.
 
-    Small trees are read as tables: each tree's split nodes (at most a few) are tested on
-    every row in one comparison, the outcomes make a row's bit pattern per tree, and a table
-    per tree maps each pattern to the leaf it leads to."""
+    Small trees are read as tables: the distinct tests of all trees' split nodes (at most a
+    few a tree) are made on every row in one comparison, the outcomes make a row's bit pattern
+    per tree, and a table per tree maps each pattern to the leaf it leads to."""
 
     def __init__(self, spec: dict) -> None:
         feature = [int(f) for f in spec["feature"]]
@@ -443,20 +566,31 @@ class Trees:
                 while feature[k] >= 0:
                     k = int(left[k]) if pattern >> bit[k] & 1 else int(right[k])
                 table[t, pattern] = value[k]
-        self._cols = cols.T.ravel()  # test j of every tree, then test j + 1 of every tree
-        self._thr = thr.T.ravel()
+        # trees share tests: each distinct (column, threshold) is made once, and ``_test[j]``
+        # says which one is test j of each tree
+        tests = sorted(set(zip(cols.ravel().tolist(), thr.ravel().tolist())))
+        at = {test: k for k, test in enumerate(tests)}
+        self._cols = np.asarray([c for c, _ in tests], np.int64)
+        self._thr = np.asarray([t for _, t in tests], np.float64)[:, None]
+        self._test = [np.asarray([at[c, t] for c, t in zip(cols[:, j].tolist(), thr[:, j].tolist())], np.intp)
+                      for j in range(width)]
         self._table = table.ravel()
-        self._start = np.arange(len(splits), dtype=np.int64) << width  # each tree's table in _table
+        self._start = (np.arange(len(splits), dtype=np.int64) << width)[:, None]  # each tree's table in _table
         self._n = len(splits)
 
     def logits(self, X: np.ndarray) -> np.ndarray:
+        """Each row's bias plus its leaf of every tree, the leaves added tree after tree.
+
+        Made a tree per row of the arrays (trees x rows): the sum over axis 0 then adds the
+        trees in order, one after another, as the model has always been summed; a pairwise
+        sum along rows would change the last bits of a score."""
         if not X.shape[0] or not self._n:
             return np.full(X.shape[0], self.bias)
-        went_left = X[:, self._cols] <= self._thr
-        at = self._start + went_left[:, :self._n]
-        for j in range(1, self.width):
-            at += went_left[:, j * self._n:(j + 1) * self._n] * (1 << j)
-        return self._table[at].sum(axis=1) + self.bias
+        went_left = (np.ascontiguousarray(X.T)[self._cols] <= self._thr).view(np.uint8)  # tests x rows
+        pattern = np.zeros((self._n, X.shape[0]), np.uint16)  # each tree's bit pattern, per row
+        for j, test in enumerate(self._test):
+            pattern |= went_left[test] * np.uint16(1 << j)
+        return self._table[self._start + pattern].sum(axis=0) + self.bias
 
 
 @lru_cache(maxsize=1)
