@@ -103,3 +103,10 @@ def test_title_candidates_know_a_byline_under_a_heading():
     below = CANDIDATE_FEATURES_3.index("meta_below_2")
     assert X.shape == (len(cands), len(CANDIDATE_FEATURES_3))
     assert {c.line: X[j, below] for j, c in enumerate(cands)} == {0: 0.0, 1: 1.0, 2: 1.0, 3: 0.0, 4: 0.0}
+
+
+def test_bylines_and_date_lines_in_other_languages_are_meta_lines():
+    from cleanpage.lines.title import _meta_lines
+
+    lines = ["Von Anna Berger", "Publié le 3 mars 2025 à 09h15", "Par Matière", "Der Stadtrat tagt heute."]
+    assert _meta_lines(lines, [sum(c.isdigit() for c in t) for t in lines]) == [True, True, False, False]

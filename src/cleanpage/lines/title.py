@@ -395,7 +395,9 @@ def _title_share(text: str) -> float:
 _BY_START = regex.compile(r"(?:by|written\s+by|posted\s+by|author:?)\s+\w", regex.IGNORECASE)
 _DATE_IN = regex.compile(DATE, regex.IGNORECASE)
 # every pattern of _meta_shaped needs a digit or one of these words: most lines are ruled out here
-_META_HINTS = ("by", "ago", "now", "yesterday", "today", "last", "written", "posted", "author")
+# (and the words a byline may start with in the other languages BYLINE reads)
+_META_HINTS = ("by", "ago", "now", "yesterday", "today", "last", "written", "posted", "author", "von", "par", "por",
+               "di")
 
 
 def _meta_lines(lines: list[str], digits: list[int]) -> list[bool]:
