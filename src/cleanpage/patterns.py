@@ -22,6 +22,8 @@ import re
 
 import regex
 
+from .phrases import RELATED_HEADINGS_OTHER, RELATED_HEADINGS_OTHER_WORDS
+
 _F = regex.IGNORECASE
 
 
@@ -375,7 +377,8 @@ CAPTION_OPEN = re.compile(r"\(\s*(?:photo|image|picture|file|credit)", re.IGNORE
 # --- sidebar sections and cards ------------------------------------------------------------------
 
 _EDITOR = rf"editor{_APOS}?s?{_APOS}?\s+(?:choice|picks?)"
-#: headings that only ever introduce links elsewhere: "Related Articles", "Most read", "You may also like"
+#: headings that only ever introduce links elsewhere: "Related Articles", "Most read", "You may also like";
+#: "Mehr zum Thema", "À lire aussi", "Noticias relacionadas", "Leia também", "Leggi anche"
 LINK_HEADING_LINE = regex.compile(
     rf"(?:related(?:\s+(?:articles?|stories|story|posts?|news|content|coverage|reading|links|videos?|items|reads))?"
     rf"|more\s+(?:from|on|in|about|by)\s+\S.{{0,60}}"
@@ -389,12 +392,13 @@ LINK_HEADING_LINE = regex.compile(
     rf"|(?:sponsored|promoted|partner)\s+(?:stories|content|links|posts)"
     rf"|(?:other|similar)\s+(?:stories|articles|news|posts)|popular\s+(?:now|today|this\s+week|stories|articles|posts|news|reads|on\s+\S.{{0,40}})"
     rf"|trending\s+(?:now|stories|news|articles|today)|top\s+(?:stories|news|headlines|articles|reads)"
-    rf"|latest\s+(?:news|stories|articles|posts|headlines|videos)|recent\s+(?:posts|articles|stories|news)){_TAIL}",
+    rf"|latest\s+(?:news|stories|articles|posts|headlines|videos)|recent\s+(?:posts|articles|stories|news)"
+    rf"|{'|'.join(RELATED_HEADINGS_OTHER)}){_TAIL}",
     _F,
 )
 LINK_HEADING_WORDS = _words(b"related more most editor editors recommended you read watch see also don dont must"
                             b" case icymi next web sponsored promoted partner other similar popular trending top"
-                            b" latest recent")
+                            b" latest recent") | RELATED_HEADINGS_OTHER_WORDS
 #: headings that may also be an article's own subheading ("Popular", "Latest", "Recommended"):
 #: they open a sidebar section only when cards follow
 SECTION_HEADING_LINE = regex.compile(

@@ -188,6 +188,26 @@ BREADCRUMB = PhraseFamily(
     lines=(r"(?:home|startseite|accueil|inicio|in[ií]cio|pagina iniziale)\s*(?:[>»›/|→]\s*[^>»›/|→]{1,60}){1,6}",),
     max_words=25,
 )
+#: headings of related-article lists in German, French, Spanish, Portuguese and Italian (lower case);
+#: ``patterns.LINK_HEADING_LINE`` reads them too
+RELATED_HEADINGS_OTHER = (
+    r"(?:verwandte artikel|[aä]hnliche artikel|mehr zum thema|meistgelesen|das k[oö]nnte sie (?:auch )?"
+    r"interessieren|weitere artikel|auch interessant|empfohlene artikel|neueste artikel)",
+    r"(?:[aà] lire aussi|lire aussi|articles? (?:similaires|li[ée]s|recommand[ée]s)|les plus lus|"
+    r"vous aimerez aussi|sur le m[eê]me sujet|derniers articles|voir aussi)",
+    r"(?:te puede interesar|noticias relacionadas|art[ií]culos relacionados|lo m[aá]s le[ií]do|"
+    r"tambi[eé]n te puede gustar|lee tambi[eé]n|m[aá]s noticias|[uú]ltimas noticias)",
+    r"(?:leia tamb[eé]m|not[ií]cias relacionadas|artigos relacionados|mais lidas|voc[eê] tamb[eé]m pode gostar|"
+    r"veja tamb[eé]m|[uú]ltimas not[ií]cias)",
+    r"(?:potrebbe interessarti|articoli correlati|i pi[uù] letti|leggi anche|ti potrebbe piacere|"
+    r"ultime notizie|vedi anche)",
+)
+#: a keyword of each heading in ``RELATED_HEADINGS_OTHER`` (lower-case ASCII letter runs)
+RELATED_HEADINGS_OTHER_WORDS = frozenset(
+    b"verwandte artikel thema meistgelesen interessieren interessant lire articles article lus aimerez sujet voir"
+    b" interesar noticias relacionados relacionadas lo gustar lee leia lidas gostar veja cias ultimas ltimas"
+    b" potrebbe correlati letti leggi piacere notizie vedi".split())
+
 RELATED = PhraseFamily(
     "related",
     lines=(r"(?:related|similar|recommended|suggested|popular|trending|latest|recent|more|top|featured|editor'?s) "
@@ -195,16 +215,7 @@ RELATED = PhraseFamily(
            r"(?:more (?:from|on|in|like this|stories|news)|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|"
            r"read (?:next|also)|also read|most (?:read|popular|viewed|shared)|trending(?: now)?|"
            r"what to read next|recommended for you|related|popular|latest news|editor'?s (?:choice|picks))",
-           r"(?:verwandte artikel|[aä]hnliche artikel|mehr zum thema|meistgelesen|das k[oö]nnte sie (?:auch )?"
-           r"interessieren|weitere artikel|auch interessant|empfohlene artikel|neueste artikel)",
-           r"(?:[aà] lire aussi|lire aussi|articles? (?:similaires|li[ée]s|recommand[ée]s)|les plus lus|"
-           r"vous aimerez aussi|sur le m[eê]me sujet|derniers articles|voir aussi)",
-           r"(?:te puede interesar|noticias relacionadas|art[ií]culos relacionados|lo m[aá]s le[ií]do|"
-           r"tambi[eé]n te puede gustar|lee tambi[eé]n|m[aá]s noticias|[uú]ltimas noticias)",
-           r"(?:leia tamb[eé]m|not[ií]cias relacionadas|artigos relacionados|mais lidas|voc[eê] tamb[eé]m pode gostar|"
-           r"veja tamb[eé]m|[uú]ltimas not[ií]cias)",
-           r"(?:potrebbe interessarti|articoli correlati|i pi[uù] letti|leggi anche|ti potrebbe piacere|"
-           r"ultime notizie|vedi anche)"),
+           *RELATED_HEADINGS_OTHER),
     max_words=10,
 )
 
@@ -496,10 +507,18 @@ def _only(rx: re.Pattern[str], line: str, name: str) -> bool:
 FURNITURE_WORDS = re.compile(
     r"\b(?:subscribe[ds]?|subscription|newsletters?|sign(?:ed)? ?(?:in|up)|log ?(?:in|out)|login|register|"
     r"privacy|terms|cookies?|contact|account|"
-    r"abonnieren|anmelden|registrieren|datenschutz|kontakt|konto|"
-    r"abonner|abonnez|connexion|confidentialit[ée]|compte|"
-    r"suscr[ií]b[ea]te|suscribirse|iniciar sesi[oó]n|privacidad|contacto|cuenta|"
+    r"abonnieren|anmelden|registrieren|datenschutz|kontakt|konto|impressum|"
+    r"abonner|abonnez|connexion|confidentialit[ée]|compte|mentions l[ée]gales|"
+    r"suscr[ií]b[ea]te|suscribirse|iniciar sesi[oó]n|privacidad|contacto|cuenta|aviso legal|"
     r"inscreva-se|assine|entrar|privacidade|contato|conta|"
-    r"iscriviti|accedi|contatti|privacy)\b",
+    r"iscriviti|accedi|contatti|privacy|note legali)\b",
     re.I,
 )
+FURNITURE_MAX_WORDS = 10
+
+
+def is_furniture(text: str, words: int) -> bool:
+    """A short line of site furniture or a call to action ("Privacy Policy", "Sign in",
+    "Datenschutz"): it ends a list of headlines. "signed in Abu Dhabi" in a card's summary
+    is too long a line to count."""
+    return words <= FURNITURE_MAX_WORDS and FURNITURE_WORDS.search(text) is not None

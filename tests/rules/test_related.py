@@ -1,3 +1,4 @@
+import pytest
 from cleanpage.pipeline import decide
 
 ARTICLE = "The deepening ties have raised worries among the US, South Korea and their partners.\n"
@@ -31,6 +32,15 @@ def test_segment_sidebar_sections():
         ("Ukraine asked the global chemical weapons watchdog in The Hague on Tuesday to investigate the alleged use "
          "of banned toxic munitions.", "sidebar", "summary"),
     ]
+
+
+@pytest.mark.parametrize("heading", ["Mehr zum Thema", "À lire aussi", "Noticias relacionadas", "Leia também",
+                                     "Leggi anche"])
+def test_related_headings_in_other_languages(heading):
+    page = ("Die Stadtwerke kündigten an, alle Kunden bis Ende November schriftlich zu informieren.\n"
+            + heading + "\nNeue Ladesäulen am Bahnhof in Betrieb genommen\nvor 3 Stunden\n"
+            "Fernwärme: Ausbau verzögert sich bis 2027\nvor 2 Tagen\n")
+    assert [r[2] or r[1] for r in roles(page)] == ["heading", "title", "age", "title", "age"]
 
 
 def test_label_category_cards_with_repeated_headline():

@@ -30,7 +30,7 @@ from ..patterns import (
     AGE_LINE, AGE_WORDS, AGENCY_WORDS, BYLINE, BYLINE_WORDS, CARD_LABEL_LINE, CARD_LABEL_WORDS, DASH_SOURCE_LINE, DIGIT, LINK_HEADING_WORDS,
     SECTION_HEADING_WORDS, SOURCE_LINE, SOURCE_WORDS, TAGS_LIST_LINE, TAGS_WORDS, WIRE_CREDIT_LINE,
 )
-from ..phrases import FURNITURE_WORDS
+from ..phrases import is_furniture
 from ..readers.cards import CATEGORIES, is_link_heading, is_weak_heading
 from ..registry import Stage, rule
 from .breaks import lines_once_restored
@@ -42,7 +42,6 @@ _ZONE_HEADING_WORDS = LINK_HEADING_WORDS | SECTION_HEADING_WORDS  # one of them 
 RELATED_ZONE_MAX_LINES = 60
 ZONE_HEADING_MAX_WORDS = 8  # a related zone's heading: is_link_heading's bound (is_weak_heading's is 4)
 CARD_META_MAX_WORDS = 3  # a line this short under a related heading is a card's only next to its age or source
-FURNITURE_MAX_WORDS = 10  # a furniture line ("Subscribe to our newsletters") ends a related zone
 PROSE_MIN_WORDS = 12  # a sentence-ended line this long is prose: left for lines.leftover  # lines after a related-content heading left to the card reader
 
 
@@ -105,8 +104,7 @@ def _related_zones(body: list[Block], lines: list[int | None], family: list[str 
             b = body[j]
             k = lines[j]
             f = family[k] if k is not None else None
-            if (f is not None and f != "related") or (b.words <= FURNITURE_MAX_WORDS
-                                                      and FURNITURE_WORDS.search(b.text)):
+            if (f is not None and f != "related") or is_furniture(b.text, b.words):
                 break  # "Privacy Policy", "Sign in": site furniture; not "signed in Abu Dhabi" in a summary
             if b.words > CARD_META_MAX_WORDS or any(card_meta(x) for x in range(j - 1, j + 3)):
                 out.add(j)

@@ -25,8 +25,10 @@ CONTENT_SECTION_SHARE = 0.5  # text input: a section the line model keeps this m
 class SegmentSidebarSections:
     """Move related/popular lists out of the body, one sidebar card per teaser.
 
+    Headings are read in English, German, French, Spanish, Portuguese and Italian.
     Targets: Related Articles / Dubai Eye / 10 hours ago / - Dubai Eye / Ukraine urges
              investigation into alleged Russian chemical weapons use / Ukraine asked ...
+             Mehr zum Thema / Neue Ladesäulen am Bahnhof in Betrieb genommen / vor 3 Stunden
     Keeps:   a heading such as "Popular" followed by the article's own paragraphs, a
              lone subheading followed by prose, and the lists of a page that has no
              article outside them (a listing page: its lists are its content); for text
