@@ -38,16 +38,10 @@ _APOS = "['\u2019]"
 
 # --- dates and ages -------------------------------------------------------------------------
 
+#: English month names (as wire datelines print them: "WASHINGTON, July 3 —")
 MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?,?\s+"
-DATE = (rf"(?:{_WEEKDAY})?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}"
-        rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-        r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})")
-TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s+(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|IST|JST|KST)(?:[+-]\d{1,2})?)?"
-
-# the same in German, French, Spanish, Portuguese and Italian as well: "12. November 2025, 14:32 Uhr",
-# "Publié le 3 mars 2025 à 09h15", "3 de marzo de 2025", "Pubblicato il 3 marzo 2025 alle 09:15"
+# and German, French, Spanish, Portuguese and Italian ones, for dates
 _MONTH_OTHER = (r"januar|jänner|februar|märz|mai|juni|juli|oktober|dezember|okt|dez"
                 r"|janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre"
                 r"|decembre|janv|févr|fevr|avr|juil|déc"
@@ -55,19 +49,22 @@ _MONTH_OTHER = (r"januar|jänner|februar|märz|mai|juni|juli|oktober|dezember|ok
                 r"|diciembre|ene|abr|ago|dic"
                 r"|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|dezembro"
                 r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre")
-MONTH_ANY = rf"(?:{MONTH}|(?:{_MONTH_OTHER})\.?)"
-_WEEKDAY_ANY = (r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?"
-                r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
-                r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-                r"|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo"
-                r"|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira"
-                r"|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica),?\s+")
-DATE_ANY = (rf"(?:{_WEEKDAY_ANY})?(?:(?:le|el|il)\s+)?"
-            rf"(?:\d{{1,2}}(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+)?{MONTH_ANY}(?:\s+de)?,?\s+\d{{4}}"
-            rf"|{MONTH_ANY}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-            r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})")
-TIME_ANY = (r"\d{1,2}(?:[:.]\d{2}(?::\d{2})?|h\d{2})(?:\s*[ap]\.?m\.?|\s*uhr)?"
-            r"(?:\s+(?:GMT|UTC|BST|CET|CEST|MEZ|MESZ|EST|EDT|PST|PDT|IST|JST|KST)(?:[+-]\d{1,2})?)?")
+_MONTH_ANY = rf"(?:{MONTH}|(?:{_MONTH_OTHER})\.?)"
+_WEEKDAY = (r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?"
+            r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+            r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+            r"|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo"
+            r"|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira"
+            r"|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica),?\s+")
+#: a date in English, German, French, Spanish, Portuguese or Italian: "7 July 2025", "Dec 16, 2025",
+#: "12. November 2025", "le 1er mars 2025", "3 de marzo de 2025", "2025-07-07", "07/07/2025"
+DATE = (rf"(?:{_WEEKDAY})?(?:(?:le|el|il)\s+)?"
+        rf"(?:\d{{1,2}}(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+)?{_MONTH_ANY}(?:\s+de)?,?\s+\d{{4}}"
+        rf"|{_MONTH_ANY}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+        r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})")
+#: a time: "21:04", "9:05 pm", "10:30 GMT", "14:32 Uhr", "09h15"
+TIME = (r"\d{1,2}(?:[:.]\d{2}(?::\d{2})?|h\d{2})(?:\s*[ap]\.?m\.?|\s*uhr)?"
+        r"(?:\s+(?:GMT|UTC|BST|CET|CEST|MEZ|MESZ|EST|EDT|PST|PDT|IST|JST|KST)(?:[+-]\d{1,2})?)?")
 _AT = r"(?:at|um|à|a\s+las|às|as|alle|ore|-|–|·|\|)"
 
 _COUNT = r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|few|several)"
@@ -89,7 +86,7 @@ AGE_LINE = regex.compile(
     rf"|publié|publicado|pubblicato)(?:\s+(?:on|am|le|el|em|il))?\s*:?\s*)?"
     rf"(?P<v>(?:(?:about|around|over|almost|nearly|just|less\s+than|more\s+than)\s+)?"
     rf"(?:{_COUNT}\s*{_UNIT}\.?\s+ago|{_AGO_OTHER}|just\s+now|moments?\s+ago|yesterday|today|last\s+(?:week|month|year|night)"
-    rf"|{DATE_ANY}(?:,?\s+(?:{_AT}\s+)?{TIME_ANY})?|{TIME_ANY}))",
+    rf"|{DATE}(?:,?\s+(?:{_AT}\s+)?{TIME})?|{TIME}))",
     _F,
 )
 #: the label of an "Updated: ..." line (``AGE_LINE``'s ``label``)
