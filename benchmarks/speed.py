@@ -4,7 +4,8 @@
    ``guess_layout=True``; see ``wcxb.py``), each cleaned once by one ``Cleaner`` in one
    thread after a warm-up. Reports pages/s and MB/s by wall clock and by CPU time of
    this process (CPU time does not count time the machine gave to other processes),
-   and per-page latency p50/p95/p99.
+   and per-page latency p50/p95/p99; then where the time goes: parsing alone, and
+   ``clean()`` with every rule switched off (the engine's floor).
 2. Linearity: groups of 10 consecutive pages joined into one page ten times longer.
    The ratio of the long page's time to the sum of its parts' times is 1.0 for a
    perfectly linear engine (a page 10x longer costing 10x the time).
@@ -125,6 +126,26 @@ def throughput(pages: list[tuple[str, str]]) -> dict[str, Any]:
         "max_ms": max(lat) * 1e3, "mean_ms": statistics.fmean(lat) * 1e3,
         "lines_per_page": statistics.fmean(sum(1 for ln in t.splitlines() if ln.strip()) for _, t in pages),
     }
+
+
+def floor(pages: list[tuple[str, str]]) -> dict[str, Any]:
+    """Where the time of a page goes (CPU time, best of 3): parsing the text into blocks alone,
+    and ``clean()`` with every rule switched off (parse, the engine and assembling the page)."""
+    cleanpage = import_cleanpage()
+    from cleanpage.parse import parse
+
+    text_only = cleanpage.Config(input_format="text")
+    bare = cleanpage.Cleaner(cleanpage.Config(input_format="text", disabled=frozenset(cleanpage.list_rules())))
+    out: dict[str, Any] = {}
+    for name, run in (("parse_ms", lambda t: parse(t, config=text_only)), ("no_rules_ms", bare.clean)):
+        best = float("inf")
+        for _ in range(3):
+            t0 = time.process_time()
+            for _, text in pages:
+                run(text)
+            best = min(best, time.process_time() - t0)
+        out[name] = best / len(pages) * 1e3
+    return out
 
 
 def linearity(pages: list[tuple[str, str]], groups: int) -> dict[str, Any]:
@@ -282,13 +303,14 @@ def main(argv: list[str] | None = None) -> int:
         large = [] if args.no_large else large_inputs(args)
         pages = real_pages(args.data, args.limit)
         tp = throughput(pages)
+        fl = floor(pages)
         lin = linearity(pages, args.groups)
     except BenchError as exc:
         print(f"speed.py: error: {exc}", file=sys.stderr)
         return 2
 
     if args.json:
-        print(json.dumps({"machine": info, "throughput": tp, "linearity": lin, "large": large}, indent=2))
+        print(json.dumps({"machine": info, "throughput": tp, "floor": fl, "linearity": lin, "large": large}, indent=2))
         return 0
 
     print(f"machine: {info['cpu']}; {info['cores']} cores ({info['usable_cores']} usable); {info['python']}; "
@@ -302,6 +324,8 @@ def main(argv: list[str] | None = None) -> int:
     print(table(["latency", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean ms"],
                 [["per page", f"{tp['p50_ms']:.2f}", f"{tp['p95_ms']:.2f}", f"{tp['p99_ms']:.2f}",
                   f"{tp['max_ms']:.1f}", f"{tp['mean_ms']:.2f}"]], align="lrrrrr"))
+    print(f"where the time goes (CPU, best of 3): parsing alone {fl['parse_ms']:.2f} ms a page; clean() with every "
+          f"rule off {fl['no_rules_ms']:.2f} ms ({1e3 / fl['no_rules_ms']:.0f} pages/s); with the rules {tp['cpu_s'] / tp['pages'] * 1e3:.2f} ms")
     print(f"\n== Linearity: {lin['groups']} pages made of 10 pages each (CPU time, best of 3) ==")
     print(f"time of the 10x pages / sum of their parts: {lin['ratio']:.2f} overall; per page median "
           f"{lin['median_ratio']:.2f}, worst {lin['max_ratio']:.2f} (1.00 is linear; 1.20: 10x longer costs 12x)")
