@@ -61,6 +61,12 @@ def _per_line(values: np.ndarray, line: np.ndarray, n: int) -> np.ndarray:
     return np.bincount(line, weights=values, minlength=n)[:n] if len(line) else np.zeros(n)
 
 
+def _copies(keys: np.ndarray) -> np.ndarray:
+    """How many times each of ``keys`` occurs among them (``np.unique``'s counts, by one sort)."""
+    s = np.sort(keys)
+    return np.searchsorted(s, keys, side="right") - np.searchsorted(s, keys, side="left")
+
+
 def _window_means(x: np.ndarray, c: np.ndarray, windows: tuple[int, ...]) -> np.ndarray:
     """(n, len(windows)): for each window w, the mean of x over lines i-w..i+w, excluding line i
     (edges: over the lines that exist). ``c``: the prefix sums of x, from 0."""
@@ -69,8 +75,9 @@ def _window_means(x: np.ndarray, c: np.ndarray, windows: tuple[int, ...]) -> np.
     w = np.asarray(windows)
     lo = np.maximum(idx - w, 0)
     hi = np.minimum(idx + w + 1, n)
-    cnt = hi - lo - 1
-    return np.where(cnt > 0, (c[hi] - c[lo] - x[:, None]) / np.maximum(cnt, 1), 0.0)
+    if n == 1:  # no neighbours; otherwise every window holds at least one
+        return np.zeros((1, len(w)))
+    return (c[hi] - c[lo] - x[:, None]) / (hi - lo - 1)
 
 
 def line_features(tok: T.Tokens, gaps: np.ndarray, vocab: np.ndarray | None, stops: np.ndarray | None,
@@ -162,8 +169,7 @@ def line_features(tok: T.Tokens, gaps: np.ndarray, vocab: np.ndarray | None, sto
             bounds = np.cumsum(nw).astype(np.int64)
             lh = cs[bounds] - cs[bounds - nw.astype(np.int64)]
         lh = np.where(nw > 0, lh, np.arange(n, dtype=np.uint64) + np.uint64(1 << 63))
-        _, inv, cnt = np.unique(lh, return_inverse=True, return_counts=True)
-        rep = cnt[inv].astype(np.float64)
+        rep = _copies(lh).astype(np.float64)
         F[:, col["repeat_log"]] = np.log(rep)
         F[:, col["repeat_any"]] = rep > 1
         # share of a line's words that are repeated words of the page (tag clouds, menus)
@@ -200,9 +206,9 @@ def line_features(tok: T.Tokens, gaps: np.ndarray, vocab: np.ndarray | None, sto
     at = np.arange(n)[:, None]
     lo = np.maximum(at - _WINDOW_SIZES, 0)
     hi = np.minimum(at + _WINDOW_SIZES + 1, n)
-    cnt = (hi - lo - 1)[:, :, None]
-    means = np.where(cnt > 0, (csum[hi] - csum[lo] - base[:, None, :]) / np.maximum(cnt, 1), 0.0)
-    F[:, _WINDOWED_COLS] = means.reshape(n, -1)
+    if n > 1:  # a single line has no neighbours: its windowed means stay 0
+        means = (csum[hi] - csum[lo] - base[:, None, :]) / (hi - lo - 1)[:, :, None]
+        F[:, _WINDOWED_COLS] = means.reshape(n, -1)
     for name in ("log_words", "is_prose", "vocab_mean", "ends_stop"):
         x = F[:, col[name]]
         F[1:, col[f"{name}_prev"]] = x[:-1]

@@ -73,6 +73,13 @@ def _phrases(families: tuple[Any, ...]) -> _Phrases:
     return _Phrases(matcher, names, table, symbols)
 
 
+def _distinct_sorted(values: np.ndarray) -> np.ndarray:
+    """``np.unique`` of an already sorted array (words come in line order): without its sort."""
+    if not len(values):
+        return values
+    return values[np.concatenate(([True], values[1:] != values[:-1]))]
+
+
 def prepare(text: str, families: tuple[Any, ...] = DEFAULT_FAMILIES) -> Prepared:
     return prepare_lines(split_lines(text), families)
 
@@ -89,14 +96,14 @@ def prepare_lines(lines: Lines, families: tuple[Any, ...] = DEFAULT_FAMILIES) ->
         hit = np.flatnonzero(mask)
         for k, name in enumerate(ph.names):
             words_k = hit[(mask[hit] & (1 << k)) != 0]
-            cand[name] = np.unique(tok.word_line[words_k]).tolist()
+            cand[name] = _distinct_sorted(tok.word_line[words_k]).tolist()
     for sym, bits in ph.symbols.items():
         rows = [i for i, t in enumerate(texts) if sym in t] if len(sym) else []
         for k, name in enumerate(ph.names):
             if bits & (1 << k) and rows:
                 cand[name] = sorted(set(cand.get(name, [])) | set(rows))
     fam = ph.matcher.match_lines(texts, nw.tolist(), cand)
-    hits = np.fromiter((f is not None for f in fam), bool, len(fam))
+    hits = np.array([f is not None for f in fam], bool)
     gaps = np.asarray(lines.gaps, bool)
     return Prepared(lines, tok, gaps, hits, fam)
 

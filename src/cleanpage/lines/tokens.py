@@ -104,37 +104,57 @@ class Tokens:
     word_first: np.ndarray  # class of every word's first character
 
 
+@lru_cache(maxsize=1)
+def _code_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``_tables`` as ``tokenize`` reads them: the class of each BMP code point, whether it is a
+    word character, and its lower-case code point plus one as uint64 (the hash's digit)."""
+    cls, low = _tables()
+    return cls, _IS_WORD[cls], low.astype(np.uint64) + np.uint64(1)
+
+
+def _classes(cp: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(class, is word character, lower-case code point + 1) of each code point of ``cp``.
+
+    ``np.take`` rather than fancy indexing: the same gather, about twice as fast."""
+    cls_t, word_t, low1_t = _code_tables()
+    if len(cp) and cp.max() > 0xFFFF:  # emoji and rarer scripts: symbols, never word characters
+        astral = cp > 0xFFFF
+        bmp = np.where(astral, 0, cp)
+        cls = np.where(astral, OTHER, np.take(cls_t, bmp)).astype(np.uint8)
+        low1 = np.where(astral, cp.astype(np.uint64) + np.uint64(1), np.take(low1_t, bmp))
+        return cls, np.take(_IS_WORD, cls), low1
+    return np.take(cls_t, cp), np.take(word_t, cp), np.take(low1_t, cp)
+
+
+def _runs(flags: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(starts, ends) of the runs of True in ``flags``: one scan for the edges of both kinds,
+    which alternate (a run starts, then ends)."""
+    padded = np.zeros(len(flags) + 2, bool)
+    padded[1:-1] = flags
+    edges = np.flatnonzero(padded[1:] != padded[:-1])
+    return edges[0::2], edges[1::2]
+
+
 def tokenize(lines: list[str]) -> Tokens:
     """Arrays for ``lines`` (each one stripped, non-blank, without line breaks)."""
-    cls_t, low_t = _tables()
     if not lines:
         z = np.zeros(0, np.int64)
         return Tokens(0, z, np.zeros(0, np.uint8), z, z, z, z, np.zeros(0, np.uint64), z, np.zeros(0, np.uint8))
     joined = "\n".join(lines) + "\n"
     # lone surrogates (from a bad decode) pass as themselves: one code point each, never a word
     cp = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    if len(cp) and cp.max() > 0xFFFF:  # emoji and rarer scripts: symbols, never word characters
-        astral = cp > 0xFFFF
-        bmp = np.where(astral, 0, cp)
-        cls = np.where(astral, OTHER, cls_t[bmp]).astype(np.uint8)
-        low = np.where(astral, cp, low_t[bmp]).astype(np.uint64)
-    else:
-        cls = cls_t[cp]
-        low = low_t[cp].astype(np.uint64)
+    cls, isword, low1 = _classes(cp)
     n = len(cp)
     nl = np.flatnonzero(cls == NEWLINE)
     n_lines = len(nl)
     line_start = np.concatenate(([0], nl[:-1] + 1))
     char_line = np.repeat(np.arange(n_lines), nl - line_start + 1)
 
-    isword = _IS_WORD[cls]
-    edge = np.diff(np.concatenate(([False], isword, [False])).astype(np.int8))
-    starts = np.flatnonzero(edge == 1)
-    ends = np.flatnonzero(edge == -1)
+    starts, ends = _runs(isword)
     bits = max(10, int(n).bit_length())
     pw, pinv = _powers(bits)
     with np.errstate(over="ignore"):
-        csum = np.concatenate(([np.uint64(0)], np.cumsum((low + np.uint64(1)) * pw[:n], dtype=np.uint64)))
+        csum = np.concatenate(([np.uint64(0)], np.cumsum(low1 * pw[:n], dtype=np.uint64)))
         h = (csum[ends] - csum[starts]) * pinv[starts]
         bucket = ((h * _MIX) >> _SHIFT).astype(np.int64)
     return Tokens(n_lines, char_line, cls, line_start, nl - line_start, char_line[starts] if len(starts) else
