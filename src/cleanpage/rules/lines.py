@@ -106,7 +106,8 @@ def _related_zones(body: list[Block], lines: list[int | None], family: list[str 
             f = family[k] if k is not None else None
             if (f is not None and f != "related") or is_furniture(b.text, b.words):
                 break  # "Privacy Policy", "Sign in": site furniture; not "signed in Abu Dhabi" in a summary
-            if b.words > CARD_META_MAX_WORDS or any(card_meta(x) for x in range(j - 1, j + 3)):
+            if (b.words > CARD_META_MAX_WORDS or card_meta(j - 1) or card_meta(j) or card_meta(j + 1)
+                    or card_meta(j + 2)):
                 out.add(j)
             j += 1
         end = j
@@ -136,13 +137,15 @@ def _card_meta(body: list[Block], j: int) -> bool:
                                  and AGE_LINE.fullmatch(b.text) is not None))
 
 
-def _drops(a: LinesAnalysis, drops: list[tuple[Block, int]], why: str) -> Iterator[tuple[Block, Drop]]:
+def _drops(a: LinesAnalysis, drops: list[tuple[Block, int]], why: str) -> list[tuple[Block, Drop]]:
     """A drop of each (block, line) of ``drops``, whose reason gives the line's score and
-    evidence: worked out for all of them in one go."""
+    evidence: worked out for all of them in one go, and one ``Drop`` made per distinct
+    reason (half of a page's chrome lines share their reason with another)."""
     if not drops:
-        return  # no reasons to work out
-    for (b, _k), reason in zip(drops, a.reasons([k for _b, k in drops])):
-        yield b, Drop(f"{why}: {reason}")
+        return []  # no reasons to work out
+    reasons = a.reasons([k for _b, k in drops])
+    made = {reason: Drop(f"{why}: {reason}") for reason in dict.fromkeys(reasons)}
+    return [(b, made[reason]) for (b, _k), reason in zip(drops, reasons)]
 
 
 @rule("lines.score", stage=Stage.STRUCTURE, order=5, context=True, preview=True)
@@ -175,12 +178,14 @@ class DropScoredChrome:
         zones = _related_zones(body, lines, a.family)
         keep = a.keep.tolist()
         drops = []
+        metadata = self.metadata
         for pos, (b, k) in enumerate(zip(body, lines)):
-            if k is None or keep[k] or k in titles or pos in zones or self.metadata(b):
+            if k is None or keep[k] or k in titles or pos in zones:
                 continue
             if b.words >= PROSE_MIN_WORDS and b.ends_sentence:
                 continue  # prose is judged once the cards are read (lines.leftover): it may be the article
-            drops.append((b, k))
+            if not metadata(b):  # asked last: its patterns cost the most of these tests
+                drops.append((b, k))
         yield from _drops(a, drops, "chrome line")
 
 
