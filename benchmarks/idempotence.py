@@ -5,7 +5,7 @@ a page counts when ``again.body != page.body``, and the rules that acted on the 
 pass are tallied. Sources, chosen with ``--input``:
 
 - ``text``: the page rendered to text as a scraper does (``wcxb.renderings``);
-- ``html``: the page's HTML (its body is cleaned again as text).
+- ``html``: the page's HTML (its body is cleaned again as text, ``input_format="text"``).
 
 ``--preview`` runs both passes with ``Config(preview=True)`` (the line model's rules);
 ``--disable`` switches rules or families off, as ``Config.disabled``, on both passes, and
@@ -46,7 +46,10 @@ def main(argv: list[str] | None = None) -> int:
     first = cp.Cleaner(config if args.input == "html" else cp.Config(preview=args.preview, disabled=disabled,
                                                                        input_format="text"))
     again_off = disabled | frozenset(x for x in args.again_disable.split(",") if x)
-    again = cp.Cleaner(cp.Config(preview=args.preview, disabled=again_off))
+    # an HTML page's body is text: cleaned again as text (README "Limits"); a text page's body as
+    # it comes, which is what a user cleaning it again would do
+    again = cp.Cleaner(cp.Config(preview=args.preview, disabled=again_off,
+                                 input_format="text" if args.input == "html" else "auto"))
     pages = wcxb.load(args.data, limit=args.limit)
     texts = wcxb.renderings(pages) if args.input == "text" else None
     changed = 0

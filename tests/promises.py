@@ -35,17 +35,18 @@ AGAIN_AFTER_HTML = frozenset({"meta.title", "related"})
 
 
 def again_config(page: Page, config: Config | None) -> Config | None:
-    """The config to clean ``page.body`` again with: the same, less ``AGAIN_AFTER_HTML`` for an
-    HTML page; for a text page whose body reads as HTML (README "Limits": it opens with markup
-    and goes on as markup, such as a line ``<P></P>`` left under chrome that went), the same with
-    ``input_format="text"``."""
+    """The config to clean ``page.body`` again with (README "Limits"): for an HTML page, the
+    same as text (``input_format="text"``: the body is text, even when it holds what looks like
+    markup, such as the text lxml makes of a broken doctype) less ``AGAIN_AFTER_HTML``; for a
+    text page whose body reads as HTML (it opens with markup and goes on as markup, such as a
+    line ``<P></P>`` left under chrome that went), the same with ``input_format="text"``."""
     if page.source_kind != "html":
         if page.source_kind == "text" and (config is None or config.input_format == "auto") \
                 and sniff(page.body) == "html":
             return dataclasses.replace(config or Config(), input_format="text")
         return config
     config = config or Config()
-    return dataclasses.replace(config, disabled=config.disabled | AGAIN_AFTER_HTML)
+    return dataclasses.replace(config, disabled=config.disabled | AGAIN_AFTER_HTML, input_format="text")
 
 
 def is_binary(source: Any) -> bool:
