@@ -158,16 +158,16 @@ def grow_prose(words: np.ndarray, ends: np.ndarray, probability: np.ndarray, kee
         return keep
     prose = (words >= GROW_MIN_WORDS) & ends
     cand &= prose
+    # a kept prose line holds up the candidates next to it, and they the next ones: a run of
+    # candidates is kept whole when a kept prose line borders it (one pass, not one per line)
+    anchor = keep & prose
     keep = keep.copy()
-    while True:
-        held = keep & prose
-        near = np.zeros(len(keep), bool)
-        near[1:] |= held[:-1]
-        near[:-1] |= held[1:]
-        new = cand & near & ~keep
-        if not new.any():
-            return keep
-        keep |= new
+    edges = np.flatnonzero(np.diff(np.concatenate(([False], cand, [False])).astype(np.int8)))
+    n = len(keep)
+    for s, e in zip(edges[0::2].tolist(), edges[1::2].tolist()):  # run [s, e)
+        if (s > 0 and anchor[s - 1]) or (e < n and anchor[e]):
+            keep[s:e] = True
+    return keep
 
 
 @dataclass(frozen=True, eq=False)

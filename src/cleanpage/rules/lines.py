@@ -230,12 +230,19 @@ def _held_up(body: list[tuple[Block, int | None]], keep: list[bool], p: Sequence
     held = [False] * n
     cand = [i < last and prose[i] and not kept[i] and body[i][1] is not None and p[body[i][1]] >= GROW_FLOOR
             for i in range(n)]
-    changed = True
-    while changed:
-        changed = False
-        for i in range(n):
-            if cand[i] and not held[i] and any(0 <= j < n and prose[j] and (kept[j] or held[j]) for j in (i - 1, i + 1)):
-                held[i] = changed = True
+    # held spreads from a kept paragraph through the candidates next to it: a run of
+    # candidates is held whole when a kept paragraph borders it (one pass, not a pass per line)
+    i = 0
+    while i < n:
+        if not cand[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and cand[j]:
+            j += 1
+        if any(0 <= x < n and prose[x] and kept[x] for x in (i - 1, j)):
+            held[i:j] = [True] * (j - i)
+        i = j
     return held
 
 
