@@ -24,7 +24,7 @@ RUN_ORDER = [
     "guard.cut_limit", "guard.clean_text",
     "dom.related", "dom.title", "dom.score",
     "breaks.hard_wrap",
-    "comments.thread", "ads.marker_line", "comments.label", "comments.empty_notice", "comments.form",
+    "comments.thread", "comments.dated_thread", "ads.marker_line", "comments.label", "comments.empty_notice", "comments.form",
     "forms.field_label", "media.credit_line", "media.caption_line", "promo.ai_features", "promo.app_download",
     "promo.newsletter_line",
     "share.widget_label", "tags.label", "teasers.read_more_line",
@@ -175,6 +175,29 @@ def test_context_rules_answer_with_a_block_or_its_index(temporary_rules):
     assert page.paragraphs == ("Beta line here.",)
     assert [(r.rule, r.text) for r in page.removed] == [("zz.by_index", "Alpha line here."),
                                                         ("zz.by_block", "Gamma line here.")]
+
+
+def test_a_once_rule_judges_the_page_as_it_first_sees_it(temporary_rules):
+    seen = {"once": [], "again": []}
+
+    def looker(key):
+        def look(doc):
+            seen[key].append([b.text for b in doc.blocks])
+            return ()
+        return look
+
+    rule("zz.once", stage=Stage.LINES, order=9997, context=True, once=True)(looker("once"))
+    rule("zz.again", stage=Stage.LINES, order=9998, context=True)(looker("again"))
+
+    @rule("zz.drop_beta", stage=Stage.META, order=9999)
+    def drop_beta(block):
+        return Drop("later") if block.text.startswith("Beta") else None
+
+    Engine(Config()).run(parse_text("Alpha line here.\nBeta line here.\n"))
+    assert seen["once"] == [["Alpha line here.", "Beta line here."]]  # not asked again after the drop
+    assert seen["again"] == [["Alpha line here.", "Beta line here."], ["Alpha line here."]]
+    with pytest.raises(RuleError, match="once is for context rules"):
+        rule("zz.block_once", stage=Stage.LINES, order=9996, once=True)(drop_beta)
 
 
 def test_decide_applies_the_prefilter_as_the_engine_does():

@@ -62,6 +62,11 @@ class Config:
     min_comment_headers: int = 2
     max_comment_header_words: int = 15
     max_comment_lines: int = 40
+    # a thread of dated comments under an article (comments.dated_thread): at least
+    # min_dated_comments name-then-date headers, under min_comment_article_words words of prose
+    min_dated_comments: int = 3
+    min_comment_article_words: int = 150
+    max_comment_name_words: int = 4
     max_credit_line_words: int = 20  # "Photo: Getty Images"
     max_caption_line_words: int = 60
     max_ai_promo_words: int = 14

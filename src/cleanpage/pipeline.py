@@ -828,7 +828,7 @@ class _Run:
         rule = bound.rule
         name = rule.name
         state = tuple(map(self.zone_generation.__getitem__, self.engine.zones_of[name]))
-        if self.seen.get(name) == state:
+        if self.seen.get(name) == state or (rule.once and name in self.seen):
             return False  # nothing changed where it looks since it last looked: it would answer the same
         doc = self.view()
         self.seen[name] = state

@@ -71,6 +71,7 @@ class Rule:
     module: str
     keywords: frozenset[bytes] | None = None  # prefilter: one of these words must be in the block
     patterns: tuple[re.Pattern[str] | str, ...] = ()  # prefilter: or one of these must be found in it
+    once: bool = False  # context rule: decides on the page as it first sees it, and is not run again
 
     @property
     def doc(self) -> str:
@@ -113,8 +114,11 @@ _LOADED = False
 
 def rule(name: str, *, stage: Stage, order: int, context: bool = False, zones: Iterable[str] = ("body",),
          preview: bool = False, keywords: frozenset[bytes] | None = None,
-         pattern: Pattern | tuple[Pattern, ...] | None = None) -> Callable[[Any], Any]:
-    """Register a rule under a stable dotted name (``family.what``) at (stage, order)."""
+         pattern: Pattern | tuple[Pattern, ...] | None = None, once: bool = False) -> Callable[[Any], Any]:
+    """Register a rule under a stable dotted name (``family.what``) at (stage, order).
+
+    ``once``: a context rule that judges the page as it first sees it (before the rules after
+    it have edited it) and is not asked again when the page changes."""
     if not isinstance(name, str) or name.count(".") != 1 or not all(name.split(".")):
         raise RuleError(f"rule names are family.what, got {name!r}")
     if not isinstance(stage, Stage):
@@ -124,6 +128,8 @@ def rule(name: str, *, stage: Stage, order: int, context: bool = False, zones: I
         raise RuleError(f"rule {name}: zones are 'body' and 'sidebar', got {sorted(zones)}")
     if context and (keywords is not None or pattern is not None):
         raise RuleError(f"rule {name}: a context rule sees the whole page; prefilters are for block rules")
+    if once and not context:
+        raise RuleError(f"rule {name}: once is for context rules; a block rule sees each block once already")
     patterns = tuple(pattern) if isinstance(pattern, (tuple, list)) else (() if pattern is None else (pattern,))
     if not all(isinstance(p, str) and p or isinstance(p, re.Pattern) for p in patterns):
         raise RuleError(f"rule {name}: a prefilter pattern is a compiled regex or a non-empty string")
@@ -136,7 +142,7 @@ def rule(name: str, *, stage: Stage, order: int, context: bool = False, zones: I
             if other.name != name and (other.stage, other.order) == (stage, order):
                 raise RuleError(f"rules {other.name} and {name} both claim {stage.name} order {order}")
         _REGISTRY[name] = Rule(name, target, stage, order, context, zones, preview,
-                               getattr(target, "__module__", ""), keywords, patterns)
+                               getattr(target, "__module__", ""), keywords, patterns, once)
         return target
 
     return register

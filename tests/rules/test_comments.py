@@ -74,3 +74,53 @@ def test_comment_thread_last_comment_without_reply_link_keeps_its_text():
     lines = ARTICLE + ["Maria says", "March 3, 2021", "First!", "Tom K. says", "March 4, 2021", "Second."]
     dropped = [t for t, _ in decide("comments.thread", "\n".join(lines))]
     assert dropped == ["Maria says", "March 3, 2021", "First!", "Tom K. says", "March 4, 2021"]
+
+
+STORY = ["Why we moved the garden to the north side",
+         "For years the tomatoes sat in the sun all afternoon and split before they ripened, so last spring "
+         "we moved every bed to the north side of the house, where the fence shades them after three.",
+         "The move took four weekends. We lifted the raised beds whole, with a pallet jack borrowed from the "
+         "hardware store, and set them on new gravel so that the water drains away from the foundation.",
+         "The first summer was a surprise. The tomatoes ripened a week later than before, but none of them "
+         "split, and the peppers, which had never done well for us, gave more than we could eat or give away.",
+         "We kept a log of the soil temperature each morning and evening, and the shaded beds stayed about "
+         "four degrees cooler through July, which is just what the seed packets had been telling us all along.",
+         "Next year we will try squash along the fence, where the light is best in the morning hours."]
+DATED = ["Maria Lopez", "March 3, 2021 at 9:15 am", "Lovely project, I made one for my sister.", "Reply",
+         "Tom K", "March 5, 2021 at 6:40 pm", "What did you use for the gravel?", "Mine washed out.", "Reply",
+         "gardengnome", "March 7, 2021 at 11:02 am", "We did the same and never looked back!", "Reply"]
+
+
+def test_drop_dated_comment_thread_under_an_article():
+    dropped = {t: d.reason for t, d in decide("comments.dated_thread", "\n".join(STORY + DATED))}
+    assert set(dropped) == set(DATED)
+    assert dropped["Maria Lopez"] == "reader comment 1 of 3 (Maria Lopez): its name"
+    assert dropped["Mine washed out."] == "reader comment 2 of 3 (Tom K): its text"
+    page = cleanpage.clean("\n".join(STORY + DATED))
+    assert list(page.paragraphs) == STORY[1:]
+
+
+def test_dated_comment_thread_keeps_forums_articles_and_other_dates():
+    # a forum: the first post has a header of the same layout as the replies, no article above it
+    forum = ["Best gravel for raised beds?"] + DATED[:4] + STORY[1:3] + DATED[4:]
+    assert decide("comments.dated_thread", "\n".join(forum)) == []
+    # too little prose above the first header to be an article
+    assert decide("comments.dated_thread", "\n".join(STORY[:2] + DATED)) == []
+    # dates without a clock time (a list of posts, a changelog) and two comments are no thread
+    dates_only = [line.split(" at ")[0] for line in DATED]
+    assert decide("comments.dated_thread", "\n".join(STORY + dates_only)) == []
+    assert decide("comments.dated_thread", "\n".join(STORY + DATED[:9])) == []
+    # post numbers are no names; the dates are three layouts, not one
+    numbered = ["#1", "March 3, 2021 at 9:15 am", "First.", "#2", "March 5, 2021 at 6:40 pm", "Second.",
+                "#3", "March 7, 2021 at 11:02 am", "Third."]
+    assert decide("comments.dated_thread", "\n".join(STORY + numbered)) == []
+    mixed = ["Ann", "March 3, 2021 at 9:15 am", "One.", "Bob", "2021-03-05 18:40", "Two.",
+             "Cy", "5.3.2021, 18:40 Uhr", "Three."]
+    assert decide("comments.dated_thread", "\n".join(STORY + mixed)) == []
+
+
+def test_date_shape_is_the_layout_of_a_date_line():
+    from cleanpage.rules.comments import date_shape
+
+    assert date_shape("December 18, 2025, 9:46 pm") == date_shape("March 3, 2021, 10:02 am") == "a 0, 0, 0:0 a"
+    assert date_shape("March 3, 2021 at 9:15 am") != date_shape("March 3, 2021, 9:15 am")

@@ -3,8 +3,11 @@ thread of reader comments."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+import regex
 
 from ..config import Config
 from ..model import Block, Document, Drop
@@ -13,6 +16,7 @@ from ..patterns import (
     COMMENT_REPLY_LINE, COMMENTS_EMPTY_LINE, COMMENTS_EMPTY_WORDS, COMMENTS_LABEL_LINE, COMMENTS_LABEL_WORDS,
 )
 from ..registry import Stage, rule
+from ..text import is_prose
 
 
 @rule("comments.label", stage=Stage.LINES, order=20, keywords=COMMENTS_LABEL_WORDS)
@@ -92,27 +96,106 @@ class DropCommentThread:
         heads = [i for i in range(len(body) - 1) if self._header(body[i]) and self._date(body[i + 1])]
         if len(heads) < self.min_headers:
             return
-        for n, at in enumerate(heads):
-            name = COMMENT_HEADER.fullmatch(body[at].text)["name"]  # type: ignore[index]
-            end = heads[n + 1] if n + 1 < len(heads) else self._last_end(body, at)
-            whole = end - at <= self.max_lines
-            for i in range(at, end):
-                b = body[i]
-                if i == at:
-                    why = "header"
-                elif i == at + 1:
-                    why = "date"
-                elif COMMENT_REPLY_LINE.fullmatch(b.text):
-                    why = "reply link"
-                elif whole:
-                    why = "text"
-                else:
-                    continue
-                yield b, Drop(f"reader comment {n + 1} of {len(heads)} ({name}): its {why}")
+        names = [COMMENT_HEADER.fullmatch(body[at].text)["name"] for at in heads]  # type: ignore[index]
+        yield from thread_drops(body, heads, names, self.max_lines, "header")
 
-    def _last_end(self, body: list[Block], at: int) -> int:
-        """Where the thread's last comment ends: after its reply link, or after its date."""
-        for i in range(at + 2, min(at + 2 + self.max_lines, len(body))):
-            if COMMENT_REPLY_LINE.fullmatch(body[i].text):
-                return i + 1
-        return at + 2
+
+def thread_drops(body: list[Block], heads: list[int], names: list[str], max_lines: int,
+                 header: str) -> Iterator[tuple[Block, Drop]]:
+    """The drops of a comment thread whose comments start at ``heads`` (positions in ``body``;
+    each a header line, ``header`` in the reasons, then a date line). Each comment runs to the
+    next header; the last one to its reply link, or, without one, only its header and date go.
+    A comment longer than ``max_lines`` lines loses only its header, date and reply link."""
+    for n, at in enumerate(heads):
+        end = heads[n + 1] if n + 1 < len(heads) else _last_end(body, at, max_lines)
+        whole = end - at <= max_lines
+        for i in range(at, end):
+            b = body[i]
+            if i == at:
+                why = header
+            elif i == at + 1:
+                why = "date"
+            elif COMMENT_REPLY_LINE.fullmatch(b.text):
+                why = "reply link"
+            elif whole:
+                why = "text"
+            else:
+                continue
+            yield b, Drop(f"reader comment {n + 1} of {len(heads)} ({names[n]}): its {why}")
+
+
+def _last_end(body: list[Block], at: int, max_lines: int) -> int:
+    """Where a thread's last comment ends: after its reply link, or after its date."""
+    for i in range(at + 2, min(at + 2 + max_lines, len(body))):
+        if COMMENT_REPLY_LINE.fullmatch(body[i].text):
+            return i + 1
+    return at + 2
+
+
+_SHAPE_DIGITS = regex.compile(r"\d+")
+_LETTER = regex.compile(r"\p{L}")  # a name has letters; "#2", a post's number, has none
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")  # re, not regex: several times faster on a short line
+_SHAPE_WORDS = regex.compile(r"\p{L}+")
+
+
+def date_shape(text: str) -> str:
+    """A date line's layout without its values: "December 18, 2025, 9:46 pm" -> "a 0, 0, 0:0 a".
+
+    The comments of one thread print their dates in one layout; an article's own date
+    line, above them, rarely has the same one (it has no clock time, or a label)."""
+    return _SHAPE_WORDS.sub("a", _SHAPE_DIGITS.sub("0", text.casefold()))
+
+
+@rule("comments.dated_thread", stage=Stage.LINES, order=6, context=True, once=True)
+@dataclass(frozen=True)
+class DropDatedCommentThread:
+    """Drop a thread of reader comments under an article, each headed by a name and a date line.
+
+    A header is a short line without a sentence end (the commenter's name) over a date
+    line; a thread is at least ``min_dated_comments`` headers whose dates share one
+    layout, the first of them under at least ``min_article_words`` words of prose that
+    hold no such header. Each comment is dropped as ``comments.thread`` drops one. The thread
+    is judged once, on the page as parsed: once ``meta.date_line`` has filed a forum's first
+    date away, its first post would read as an article above the replies.
+    Targets: Maria Lopez / March 3, 2021 at 9:15 am / Lovely project, I made one for my sister. /
+             Reply / Tom K / March 5, 2021 at 6:40 pm / ...   (under the article)
+    Keeps:   forum threads, whose first post has a header of the same layout as the replies;
+             an article's own byline and date; a single dated note.
+    """
+
+    min_comments: int
+    min_article_words: int
+    max_name_words: int
+    max_lines: int
+    max_date_words: int
+
+    @classmethod
+    def from_config(cls, config: Config) -> DropDatedCommentThread:
+        return cls(config.min_dated_comments, config.min_comment_article_words, config.max_comment_name_words,
+                   config.max_comment_lines, config.max_date_line_words)
+
+    def _stamp(self, b: Block) -> bool:
+        """A timestamp line: a date with its year and a clock time ("March 3, 2021 at 9:15 am")."""
+        t = b.text
+        return (b.words <= self.max_date_words and _CLOCK.search(t) is not None and _YEAR.search(t) is not None
+                and AGE_LINE.fullmatch(t) is not None)
+
+    def _name(self, b: Block) -> bool:
+        return 0 < b.words <= self.max_name_words and not b.ends_sentence and _LETTER.search(b.text) is not None
+
+    def __call__(self, doc: Document) -> Iterator[tuple[Block, Drop]]:
+        body = [b for b in doc.blocks if b.zone == "body"]
+        heads: dict[str, list[int]] = {}  # date layout -> the headers with a date of that layout
+        most = self.max_date_words
+        near = [i for i, b in enumerate(body) if b.words <= most and (":" in b.text or "." in b.text)]  # cheap first
+        for i in near:
+            if i and self._stamp(body[i]) and self._name(body[i - 1]):
+                heads.setdefault(date_shape(body[i].text), []).append(i - 1)
+        thread = max(heads.values(), key=len, default=[])
+        if len(thread) < self.min_comments:
+            return
+        prose = sum(b.words for b in body[:thread[0]] if is_prose(b))
+        if prose < self.min_article_words:
+            return  # no article above the first header: a forum or a list of dated entries
+        yield from thread_drops(body, thread, [body[at].text for at in thread], self.max_lines, "name")
