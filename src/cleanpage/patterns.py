@@ -318,6 +318,22 @@ TRAILER = regex.compile(
 )
 TRAILER_WORDS = _words(b"more update updates developing breaking updated")
 
+# --- reading time ---------------------------------------------------------------------------
+
+_READ_COUNT = r"(?:\d{1,3}(?:\s*[-–]\s*\d{1,3})?|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
+_READ_MINUTES = r"(?:min(?:ute)?s?|minuten|minutos|minuti)\.?"
+_READ_LABEL = (r"(?:estimated\s+)?(?:reading\s+time|read\s+time|time\s+to\s+read)|lesezeit|lesedauer"
+               r"|(?:temps\s+de\s+)?lecture|(?:tiempo\s+de\s+)?lectura|(?:tempo\s+de\s+)?leitura|(?:tempo\s+di\s+)?lettura")
+_READ_AFTER = r"(?:read(?:ing)?(?:\s+time)?|to\s+read|lesezeit|(?:de\s+)?(?:lecture|lectura|leitura)|di\s+lettura)"
+#: a line that only says how long the article takes to read: "5 min read", "Reading time: 8 minutes",
+#: "3 Min. Lesezeit", "Lecture : 4 min", "5 min de lectura", "Tempo di lettura: 6 minuti"
+READING_TIME_LINE = regex.compile(
+    rf"[\W_]{{0,3}}(?:(?:{_READ_LABEL})\s*:?\s*(?:about\s+|ca\.\s*|environ\s+|aprox\.\s*)?{_READ_COUNT}\s*{_READ_MINUTES}"
+    rf"(?:\s+{_READ_AFTER})?|{_READ_COUNT}\s*{_READ_MINUTES}\s*{_READ_AFTER})[\W_]{{0,3}}",
+    _F,
+)
+READING_TIME_WORDS = _words(b"read reading lesezeit lesedauer lecture lectura leitura lettura")
+
 # --- teasers -------------------------------------------------------------------------------
 
 #: the marker ending a teaser link: "Read More »", "Continue reading →", "READ MORE >>"
