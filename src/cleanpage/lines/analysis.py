@@ -58,17 +58,8 @@ class LinesAnalysis:
     titles: list[TitlePick]  # the title picker's best candidates, best first, on distinct lines
     line_index: dict[int, int] = field(repr=False)  # Origin.line -> line index
     blocks: list[Any] = field(default_factory=list, repr=False)  # the parsed block of each line
-    _done: set[str] = field(default_factory=set, repr=False)
     _reasons: dict[int, str] = field(default_factory=dict, repr=False)
     _by_family: dict[str, list[int]] = field(default_factory=dict, repr=False)
-
-    def first_time(self, rule: str) -> bool:
-        """True once per page for ``rule``: for rules whose decisions the parsed page fixes,
-        which need not be worked out again when the engine reruns them."""
-        if rule in self._done:
-            return False
-        self._done.add(rule)
-        return True
 
     @property
     def title_lines(self) -> frozenset[int]:

@@ -26,7 +26,7 @@ DEFAULT_RULE_FAMILIES = frozenset(_REASONS) | {"related"}  # "related" heads sid
 
 def _drop_family(doc: Document, name: str) -> Iterator[tuple[Block, Drop]]:
     a = analysis_of(doc)
-    if a is None or not a.first_time(f"chrome.{name}"):
+    if a is None:
         return
     reason = _REASONS[name] if name in _REASONS else "chrome phrase"
     # the line the title picker ranks first, split as "Title | Site", is lines.title's: its
@@ -43,7 +43,7 @@ def _drop_family(doc: Document, name: str) -> Iterator[tuple[Block, Drop]]:
             yield a.blocks[k], Drop(f"{reason} ({a.family[k]} phrase)")
 
 
-@rule("chrome.cookies", stage=Stage.LINES, order=130, context=True, preview=True)
+@rule("chrome.cookies", stage=Stage.LINES, order=130, context=True, preview=True, once=True)
 def drop_cookie_notice(doc: Document) -> Iterator[tuple[Block, Drop]]:
     """Drop cookie notices and consent buttons.
 
@@ -53,7 +53,7 @@ def drop_cookie_notice(doc: Document) -> Iterator[tuple[Block, Drop]]:
     return _drop_family(doc, "cookies")
 
 
-@rule("chrome.account", stage=Stage.LINES, order=140, context=True, preview=True)
+@rule("chrome.account", stage=Stage.LINES, order=140, context=True, preview=True, once=True)
 def drop_account_control(doc: Document) -> Iterator[tuple[Block, Drop]]:
     """Drop log-in, account, cart, search and menu controls printed as lines.
 
@@ -63,7 +63,7 @@ def drop_account_control(doc: Document) -> Iterator[tuple[Block, Drop]]:
     return _drop_family(doc, "account")
 
 
-@rule("chrome.skip_links", stage=Stage.LINES, order=150, context=True, preview=True)
+@rule("chrome.skip_links", stage=Stage.LINES, order=150, context=True, preview=True, once=True)
 def drop_skip_link(doc: Document) -> Iterator[tuple[Block, Drop]]:
     """Drop accessibility skip links.
 
@@ -73,7 +73,7 @@ def drop_skip_link(doc: Document) -> Iterator[tuple[Block, Drop]]:
     return _drop_family(doc, "skip_links")
 
 
-@rule("chrome.browser", stage=Stage.LINES, order=160, context=True, preview=True)
+@rule("chrome.browser", stage=Stage.LINES, order=160, context=True, preview=True, once=True)
 def drop_browser_warning(doc: Document) -> Iterator[tuple[Block, Drop]]:
     """Drop out-of-date-browser and enable-JavaScript warnings.
 
@@ -83,7 +83,7 @@ def drop_browser_warning(doc: Document) -> Iterator[tuple[Block, Drop]]:
     return _drop_family(doc, "browser")
 
 
-@rule("chrome.legal", stage=Stage.LINES, order=170, context=True, preview=True)
+@rule("chrome.legal", stage=Stage.LINES, order=170, context=True, preview=True, once=True)
 def drop_legal_line(doc: Document) -> Iterator[tuple[Block, Drop]]:
     """Drop copyright lines and legal links (privacy, terms, imprint).
 
@@ -93,7 +93,7 @@ def drop_legal_line(doc: Document) -> Iterator[tuple[Block, Drop]]:
     return _drop_family(doc, "legal")
 
 
-@rule("chrome.social", stage=Stage.LINES, order=180, context=True, preview=True)
+@rule("chrome.social", stage=Stage.LINES, order=180, context=True, preview=True, once=True)
 def drop_social_prompt(doc: Document) -> Iterator[tuple[Block, Drop]]:
     """Drop share, follow and newsletter prompts and social network link lines.
 
@@ -103,7 +103,7 @@ def drop_social_prompt(doc: Document) -> Iterator[tuple[Block, Drop]]:
     return _drop_family(doc, "social")
 
 
-@rule("chrome.breadcrumb", stage=Stage.LINES, order=190, context=True, preview=True)
+@rule("chrome.breadcrumb", stage=Stage.LINES, order=190, context=True, preview=True, once=True)
 def drop_breadcrumb(doc: Document) -> Iterator[tuple[Block, Drop]]:
     """Drop a breadcrumb trail.
 
@@ -113,7 +113,7 @@ def drop_breadcrumb(doc: Document) -> Iterator[tuple[Block, Drop]]:
     return _drop_family(doc, "breadcrumb")
 
 
-@rule("chrome.custom", stage=Stage.LINES, order=200, context=True, preview=True)
+@rule("chrome.custom", stage=Stage.LINES, order=200, context=True, preview=True, once=True)
 def drop_custom_phrase(doc: Document) -> Iterator[tuple[Block, Drop]]:
     """Drop lines of the phrase families a user adds with ``Config(chrome_phrases=...)``.
 

@@ -148,12 +148,13 @@ def _drops(a: LinesAnalysis, drops: list[tuple[Block, int]], why: str) -> list[t
     return [(b, made[reason]) for (b, _k), reason in zip(drops, reasons)]
 
 
-@rule("lines.score", stage=Stage.STRUCTURE, order=5, context=True, preview=True)
+@rule("lines.score", stage=Stage.STRUCTURE, order=5, context=True, preview=True, once=True)
 @dataclass(frozen=True)
 class DropScoredChrome:
     """Drop the lines the line model scores as chrome, before cards are read.
 
-    The reason gives the line's score and its strongest evidence. Lines under a
+    Runs once: its decisions follow from the parsed page. The reason gives the line's
+    score and its strongest evidence. Lines under a
     related-content heading, metadata lines and the chosen headline are left to the
     rules that place them (cards, ``meta.*``, ``lines.title``).
     Targets: Skip to content / Home / World / Log in / Subscribe, above the headline
@@ -170,8 +171,8 @@ class DropScoredChrome:
 
     def __call__(self, doc: Document) -> Iterator[tuple[Block, Decision]]:
         a = analysis_of(doc)
-        if a is None or not a.first_time("lines.score"):
-            return  # its decisions follow from the parsed page: made once, on its first run
+        if a is None:
+            return
         body = [b for b in doc.blocks if b.zone == "body"]
         lines = a.indices(body)
         titles = a.title_lines
@@ -189,9 +190,11 @@ class DropScoredChrome:
         yield from _drops(a, drops, "chrome line")
 
 
-@rule("lines.leftover", stage=Stage.META, order=90, context=True, preview=True)
+@rule("lines.leftover", stage=Stage.META, order=90, context=True, preview=True, once=True)
 def drop_leftover_chrome(doc: Document) -> Iterator[tuple[Block, Drop]]:
     """Drop chrome lines that no card or metadata rule took, by the line model's score.
+
+    Runs once, when the cards and metadata of the first pass are read.
 
     Targets: Privacy Policy, left under a "Related" heading after its cards were read
              (line score 0.04: ...)
@@ -199,8 +202,8 @@ def drop_leftover_chrome(doc: Document) -> Iterator[tuple[Block, Drop]]:
              one the model kept (context smoothing, as jusText's second pass).
     """
     a = analysis_of(doc)
-    if a is None or not a.first_time("lines.leftover"):
-        return  # run once, when the cards and metadata of the first pass are read
+    if a is None:
+        return
     titles = a.title_lines
     keep = a.keep.tolist()
     blocks = [b for b in doc.blocks if b.zone == "body"]
