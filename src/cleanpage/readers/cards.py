@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
 import regex
 
@@ -36,7 +37,11 @@ CATEGORIES = frozenset(
     "us|uk|middle east|gulf|region|food|style|money|finance|media|law|crime|weather|world news|"
     "us news|uk news|sci-tech|life|society|investigations|explainers|interviews|reviews".split("|")
 )
-_HEADING_WORDS = LINK_HEADING_WORDS | SECTION_HEADING_WORDS | CARD_LABEL_WORDS
+# a section opens at a strong or a weak heading (a card label opens one only when it is also a strong
+# heading): a line that names none of these words opens none
+_START_WORDS = LINK_HEADING_WORDS | SECTION_HEADING_WORDS
+# the words of every line ``CardReader._marked_kind`` names (an age may name a digit instead)
+_MARKED_WORDS = AGE_WORDS | CARD_LABEL_WORDS | _START_WORDS
 _DASHES = ("-", "\u2013", "\u2014")
 
 
@@ -50,9 +55,19 @@ class Kind(Enum):
     PROSE = "prose"
 
 
-@dataclass
+# The kinds by their bare names, which the reader compares dozens of times a card: on Python 3.11
+# ``Kind.AGE`` goes through ``EnumType.__getattr__`` and costs about five times a global name.
+AGE, DASH, LABEL, HEADING, SHORT, TITLE, PROSE = (Kind.AGE, Kind.DASH, Kind.LABEL, Kind.HEADING, Kind.SHORT,
+                                                  Kind.TITLE, Kind.PROSE)
+_HEADLINES = (SHORT, TITLE)
+_META = (AGE, DASH, LABEL)  # the lines above a headline
+_AFTER_HEADLINE = (AGE, DASH)  # the metadata that may also follow a headline
+
+
+@dataclass(slots=True)
 class Card:
     key: int
+    section: str  # the name of the heading it is listed under
     decisions: list[tuple[Block, Decision]] = field(default_factory=list)
     evidence: bool = False  # has metadata or a repeated headline, not just a headline
     summary: bool = False
@@ -123,64 +138,95 @@ class CardReader:
     def is_strong_heading(self, b: Block) -> bool:
         return is_link_heading(b, self.max_heading_words)
 
+    @cached_property
+    def _max_marked_words(self) -> int:
+        """The most words an age, a label, a heading or a "- source" line may have."""
+        return max(self.max_age_words, self.max_label_words, self.max_heading_words,
+                   self.max_weak_heading_words, self.max_meta_words)
+
     def kind(self, b: Block) -> Kind:
+        text = b.text
+        # most lines are headlines or prose: the tests below need their words, a digit or a dash
+        if b.words <= self._max_marked_words and (
+                not _MARKED_WORDS.isdisjoint(b._kw) or text.startswith(_DASHES) or DIGIT.search(text)):
+            marked = self._marked_kind(b)
+            if marked is not None:
+                return marked
+        if b.is_heading and b.words <= self.max_headline_words:
+            return SHORT if b.words <= self.max_meta_words else TITLE
+        return PROSE
+
+    def _marked_kind(self, b: Block) -> Kind | None:
+        """An age, a label, a section heading or a "- source" line, by its words; else None."""
         if self.is_age(b):
-            return Kind.AGE
+            return AGE
         if self.is_label(b):
-            return Kind.LABEL
+            return LABEL
         if self.is_strong_heading(b) or is_weak_heading(b, self.max_weak_heading_words):
-            return Kind.HEADING
+            return HEADING
         if (b.text.startswith(_DASHES) and b.words <= self.max_meta_words and DASH_SOURCE_LINE.fullmatch(b.text)
                 and not b.ends_sentence):
-            return Kind.DASH
-        if b.is_heading and b.words <= self.max_headline_words:
-            return Kind.SHORT if b.words <= self.max_meta_words else Kind.TITLE
-        return Kind.PROSE
+            return DASH
+        return None
 
     def is_summary(self, b: Block, kind: Kind) -> bool:
-        return kind is Kind.PROSE and (b.words >= self.min_summary_words or b.ends_sentence)
+        return kind is PROSE and (b.words >= self.min_summary_words or b.ends_sentence)
 
     def sections(self, body: Sequence[Block]) -> Iterator[tuple[Block, Decision]]:
         """Decisions for every section (heading + cards) found in ``body``, in order."""
         kinds = _Kinds(body, self)
-        longest = max(self.max_heading_words, self.max_weak_heading_words, self.max_label_words)
-        words = _HEADING_WORDS
-        # where a section may start: a short line that names a heading word
-        starts = [i for i, b in enumerate(body) if b.words <= longest and not words.isdisjoint(b._kw)]
         done = 0  # body[:done] belongs to sections already read
-        for i in starts:
+        for i in self._start_candidates(body):
             if i < done:
                 continue
             head = body[i]
-            strong = self.is_strong_heading(head)
-            if kinds[i] is Kind.HEADING or (kinds[i] is Kind.LABEL and strong):
+            strong = head.memo(self._opening_key, self._opening)
+            if strong is not None:
+                section = heading_name(head)
                 # a weak heading needs evidence in its first card: read the rest only then
-                cards, end = self._cards(body, kinds, i + 1, first_needs_evidence=not strong)
+                cards, end = self._cards(body, kinds, i + 1, section, first_needs_evidence=not strong)
                 if cards and (strong or cards[0].evidence):
-                    section = heading_name(head)
                     _settle_lone_lines(cards, section)
                     yield head, ToSidebar("heading", cards[0].key, section, "sidebar section heading")
                     for card in cards:
-                        for block, d in card.decisions:
-                            if type(d) is ToSidebar:
-                                d = d._replace(section=section)
-                            yield block, d
+                        yield from card.decisions
                     done = end
                     continue
-                if strong and (i + 1 == len(body) or kinds[i + 1] is Kind.HEADING):
+                if strong and (i + 1 == len(body) or kinds[i + 1] is HEADING):
                     yield head, Drop("related-links heading with nothing under it")
 
-    def _cards(self, body: Sequence[Block], kinds: Sequence[Kind], start: int, *,
+    def _opening(self, b: Block) -> bool | None:
+        """Does ``b`` open a section: as a strong heading (True), as a weak one (False: its
+        first card must show evidence), or not at all (None)? Worked out once per block."""
+        strong = self.is_strong_heading(b)
+        if not strong and not is_weak_heading(b, self.max_weak_heading_words):
+            return None  # neither heading: whatever its kind, the line opens nothing
+        kind = b.memo(self, self.kind)
+        return strong if kind is HEADING or (kind is LABEL and strong) else None
+
+    @cached_property
+    def _opening_key(self) -> tuple[CardReader, str]:
+        """``Block.memo``'s key for ``_opening`` (its key for ``kind`` is the reader itself)."""
+        return (self, "opening")
+
+    def _start_candidates(self, body: Sequence[Block]) -> list[int]:
+        """Indices of the lines that may open a section: a superset of the strong and weak
+        headings, found from word counts and keywords alone, before any line's kind is read."""
+        longest = max(self.max_heading_words, self.max_weak_heading_words)
+        names_none = _START_WORDS.isdisjoint
+        return [i for i, b in enumerate(body) if b.words <= longest and not names_none(b._kw)]
+
+    def _cards(self, body: Sequence[Block], kinds: Sequence[Kind], start: int, section: str, *,
                first_needs_evidence: bool = False) -> tuple[list[Card], int]:
         cards: list[Card] = []
         k = start
         meta_first: bool | None = None
         while k < len(body):
             bare = bool(cards) and not cards[-1].evidence and not cards[-1].summary
-            card, end, led_by_meta = self._card(body, kinds, k, meta_first, bare)
+            card, end, led_by_meta = self._card(body, kinds, k, section, meta_first, bare)
             if card is None:
                 break
-            if card.summary and end < len(body) and kinds[end] is Kind.PROSE:
+            if card.summary and end < len(body) and kinds[end] is PROSE:
                 break  # the "summary" runs on into more prose: the article continues here
             if meta_first is None:
                 meta_first = led_by_meta
@@ -190,27 +236,28 @@ class CardReader:
                 break  # the section will be refused whatever follows
         return cards, k
 
-    def _card(self, body: Sequence[Block], kinds: Sequence[Kind], k: int,
+    def _card(self, body: Sequence[Block], kinds: Sequence[Kind], k: int, section: str,
               meta_first: bool | None, bare: bool) -> tuple[Card | None, int, bool]:
         n = len(body)
         h = self._find_headline(body, kinds, k, bare)
         if h is None:
             return None, k, False
-        card = Card(key=body[k].start)
-        self._assign_meta(card, body, kinds, k, h)
+        card = Card(body[k].start, section)
+        if h > k:
+            self._assign_meta(card, body, kinds, k, h)
         headline = body[h]
-        card.decisions.append((headline, ToSidebar("title", card.key, "", "card headline")))
+        card.decisions.append((headline, ToSidebar("title", card.key, section, "card headline")))
         j = h + 1
         if j < n and body[j].text == headline.text:
             card.decisions.append((body[j], Drop("card headline printed twice")))
             card.evidence = True
             j += 1
         if not meta_first:  # headline-first layout: age / "- source" may follow the headline
-            while j < n and kinds[j] in (Kind.AGE, Kind.DASH) and j - h <= 2:
+            while j < n and kinds[j] in _AFTER_HEADLINE and j - h <= 2:
                 self._assign_meta(card, body, kinds, j, j + 1)
                 j += 1
         if j < n and self.is_summary(body[j], kinds[j]):
-            card.decisions.append((body[j], ToSidebar("summary", card.key, "", "card summary")))
+            card.decisions.append((body[j], ToSidebar("summary", card.key, section, "card summary")))
             card.summary = True
             j += 1
         return card, j, h > k
@@ -223,35 +270,36 @@ class CardReader:
         n = len(body)
         stop = min(n, k + self.max_meta_lines + 1)
         for h in range(k, stop - 1):  # a headline printed twice is the headline, whatever precedes it
-            if kinds[h] in (Kind.PROSE, Kind.HEADING):
+            kind = kinds[h]
+            if kind is PROSE or kind is HEADING:
                 break
-            if kinds[h] in (Kind.SHORT, Kind.TITLE) and body[h + 1].text == body[h].text:
+            if kind in _HEADLINES and body[h + 1].text == body[h].text:
                 return h
         for h in range(k, stop):
             kind = kinds[h]
-            if kind in (Kind.AGE, Kind.DASH, Kind.LABEL):
+            if kind in _META:
                 continue
-            if kind not in (Kind.SHORT, Kind.TITLE):
+            if kind not in _HEADLINES:
                 return None  # prose or a new heading before any headline
             nxt = kinds[h + 1] if h + 1 < n else None
-            if kind is Kind.TITLE or (h + 1 < n and body[h + 1].text == body[h].text):
+            if kind is TITLE or (h + 1 < n and body[h + 1].text == body[h].text):
                 return h
-            after_meta = h > k and kinds[h - 1] in (Kind.AGE, Kind.DASH)
-            if nxt is Kind.AGE and not after_meta:
+            after_meta = h > k and kinds[h - 1] in _AFTER_HEADLINE
+            if nxt is AGE and not after_meta:
                 if self._source_before_age(kinds, h):
                     continue  # "Dubai Eye" before "10 hours ago" is the source
                 return h  # "Headline / 2 hours ago / Headline / 5 hours ago"
             if body[h].text.casefold() in CATEGORIES:
                 continue  # "News" before the headline is its category
-            if h + 2 < n and body[h + 2].text == body[h + 1].text and nxt in (Kind.SHORT, Kind.TITLE):
+            if h + 2 < n and body[h + 2].text == body[h + 1].text and nxt in _HEADLINES:
                 continue  # the next line is the headline, printed twice
-            if h > k and kinds[h - 1] is Kind.LABEL and nxt in (Kind.SHORT, Kind.TITLE):
+            if h > k and kinds[h - 1] is LABEL and nxt in _HEADLINES:
                 continue  # "Editor's choice / Middle East / headline": label, then category
-            if nxt is Kind.SHORT and not bare and h + 2 < n and self.is_summary(body[h + 2], kinds[h + 2]):
+            if nxt is SHORT and not bare and h + 2 < n and self.is_summary(body[h + 2], kinds[h + 2]):
                 continue  # "Wildlife / Elephant numbers rise / <summary>": the next line is the headline
-            if bare or after_meta or nxt in (None, Kind.PROSE, Kind.HEADING, Kind.SHORT, Kind.AGE):
+            if bare or after_meta or nxt in (None, PROSE, HEADING, SHORT, AGE):
                 return h
-            if nxt is Kind.TITLE and (body[h].words >= 5 or not self._has_body(kinds, h + 1)):
+            if nxt is TITLE and (body[h].words >= 5 or not self._has_body(kinds, h + 1)):
                 return h  # a short headline in a list of headlines, not a source
         return None
 
@@ -265,17 +313,17 @@ class CardReader:
         followed by the summary ("headline / 2 hours ago / summary").
         """
         after = kinds[h + 2] if h + 2 < len(kinds) else None
-        if after is Kind.DASH:
+        if after is DASH:
             return True
-        if after in (Kind.SHORT, Kind.TITLE):
-            return (kinds[h + 3] if h + 3 < len(kinds) else None) is not Kind.AGE
+        if after in (SHORT, TITLE):
+            return (kinds[h + 3] if h + 3 < len(kinds) else None) is not AGE
         return False
 
     @staticmethod
     def _has_body(kinds: Sequence[Kind], h: int) -> bool:
         """Does the headline at h have a summary or per-card metadata after it?"""
         nxt = kinds[h + 1] if h + 1 < len(kinds) else None
-        return nxt in (Kind.PROSE, Kind.AGE, Kind.DASH)
+        return nxt in (PROSE, AGE, DASH)
 
     def _assign_meta(self, card: Card, body: Sequence[Block], kinds: Sequence[Kind], k: int, h: int) -> None:
         """Give the metadata lines body[k:h] their fields.
@@ -286,14 +334,14 @@ class CardReader:
         names a section ("News"), else the source ("BBC").
         """
         filled = {role: block.text for role, block, _ in card_fields(card)}
-        free = [j for j in range(k, h) if kinds[j] not in (Kind.AGE, Kind.DASH)
-                and not (j + 1 < h and kinds[j + 1] is Kind.AGE)]
+        free = [j for j in range(k, h) if kinds[j] not in (AGE, DASH)
+                and not (j + 1 < h and kinds[j + 1] is AGE)]
         for j in range(k, h):
             b, kind = body[j], kinds[j]
             value: tuple[int, int] | None = None
-            if kind is Kind.AGE:
+            if kind is AGE:
                 role = "age" if "age" not in filled else "label"
-            elif kind is Kind.DASH:
+            elif kind is DASH:
                 m = DASH_SOURCE_LINE.fullmatch(b.text)
                 assert m is not None
                 if filled.get("source") == m.group("v"):
@@ -303,7 +351,7 @@ class CardReader:
                 role, value = ("source", m.span("v")) if "source" not in filled else ("label", None)
             elif j not in free:
                 role = "source" if "source" not in filled else "label"
-            elif kind is Kind.LABEL or (len(free) > 1 and "label" not in filled and "category" not in filled):
+            elif kind is LABEL or (len(free) > 1 and "label" not in filled and "category" not in filled):
                 role = "label" if "label" not in filled else "category"
             elif b.text.casefold() in CATEGORIES or "label" in filled:
                 role = "category" if "category" not in filled else "source"
@@ -311,7 +359,7 @@ class CardReader:
                 role = "source" if "source" not in filled else "category"
                 card.guessed.append(len(card.decisions))
             filled[role] = b.text if value is None else b.text[value[0]:value[1]]
-            card.decisions.append((b, ToSidebar(role, card.key, "", f"card {role}", value)))
+            card.decisions.append((b, ToSidebar(role, card.key, card.section, f"card {role}", value)))
             card.evidence = True
 
 
