@@ -110,6 +110,11 @@ def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def _field(blocks: list[Block], role: str) -> str:
+    """The text of a card's first block in ``role``, without case or spacing differences; "" if none."""
+    return next((_norm(b.text) for b in blocks if b.role == role), "")
+
+
 @rule("related.duplicate_card", stage=Stage.STRUCTURE, order=20, context=True, zones=("sidebar",))
 def merge_duplicate_cards(doc: Document) -> Iterator[tuple[Block, MergeCard]]:
     """Keep one item for a card listed again under another heading.
@@ -120,19 +125,20 @@ def merge_duplicate_cards(doc: Document) -> Iterator[tuple[Block, MergeCard]]:
     Keeps:   two cards that share a source or a label but not their headline.
     """
     cards: dict[int, list[Block]] = {}
-    for b in doc.blocks:
-        if b.zone == "sidebar" and b.card is not None:
+    for b in [b for b in doc.blocks if b.zone == "sidebar"]:  # most blocks are body: one comprehension
+        if b.card is not None:
             cards.setdefault(b.card, []).append(b)
-    first: dict[str, tuple[int, str]] = {}  # title -> (card key, summary)
+    first: dict[str, tuple[int, list[Block]]] = {}  # title -> (card key, its blocks)
     for key, blocks in cards.items():
-        title = next((_norm(b.text) for b in blocks if b.role == "title"), "")
-        summary = next((_norm(b.text)[:300] for b in blocks if b.role == "summary"), "")
+        title = _field(blocks, "title")
         if not title:
             continue
         if title not in first:
-            first[title] = (key, summary)
+            first[title] = (key, blocks)
             continue
-        into, first_summary = first[title]
+        # the summaries are compared only for a headline listed twice, so read only then
+        into, first_blocks = first[title]
+        summary, first_summary = _field(blocks, "summary")[:300], _field(first_blocks, "summary")[:300]
         if summary and first_summary and summary != first_summary:
             continue  # same headline, different story
         section = blocks[0].section or ""
