@@ -124,3 +124,9 @@ def test_date_shape_is_the_layout_of_a_date_line():
 
     assert date_shape("December 18, 2025, 9:46 pm") == date_shape("March 3, 2021, 10:02 am") == "a 0, 0, 0:0 a"
     assert date_shape("March 3, 2021 at 9:15 am") != date_shape("March 3, 2021, 9:15 am")
+
+
+def test_dated_comment_thread_is_read_in_text_only():
+    html = "<html><body><article>" + "".join(f"<p>{line}</p>" for line in STORY + DATED) + "</article></body></html>"
+    page = cleanpage.clean(html)
+    assert not any(r.rule == "comments.dated_thread" for r in page.removed)

@@ -161,7 +161,7 @@ class DropDatedCommentThread:
     Targets: Maria Lopez / March 3, 2021 at 9:15 am / Lovely project, I made one for my sister. /
              Reply / Tom K / March 5, 2021 at 6:40 pm / ...   (under the article)
     Keeps:   forum threads, whose first post has a header of the same layout as the replies;
-             an article's own byline and date; a single dated note.
+             an article's own byline and date; a single dated note; HTML pages (text only).
     """
 
     min_comments: int
@@ -185,6 +185,9 @@ class DropDatedCommentThread:
         return 0 < b.words <= self.max_name_words and not b.ends_sentence and _LETTER.search(b.text) is not None
 
     def __call__(self, doc: Document) -> Iterator[tuple[Block, Drop]]:
+        if doc.kind != "text":
+            return  # HTML: the DOM model judges a comment section by its markup, and where it has
+            # dropped a forum's first post header, the post would read as an article (WCXB forums)
         body = [b for b in doc.blocks if b.zone == "body"]
         heads: dict[str, list[int]] = {}  # date layout -> the headers with a date of that layout
         most = self.max_date_words
