@@ -91,6 +91,8 @@ class Config:
     # only when they are prose paragraphs of at least dedupe_min_prose_words
     dedupe_min_words: int = 3
     dedupe_min_prose_words: int = 15
+    # ... except a lone repeat the line model (preview) scores as content with at least this
+    dedupe_keep_content_score: float = 0.9
     # guard: inline cuts may not take more than this share of a block's words,
     # in blocks of at least guard_min_words
     max_cut_ratio: float = 0.5

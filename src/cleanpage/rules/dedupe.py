@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 
 from ..config import Config
 from ..model import Block, Document, Drop
@@ -18,29 +19,36 @@ class DropRepeatedBlock:
     A block printed twice in a row goes whatever it is; a block repeated further
     down goes only if it is a paragraph of prose (``dedupe_min_prose_words``), since
     short lines legitimately recur on listings, forums and docs ("Reply", a spec line).
+    A lone repeat that the line model (preview) scores as content with at least
+    ``dedupe_keep_content_score`` stays: a pull quote, or a summary that restates a
+    paragraph. Repeats next to repeats (a page or a block of it printed twice) go.
     Targets: North Korea plans to send military workers to Russia (printed twice in a row)
-    Keeps:   short repeated lines such as "Step 1" or "Ingredients".
+    Keeps:   short repeated lines such as "Step 1" or "Ingredients"; a pull quote the
+             line model is sure of.
     """
 
     min_words: int
     min_prose_words: int
+    keep_score: float
 
     @classmethod
     def from_config(cls, config: Config) -> DropRepeatedBlock:
-        return cls(config.dedupe_min_words, config.dedupe_min_prose_words)
+        return cls(config.dedupe_min_words, config.dedupe_min_prose_words, config.dedupe_keep_content_score)
 
     def __call__(self, doc: Document) -> Iterator[tuple[Block, Drop]]:
         # blocks with the same key have the same number of words: compare counts first,
         # and work out a block's key only when a block of its length came before
         seen: dict[int, dict[str, Block]] = {}  # words -> key -> first prose block
         previous: Block | None = None
-        for block in doc.blocks:
+        drops: list[tuple[int, Block, Drop]] = []  # in page order, as the trace shows them
+        repeats: list[tuple[int, Block, Block]] = []  # prose repeated further down: (position, repeat, first)
+        for at, block in enumerate(doc.blocks):
             if block.zone != "body":
                 continue
             n = block.words
             if (previous is not None and n == previous.words and n >= self.min_words
                     and block.key == previous.key):
-                yield block, Drop("printed twice in a row")
+                drops.append((at, block, Drop("printed twice in a row")))
                 continue
             previous = block
             if n < self.min_prose_words or not block.ends_sentence or block.is_heading:
@@ -54,6 +62,14 @@ class DropRepeatedBlock:
                 same_length[only.key] = only
             first = same_length.get(block.key)
             if first is not None:
-                yield block, Drop(f"repeats the paragraph at {first.origin}")
+                repeats.append((at, block, first))
             else:
                 same_length[block.key] = block
+        run = {at for at, _, _ in repeats}
+        for at, block, first in repeats:
+            score = block._score  # noqa: SLF001 - the line model's probability, when it ran
+            if at - 1 in run or at + 1 in run or score is None or score < self.keep_score:
+                drops.append((at, block, Drop(f"repeats the paragraph at {first.origin}")))
+        drops.sort(key=itemgetter(0))
+        for _, block, drop in drops:
+            yield block, drop
