@@ -390,15 +390,25 @@ CAPTION_OPEN = re.compile(r"\(\s*(?:photo|image|picture|file|credit)", re.IGNORE
 # --- sidebar sections and cards ------------------------------------------------------------------
 
 _EDITOR = rf"editor{_APOS}?s?{_APOS}?\s+(?:choice|picks?)"
+# what a related list holds: "Related questions", "Related Studies & Reports", "Related News & Resources".
+# Not "Related products" or "Related searches", which product and listing pages print as their content,
+# nor "Related Resources" alone, which guides print over their own reading lists (WCXB, 2 sites)
+_RELATED_NOUN = (r"(?:articles?|stories|story|posts?|news|content|coverage|reading|links|videos?|items|reads"
+                 r"|pages|questions|topics|guides|reports|studies|insights|offerings)")
+# "You may like to read", "Other posts you'll love", "Services you might like", "You'll also love"
+_YOU_MAY_LIKE = (rf"(?:(?:other\s+|more\s+)?(?:posts|articles|stories|reads|recipes|guides|services|videos)\s+)?"
+                 rf"you(?:\s+(?:may|might|will|could)|{_APOS}ll)\s+(?:also\s+)?(?:like|love|enjoy|be\s+interested\s+in)"
+                 r"(?:\s+(?:to\s+)?read(?:ing)?)?")
 #: headings that only ever introduce links elsewhere: "Related Articles", "Most read", "You may also like";
 #: "Mehr zum Thema", "À lire aussi", "Noticias relacionadas", "Leia também", "Leggi anche"
 LINK_HEADING_LINE = regex.compile(
-    rf"(?:related(?:\s+(?:articles?|stories|story|posts?|news|content|coverage|reading|links|videos?|items|reads))?"
-    rf"|more\s+(?:from|on|in|about|by)\s+\S.{{0,60}}"
-    rf"|more\s+(?:stories|news|articles|headlines|to\s+read|like\s+this|for\s+you)"
+    rf"(?:related(?:\s+{_RELATED_NOUN}(?:\s+(?:&|and)\s+(?:{_RELATED_NOUN}|resources))?)?"
+    rf"|(?:read\s+)?more\s+from\s+\S.{{0,60}}|more\s+(?:on|in|about|by)\s+\S.{{0,60}}"
+    rf"|(?:read\s+)?more\s+(?:related\s+)?(?:stories|news|articles|posts|headlines|recipes|guides|reads)"
+    rf"|more\s+(?:to\s+read|like\s+this|for\s+you)"
+    rf"|{_YOU_MAY_LIKE}|(?:(?:the\s+)?latest\s+|more\s+)?from\s+(?:our|the)\s+blog"
     rf"|most\s+(?:read|viewed|shared|commented|emailed|watched|popular)(?:\s+(?:articles|stories|news|today|this\s+week))?"
     rf"|{_EDITOR}|recommended\s+(?:for\s+you|stories|articles|reading|reads|videos|posts|news)"
-    rf"|you\s+(?:may|might|will|could)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)"
     rf"|(?:read|watch|see)\s+(?:more|next|also)|also\s+(?:read|see|on\s+\S.{{0,40}})"
     rf"|see\s+also|don{_APOS}?t\s+miss|must\s+reads?|in\s+case\s+you\s+missed\s+it|icymi"
     rf"|(?:what\s+to\s+read|watch)\s+next|(?:around|from)\s+the\s+web"
@@ -409,7 +419,7 @@ LINK_HEADING_LINE = regex.compile(
     rf"|{'|'.join(RELATED_HEADINGS_OTHER)}){_TAIL}",
     _F,
 )
-LINK_HEADING_WORDS = _words(b"related more most editor editors recommended you read watch see also don dont must"
+LINK_HEADING_WORDS = _words(b"related more most editor editors recommended you read watch see also don dont must blog"
                             b" case icymi next web sponsored promoted partner other similar popular trending top"
                             b" latest recent") | RELATED_HEADINGS_OTHER_WORDS
 #: headings that may also be an article's own subheading ("Popular", "Latest", "Recommended"):

@@ -191,22 +191,29 @@ BREADCRUMB = PhraseFamily(
 #: headings of related-article lists in German, French, Spanish, Portuguese and Italian (lower case);
 #: ``patterns.LINK_HEADING_LINE`` reads them too
 RELATED_HEADINGS_OTHER = (
-    r"(?:verwandte artikel|[aä]hnliche artikel|mehr zum thema|meistgelesen|das k[oö]nnte sie (?:auch )?"
-    r"interessieren|weitere artikel|auch interessant|empfohlene artikel|neueste artikel)",
+    r"(?:verwandte (?:artikel|themen)|[aä]hnliche (?:artikel|themen)|mehr zum thema|meistgelesen|das k[oö]nnte "
+    r"(?:sie|dich|ihnen|dir) (?:auch )?(?:interessieren|gefallen)|weitere artikel|auch interessant|"
+    r"empfohlene artikel|neueste artikel|(?:weitere|mehr) rezepte|(?:neues )?aus (?:dem|unserem) blog)",
     r"(?:[aà] lire aussi|lire aussi|articles? (?:similaires|li[ée]s|recommand[ée]s)|les plus lus|"
-    r"vous aimerez aussi|sur le m[eê]me sujet|derniers articles|voir aussi)",
-    r"(?:te puede interesar|noticias relacionadas|art[ií]culos relacionados|lo m[aá]s le[ií]do|"
-    r"tambi[eé]n te puede gustar|lee tambi[eé]n|m[aá]s noticias|[uú]ltimas noticias)",
-    r"(?:leia tamb[eé]m|not[ií]cias relacionadas|artigos relacionados|mais lidas|voc[eê] tamb[eé]m pode gostar|"
-    r"veja tamb[eé]m|[uú]ltimas not[ií]cias)",
-    r"(?:potrebbe interessarti|articoli correlati|i pi[uù] letti|leggi anche|ti potrebbe piacere|"
-    r"ultime notizie|vedi anche)",
+    r"vous aimerez (?:peut-[eê]tre )?aussi|vous pourriez (?:aussi|[ée]galement) aimer|sujets (?:li[ée]s|similaires)|"
+    r"sur le m[eê]me sujet|derniers articles|voir aussi|(?:plus de|d'autres) recettes|(?:sur le|du) blog)",
+    r"(?:te (?:puede|podr[ií]a) interesar|quiz[aá]s? te interese|noticias relacionadas|"
+    r"(?:art[ií]culos|temas|preguntas|p[aá]ginas|gu[ií]as) relacionad[oa]s|lo m[aá]s le[ií]do|"
+    r"tambi[eé]n te (?:puede|podr[ií]a) gustar|lee tambi[eé]n|m[aá]s noticias|[uú]ltimas noticias|m[aá]s recetas|"
+    r"(?:del|de nuestro) blog)",
+    r"(?:leia tamb[eé]m|not[ií]cias relacionadas|(?:artigos|temas|t[oó]picos|perguntas|p[aá]ginas) relacionad[oa]s|"
+    r"mais lidas|voc[eê] (?:tamb[eé]m )?pode (?:gostar|se interessar)|veja tamb[eé]m|[uú]ltimas not[ií]cias|"
+    r"mais receitas|do (?:nosso )?blog)",
+    r"(?:potrebbe interessarti|ti potrebbero interessare|potrebbe piacerti(?: anche)?|"
+    r"(?:articoli|argomenti) correlati|(?:pagine|domande) correlate|i pi[uù] letti|leggi anche|ti potrebbe piacere|"
+    r"ultime notizie|vedi anche|altre ricette|dal (?:nostro )?blog)",
 )
 #: a keyword of each heading in ``RELATED_HEADINGS_OTHER`` (lower-case ASCII letter runs)
 RELATED_HEADINGS_OTHER_WORDS = frozenset(
-    b"verwandte artikel thema meistgelesen interessieren interessant lire articles article lus aimerez sujet voir"
-    b" interesar noticias relacionados relacionadas lo gustar lee leia lidas gostar veja cias ultimas ltimas"
-    b" potrebbe correlati letti leggi piacere notizie vedi".split())
+    b"verwandte artikel themen thema meistgelesen interessieren gefallen interessant rezepte blog lire articles"
+    b" article lus aimerez aimer sujets sujet voir recettes interesar interese noticias relacionados relacionadas"
+    b" lo gustar lee recetas leia lidas gostar interessar veja cias ultimas ltimas receitas potrebbe potrebbero"
+    b" piacerti correlati correlate letti leggi piacere notizie vedi ricette".split())
 
 RELATED = PhraseFamily(
     "related",

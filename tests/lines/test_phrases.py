@@ -32,6 +32,11 @@ CHROME = [
     ("related", "Mehr zum Thema"),
     ("related", "Leia também"),
     ("related", "Lo más leído"),
+    ("related", "Verwandte Themen"),
+    ("related", "Vous aimerez peut-être aussi"),
+    ("related", "Preguntas relacionadas"),
+    ("related", "Você também pode se interessar"),
+    ("related", "Dal nostro blog"),
 ]
 
 PROSE = [
@@ -43,6 +48,8 @@ PROSE = [
     "Home prices rose 4% in the year to March, the fastest pace since 2022.",
     "Related research suggests the effect is smaller than first reported.",
     "Search and rescue teams worked through the night.",
+    "Das könnte dir gefallen, sagte die Verkäuferin, aber der Preis ist hoch.",
+    "Du blog de sa sœur, il ne reste que trois articles.",
 ]
 
 

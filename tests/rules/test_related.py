@@ -35,7 +35,10 @@ def test_segment_sidebar_sections():
 
 
 @pytest.mark.parametrize("heading", ["Mehr zum Thema", "À lire aussi", "Noticias relacionadas", "Leia também",
-                                     "Leggi anche"])
+                                     "Leggi anche", "Verwandte Themen", "Das könnte dir auch gefallen",
+                                     "Aus unserem Blog", "Vous pourriez aussi aimer", "Sujets liés",
+                                     "Temas relacionados", "Quizás te interese", "Você pode gostar",
+                                     "Argomenti correlati", "Altre ricette"])
 def test_related_headings_in_other_languages(heading):
     page = ("Die Stadtwerke kündigten an, alle Kunden bis Ende November schriftlich zu informieren.\n"
             + heading + "\nNeue Ladesäulen am Bahnhof in Betrieb genommen\nvor 3 Stunden\n"
@@ -66,6 +69,28 @@ def test_keeps_subheading_and_paragraph_followed_by_more_prose():
 def test_headline_only_list():
     page = ARTICLE + "Most read\nOil prices fall for a third day\nCourt blocks new border rule\nStorm Amy hits the coast\n"
     assert [r[2] for r in roles(page)] == ["heading", "title", "title", "title"]
+
+
+HEADLINES = ("City council approves new cycle lanes on Bridge Street\nLibrary extends its weekend opening hours\n"
+             "School canteens switch to local suppliers\n")
+
+
+# each family seen on several WCXB sites: related + what the list holds, "<things> you may like",
+# "From our blog", "More <things>"
+@pytest.mark.parametrize("heading", ["Related topics", "Related questions", "Related Studies & Reports",
+                                     "Related News & Resources", "You may like to read:", "Other posts you’ll love:",
+                                     "Services you might like", "You'll also love", "From our blog",
+                                     "The latest from the blog", "More recipes", "More related posts",
+                                     "Read more articles", "Read more from Dana Reyes"])
+def test_more_related_heading_families(heading):
+    assert [r[2] for r in roles(ARTICLE + heading + "\n" + HEADLINES)] == ["heading", "title", "title", "title"]
+
+
+# near misses: a guide's own reading list, a shop's related products, a pointer inside the article
+@pytest.mark.parametrize("line", ["Related Resources", "Related products", "Read more about the council's budget",
+                                  "You will love this recipe", "From the blog of a local historian"])
+def test_near_miss_related_headings_are_kept(line):
+    assert roles(ARTICLE + line + "\n" + HEADLINES) == []
 
 
 def test_empty_related_heading_at_the_end_is_dropped():
