@@ -97,10 +97,10 @@ class DropCommentThread:
         if len(heads) < self.min_headers:
             return
         names = [COMMENT_HEADER.fullmatch(body[at].text)["name"] for at in heads]  # type: ignore[index]
-        yield from thread_drops(body, heads, names, self.max_lines, "header")
+        yield from _thread_drops(body, heads, names, self.max_lines, "header")
 
 
-def thread_drops(body: list[Block], heads: list[int], names: list[str], max_lines: int,
+def _thread_drops(body: list[Block], heads: list[int], names: list[str], max_lines: int,
                  header: str) -> Iterator[tuple[Block, Drop]]:
     """The drops of a comment thread whose comments start at ``heads`` (positions in ``body``;
     each a header line, ``header`` in the reasons, then a date line). Each comment runs to the
@@ -185,9 +185,10 @@ class DropDatedCommentThread:
         return 0 < b.words <= self.max_name_words and not b.ends_sentence and _LETTER.search(b.text) is not None
 
     def __call__(self, doc: Document) -> Iterator[tuple[Block, Drop]]:
+        # HTML: the DOM model judges a comment section by its markup, and where it has dropped a
+        # forum's first post header, the first post would read as an article above the replies
         if doc.kind != "text":
-            return  # HTML: the DOM model judges a comment section by its markup, and where it has
-            # dropped a forum's first post header, the post would read as an article (WCXB forums)
+            return
         body = [b for b in doc.blocks if b.zone == "body"]
         heads: dict[str, list[int]] = {}  # date layout -> the headers with a date of that layout
         most = self.max_date_words
@@ -201,4 +202,4 @@ class DropDatedCommentThread:
         prose = sum(b.words for b in body[:thread[0]] if is_prose(b))
         if prose < self.min_article_words:
             return  # no article above the first header: a forum or a list of dated entries
-        yield from thread_drops(body, thread, [body[at].text for at in thread], self.max_lines, "name")
+        yield from _thread_drops(body, thread, [body[at].text for at in thread], self.max_lines, "name")
