@@ -228,3 +228,18 @@ def test_decisions_are_immutable_values():
     assert d.action == "drop" and d == Drop(reason="x")
     with pytest.raises(AttributeError):
         d.reason = "y"  # type: ignore[misc]
+
+
+def test_steps_and_removals_made_by_slots_equal_the_dataclasses():
+    from dataclasses import fields
+
+    from cleanpage.model import Removal, Step
+    from cleanpage.pipeline import _new_removal, _new_step
+
+    assert [f.name for f in fields(Step)] == ["rule", "action", "text", "reason", "start", "end"]
+    assert [f.name for f in fields(Removal)] == ["rule", "text", "reason", "start", "end", "path"]
+    step = _new_step("lines.score", "drop", "Log in", "chrome line", 3, 9)
+    assert step == Step("lines.score", "drop", "Log in", "chrome line", 3, 9)
+    assert hash(step) == hash(Step("lines.score", "drop", "Log in", "chrome line", 3, 9))
+    for path in (None, "/html/body/nav"):
+        assert _new_removal("r", "Log in", "why", 3, 9, path) == Removal("r", "Log in", "why", 3, 9, path)
