@@ -62,6 +62,10 @@ DATE = (rf"(?:{_WEEKDAY})?(?:(?:le|el|il)\s+)?"
         rf"(?:\d{{1,2}}(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+)?{_MONTH_ANY}(?:\s+de)?,?\s+\d{{4}}"
         rf"|{_MONTH_ANY}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
         r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})")
+#: what every DATE holds, a year of four digits or two numbers joined by "/" or ".": a cheap
+#: search before DATE's, whose leading alternatives cost about 20 us a line even where nothing
+#: matches. A new DATE alternative must hold one of these too (tests/test_patterns.py).
+DATE_HINT = regex.compile(r"\d{4}|\d[/.]\d")
 #: a time: "21:04", "9:05 pm", "10:30 GMT", "14:32 Uhr", "09h15"
 TIME = (r"\d{1,2}(?:[:.]\d{2}(?::\d{2})?|h\d{2})(?:\s*[ap]\.?m\.?|\s*uhr)?"
         r"(?:\s+(?:GMT|UTC|BST|CET|CEST|MEZ|MESZ|EST|EDT|PST|PDT|IST|JST|KST)(?:[+-]\d{1,2})?)?")
@@ -260,7 +264,9 @@ COMMENT_HEADER = regex.compile(r"(?P<name>\S.{0,150}?)\s+(?:says|sagt|dit|dice|d
 #: a header's last keyword (``text.keywords``) is one of these: a quick test before the pattern
 COMMENT_HEADER_WORDS = _words(b"says sagt dit dice diz disse zegt")
 #: a comment's own date line in any language: a short line with a year or a clock time
-COMMENT_DATE = regex.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b")  # searched for
+YEAR = r"\b(?:19|20)\d{2}\b"
+CLOCK = r"\b\d{1,2}[:.]\d{2}\b"
+COMMENT_DATE = regex.compile(f"{YEAR}|{CLOCK}")  # searched for
 #: the reply link under each comment
 COMMENT_REPLY_LINE = regex.compile(
     r"(?:reply(?:\s+to\s+(?:this\s+)?comment)?|antworten|r[ée]pondre|responder|rispondi|beantwoorden)\s*[↓↩»]?",
