@@ -1,6 +1,6 @@
 """Title picking from text: the headline line, with a site suffix split off."""
 
-from cleanpage.lines.title import pick_title, split_site
+from cleanpage.lines.title import is_subtitle, pick_title, split_site
 
 
 def test_split_site_suffix():
@@ -13,6 +13,17 @@ def test_split_site_suffix():
 def test_split_site_keeps_a_dash_inside_a_headline():
     line = "Mother-in-law - a comedy of errors in three acts"
     assert split_site(line)[0] == line
+
+
+def test_a_part_after_a_dash_in_lower_case_is_a_subtitle_not_a_site():
+    line = "The most popular workout of 2024 \u2014 and 5 fitness trends to expect in 2025"
+    assert split_site(line) == (line, 0, len(line), None)
+    assert is_subtitle("tips and tricks", "\u2013")
+    # names, even with function words in them; a byline; a brand in lower case; after a bar
+    assert split_site("Healthy air fryer recipes for busy weeknights - Confessions of a Fit Foodie")[3] == "Confessions of a Fit Foodie"
+    assert split_site("How to write a newsletter with AI - by Charlie Hills")[3] == "by Charlie Hills"
+    assert not is_subtitle("bytesauna.com", "-") and not is_subtitle("iHeartRadio", "-")
+    assert split_site("How to bake bread at home | the kitchen")[3] == "the kitchen"
 
 
 def test_pick_prefers_the_on_page_heading():

@@ -82,6 +82,17 @@ def test_lines_title_on_clean_text_takes_a_title_line_or_the_headline_it_repeats
     assert TITLE not in page.paragraphs
 
 
+def test_lines_title_keeps_a_subtitle_after_a_dash_in_the_title():
+    # "Headline - the rest of the sentence": one title, no site; the same line with a name after
+    # the dash is the headline and its site
+    paragraphs = ARTICLE[2:] * 5
+    line = "How to repot a fiddle-leaf fig - and keep it alive afterwards"
+    page = cleanpage.clean("\n".join([line, *paragraphs]), config=PREVIEW)
+    assert page.title == line and "site" not in page.metadata
+    page = cleanpage.clean("\n".join([TITLE.replace(" | ", " - "), *paragraphs]), config=PREVIEW)
+    assert page.title == ARTICLE[0] and page.metadata["site"] == "The Green Fork"
+
+
 def test_chrome_rules_leave_the_picked_title_line_to_lines_title():
     # the © is in the site part of the <title> line, which is the only copy of the headline
     page = cleanpage.clean("\n".join([TITLE + "©", *NAV, *ARTICLE[1:], *FOOTER]), config=PREVIEW)

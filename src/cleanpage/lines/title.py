@@ -42,6 +42,7 @@ _SEPS = re.compile(r"\s+(?:\||-|–|—|::|·|»|/|:)\s+")
 _SEP_MARK = re.compile(r"[|\-–—:·»/]")  # in every match of _SEPS: a quick test that rules most lines out
 MAX_TITLE_WORDS = 40
 MAX_SITE_WORDS = 8
+_NAME_SEPS = frozenset(("|", "::", "»", "·"))  # what sets a site's name off: "Title | Site", "Site » Title"
 SEARCH_LINES = 60
 NEAR_CONTENT = 6
 MIN_NEAR_F1 = 0.3
@@ -78,7 +79,8 @@ def split_site(line: str) -> tuple[str, int, int, str | None]:
     tail_w, head_w = len(_words(tail)), len(_words(head))
     body_before = line[: last.start()]
     body_after = line[first.end():]
-    if tail_w and tail_w <= MAX_SITE_WORDS and (tail_w < len(_words(body_before)) or tail_w <= 3):
+    if tail_w and tail_w <= MAX_SITE_WORDS and (tail_w < len(_words(body_before)) or tail_w <= 3) \
+            and not is_subtitle(tail, last.group().strip()):
         # "Title | Section | Site": strip every short trailing part
         end = last.start()
         site_start = last.end()
@@ -94,6 +96,20 @@ def split_site(line: str) -> tuple[str, int, int, str | None]:
     if head_w and head_w <= 4 and head_w < len(_words(body_after)) and first.group().strip() in ("|", "::", "»", "·"):
         return line[first.end():], first.end(), len(line), head
     return line, 0, len(line), None
+
+
+def is_subtitle(part: str, sep: str) -> bool:
+    """Is ``part``, the end of a line after the separator ``sep``, the title's second half
+    rather than the site's name? After a dash or a colon, a part that opens with a word in
+    lower case reads as the rest of a sentence: "— and 5 fitness trends to expect in 2025",
+    "– tips and tricks". Site names are names, even when they hold function words ("- Confessions
+    of a Fit Foodie"); a brand in lower case has a capital or a dot in it ("iHeartRadio",
+    "bytesauna.com"), and "- by Charlie Hills" is a byline. After a bar (``_NAME_SEPS``) the part
+    is always a name."""
+    if sep in _NAME_SEPS or not part.strip():
+        return False
+    first = part.split(maxsplit=1)[0]
+    return first[:1].islower() and first.islower() and "." not in first and not BYLINE.fullmatch(part.strip())
 
 
 def _cover(a: list[str], b: list[str]) -> float:

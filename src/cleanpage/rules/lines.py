@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ..config import Config
 from ..lines.analysis import GROW_FLOOR, GROW_MIN_WORDS, LinesAnalysis
-from ..lines.title import TitlePick, split_site
+from ..lines.title import TitlePick, is_subtitle, split_site
 from ..model import Block, Decision, Document, Drop, ToMeta, ToTitle
 from ..patterns import (
     AGE_LINE, AGE_WORDS, AGENCY_WORDS, BYLINE, BYLINE_WORDS, CARD_LABEL_LINE, CARD_LABEL_WORDS, DASH_SOURCE_LINE, DIGIT, LINK_HEADING_WORDS,
@@ -393,6 +393,10 @@ def _title(b: Block, pick: TitlePick) -> Iterator[tuple[Block, Decision]]:
         return
     meta: tuple[tuple[str, int, int], ...] = ()
     where = text.find(site, end) if site else -1
+    if where >= 0 and site and where + len(site) == len(text.rstrip()) and is_subtitle(site, text[end:where].strip()):
+        # "Zero Waste - A Beginner's Guide": the part after the dash is the title's own end
+        yield b, ToTitle(f"{reason}; with its subtitle", end=None)
+        return
     if where >= 0 and site:
         m = SECTION_SUFFIX.fullmatch(text, where, where + len(site))
         meta = (("section", m.start("v"), m.end("v")),) if m else (("site", where, where + len(site)),)
