@@ -128,16 +128,18 @@ _AGENCY_CAPS = (r"AFP|AP|Reuters|UPI|dpa|DPA|Xinhua|ANI|PTI|IANS|Kyodo|Yonhap|EF
 _AGENCY_CAPS_WORDS = _words(b"afp ap reuters upi dpa xinhua ani pti ians kyodo yonhap efe ansa tass aa wam"
                             b" spa kuna qna bernama aap pa bloomberg cnn associated agencies")
 
-#: "7 July 2025 21:04 Washington (AFP)", "LONDON, July 7 (Reuters) -", "WASHINGTON (AP) —"
+#: "7 July 2025 21:04 Washington (AFP)", "LONDON, July 7 (Reuters) -", "WASHINGTON (AP) —",
+#: "BERLIN, July 7 —": an agency, or a place in capitals with a date. A word in capitals before a
+#: dash alone is not enough: on the WCXB dev pages it was always a term or a subheading opening a
+#: paragraph ("KNIME — short for the Konstanz Information Miner — is ...", "LIGHTEN YOUR LOAD –
+#: Start by weeding out ..."), never a place
 DATELINE = regex.compile(
     rf"(?P<v>(?:(?i:{DATE})(?:,?\s+(?i:{TIME}))?\s+)?"
     rf"(?:\p{{Lu}}[\p{{L}}.'’-]*(?:[ ,]+\p{{Lu}}[\p{{L}}.'’-]*){{0,3}}(?:,\s+(?i:{MONTH})\s+\d{{1,2}})?\s*)?"
     rf"\((?:{_AGENCY_CAPS})\))\s*(?:[-–—:]\s*)?"
-    rf"|(?P<v>\p{{Lu}}{{4,}}(?:[ ,]+\p{{Lu}}{{2,}}){{0,2}}(?:,\s+(?i:{MONTH})\s+\d{{1,2}})?)\s+[–—]\s+"
     rf"|(?P<v>\p{{Lu}}{{2,}}(?:[ ,]+\p{{Lu}}{{2,}}){{0,2}},\s+(?i:{MONTH})\s+\d{{1,2}})\s+[-–—]\s+"
 )
-DATELINE_WORDS = _AGENCY_CAPS_WORDS | MONTH_WORDS  # or an en or em dash: DATELINE_DASH
-DATELINE_DASH = ("\u2013", "\u2014")
+DATELINE_WORDS = _AGENCY_CAPS_WORDS | MONTH_WORDS  # one of them is in every dateline
 
 #: "Source: commonspace.eu with TASS, RIA Novosti and agencies"
 SOURCE_LINE = regex.compile(r"(?:sources?|via|source\s+link|courtesy)\s*[:：]\s*(?P<v>\S.{0,200})", _F)

@@ -84,12 +84,16 @@ def test_file_dateline():
     assert d.key == "dateline" and _value(text, d) == "7 July 2025 21:04 Washington (AFP)"
     assert text[d.span[1]:].startswith("US President")
     assert decide("meta.dateline", "Washington said on Monday it would send more weapons.") is None
+    # a term or a subheading in capitals before a dash opens a paragraph; a dateline has an agency or a date
+    assert decide("meta.dateline", "KNIME \u2014 short for the Konstanz Information Miner \u2014 is a free platform.") is None
+    assert decide("meta.dateline", "LIGHTEN YOUR LOAD \u2013 Start by weeding out things you don't need.") is None
 
 
 @pytest.mark.parametrize("text,value", [
     ("WASHINGTON (AP) — The Senate voted on Tuesday.", "WASHINGTON (AP)"),
     ("LONDON, July 7 (Reuters) - Oil prices rose.", "LONDON, July 7 (Reuters)"),
     ("Paris (AFP) - French police said.", "Paris (AFP)"),
+    ("BERLIN, July 7 \u2014 Germany's parliament voted on Friday.", "BERLIN, July 7"),
 ])
 def test_dateline_family(text, value):
     assert _value(text, decide("meta.dateline", text)) == value

@@ -10,7 +10,7 @@ import regex
 from ..config import Config
 from ..model import Block, Decision, Document, ToMeta, ToTitle
 from ..patterns import (
-    AGE_LINE, AGE_WORDS, AGENCY_WORDS, BYLINE, BYLINE_WORDS, DATELINE, DATELINE_DASH, DATELINE_WORDS, DIGIT, SOURCE_LINE,
+    AGE_LINE, AGE_WORDS, AGENCY_WORDS, BYLINE, BYLINE_WORDS, DATELINE, DATELINE_WORDS, DIGIT, SOURCE_LINE,
     SOURCE_WORDS, TRAILING_CREDIT, UPDATED_LABEL, WIRE_CREDIT_LINE,
 )
 from ..registry import Stage, rule
@@ -136,13 +136,14 @@ def file_date_lines(doc: Document, config: Config) -> Iterator[tuple[Block, Deci
             yield block, ToMeta(key, "date line", value=m.span("v"))
 
 
-@rule("meta.dateline", stage=Stage.INLINE, order=40, zones=("body", "sidebar"), keywords=DATELINE_WORDS,
-      pattern=DATELINE_DASH)
+@rule("meta.dateline", stage=Stage.INLINE, order=40, zones=("body", "sidebar"), keywords=DATELINE_WORDS)
 def file_dateline(block: Block) -> ToMeta | None:
     """Move a leading timestamp/dateline out of the text it prefixes.
 
     Targets: 7 July 2025 21:04 Washington (AFP)US President Donald Trump said on Monday ...
+             BERLIN, July 7 — Germany's parliament voted on Friday ...
     Keeps:   Washington said on Monday it would send more weapons.
+             KNIME — short for the Konstanz Information Miner — is a free ... (a term, not a place)
     """
     m = DATELINE.match(block.text)
     if m and m.end() < len(block.text):
