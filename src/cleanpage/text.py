@@ -26,6 +26,9 @@ HEADLINE_MAX_WORDS = 30
 _CLOSERS = "\"'\u201d\u2019)]"  # closing quotes and brackets after a sentence end
 _SENTENCE_ENDS = (".", "!", "?", "\u2026")
 _CLAUSE_ENDS = (".", ",", ";", ":", "\u2026")
+# a line that starts with one of these is the rest of a sentence, cut where a scraper broke the
+# line at an inline element (a link, a code span): ", or", ". See the"; not ".NET 9 released"
+_FRAGMENT_START = regex.compile(r"\s*(?:[,;:)\]}]|\.(?:\s|$))")
 
 # ASCII letters, digits and "_" are word bytes; everything else (punctuation, digits for
 # keywords, and every byte of a non-ASCII character) becomes a space.
@@ -144,8 +147,9 @@ def ends_clause(text: str) -> bool:
 
 
 def is_headline_shaped(text: str, n_words: int, max_words: int = HEADLINE_MAX_WORDS) -> bool:
-    """Short, has a letter, one sentence at most, and does not end like a sentence or a
-    clause (. , ; : ...). The one definition of "headline" every rule uses.
+    """Short, has a letter, one sentence at most, does not end like a sentence or a clause
+    (. , ; : ...) and does not start like the rest of one (. , ; : or a closing bracket).
+    The one definition of "headline" every rule uses.
 
     A question or exclamation still counts: "Lavrov in Pyongyang: Russia's urgent
     bid for more North Korean troops?" is a headline; "Oil fell on Monday. Will it
@@ -153,6 +157,8 @@ def is_headline_shaped(text: str, n_words: int, max_words: int = HEADLINE_MAX_WO
     """
     if not 1 <= n_words <= max_words or len(text) > 12 * max_words or ends_clause(text):
         return False
+    if _FRAGMENT_START.match(text):
+        return False  # ", or" / ". See the": the rest of a sentence, not a headline
     if ("." in text or "!" in text or "?" in text) and INNER_SENTENCE_END.search(text):
         return False
     return _LETTER.search(text) is not None
