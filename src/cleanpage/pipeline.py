@@ -961,12 +961,15 @@ class _Run:
             body, ordered = self._packed_body(flow)
         else:  # a page of the usual size: a tuple of tuples, made and sorted at C speed
             pieces_of = self.pieces
-            for n, b in enumerate(flow):
-                pieces = pieces_of.get(b)
-                if pieces is None:
-                    placed.append((b.start, b.end, Dest.BODY, n, None))
-                else:
-                    placed.extend((s, t, Dest.BODY, n, None) for s, t in pieces)
+            if pieces_of.keys().isdisjoint(flow):  # each paragraph one range (most pages): one comprehension
+                placed += [(b.start, b.end, Dest.BODY, n, None) for n, b in enumerate(flow)]
+            else:
+                for n, b in enumerate(flow):
+                    pieces = pieces_of.get(b)
+                    if pieces is None:
+                        placed.append((b.start, b.end, Dest.BODY, n, None))
+                    else:
+                        placed.extend((s, t, Dest.BODY, n, None) for s, t in pieces)
         runtime = len(placed)  # the placements made so far; _item adds the cards' after them
         items: list[SidebarItem] = []
         card_index: dict[int, int] = {}
@@ -980,9 +983,8 @@ class _Run:
                           for i, p in enumerate(placed)]
             placements: Sequence[Any] = _placements(body, ordered, provenance)
         else:
-            for i, p in enumerate(placed):
-                if p[2] == card:
-                    placed[i] = self._resolve(p, card_index)
+            resolve = self._resolve
+            placed = [p if p[2] != card else resolve(p, card_index) for p in placed]
             placed.sort(key=_start_end)
             placements = tuple(placed)
         title = self.title
@@ -1059,7 +1061,9 @@ class _Run:
         if summary:
             fields["summary"] = "\n\n".join(summary)
         if "url" not in fields:  # HTML: the link of the card's headline
-            href = next((b.origin.href for b in blocks if b.role == "title" and b.origin.href), None)
+            # a text block's origin is a bare line number (no link): not made into an Origin for this
+            href = next((b.origin.href for b in blocks if b.role == "title" and type(b._origin) is not int
+                         and b.origin.href), None)
             if href:
                 fields["url"] = href
         for k, v in self.card_meta.get(key, {}).items():
