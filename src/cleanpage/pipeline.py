@@ -371,11 +371,17 @@ class _Run:
         for zone in zones:
             self.zone_generation[zone] += 1
 
-    def _queue(self, b: Block, skip: int = -1) -> None:
-        """Compute ``b``'s prefilter mask and put it on the worklists of the rules it passes."""
+    def _queue(self, b: Block, skip: int = -1, mask: int = -1) -> None:
+        """Compute ``b``'s prefilter mask and put it on the worklists of the rules it passes.
+
+        ``mask``: the mask of a block of the same text, when the caller knows it (a block moved
+        to the sidebar keeps its text: ``_sidebar`` moves 18 a page)."""
         engine = self.engine
         text = b.text
-        if len(text) <= _SHORT_CHARS:  # see ``_block``
+        if mask >= 0:
+            m = mask
+            slots = engine.slots_of(m)
+        elif len(text) <= _SHORT_CHARS:  # see ``_block``
             known = self.short_masks.get(text)
             if known is None:
                 m = engine.mask(b._kw, text)
@@ -398,8 +404,10 @@ class _Run:
         self.gone.add(b)
         self.retired += 1
 
-    def _replace(self, old: Block, new: Block, pieces: list[tuple[int, int]] | None, skip: int = -1) -> None:
-        """``new`` takes the place of ``old``: carry over what is kept beside it, and queue it."""
+    def _replace(self, old: Block, new: Block, pieces: list[tuple[int, int]] | None, skip: int = -1,
+                 mask: int = -1) -> None:
+        """``new`` takes the place of ``old``: carry over what is kept beside it, and queue it
+        (``mask``: its prefilter mask, when known; see ``_queue``)."""
         self._bump(old.zone, new.zone)
         self.replaced[old] = new
         self._retire(old)
@@ -409,7 +417,7 @@ class _Run:
         if twins:
             self.after[new] = twins
         self.dirty = True
-        self._queue(new, skip)
+        self._queue(new, skip, mask)
 
     def _rebuild(self, old: Block, pieces: list[tuple[int, int]], skip: int = -1) -> Block:
         """A block of ``old``'s kind made of ``pieces`` of the source takes ``old``'s place."""
@@ -735,7 +743,8 @@ class _Run:
         self._step(rule, "sidebar", pieces, f"{d.reason} ({d.role})", b.text)
         moved = make_block(b.text, b.start, b.end, b._origin, zone="sidebar", role=d.role, card=d.card,
                            section=d.section, kw=b._kw, words=b.words, score=b._score)
-        self._replace(b, moved, pieces)
+        # a block's mask depends on its text and keywords alone, and the moved block keeps both
+        self._replace(b, moved, pieces, mask=self.mask.get(b, 0))
         if d.value is not None:
             self.value[moved] = d.value
         return True
