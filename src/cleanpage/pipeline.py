@@ -252,6 +252,7 @@ class _Run:
         self.dead: set[Block] = set()  # left the flow
         self.parsed: set[Block] | None = None  # the parser's blocks, once ``_forget`` needs them
         self.retired = 0  # blocks gone since ``_forget`` last ran
+        self.changed: list[Block] = []  # blocks gone since ``live`` was tidied (``_tidy``)
         # a big page: one bytes object per distinct keyword in the blocks the engine makes, as in
         # ``parse.text`` (the versions of the edited blocks of a 5 MB line held 1.1 million)
         self.share = {}.setdefault if len(self.src) > _SHARE_KEYWORDS_FROM else None
@@ -402,6 +403,7 @@ class _Run:
         ``_tidy``, so that the versions of an edited block do not pile up (a 5 MB page kept
         57 MB of keyword lists of superseded versions)."""
         self.gone.add(b)
+        self.changed.append(b)
         self.retired += 1
 
     def _replace(self, old: Block, new: Block, pieces: list[tuple[int, int]] | None, skip: int = -1,
@@ -470,6 +472,7 @@ class _Run:
         in one go (``lines.score`` drops about 180 lines of a page)."""
         src, trace, removed, placed = self.src, self.trace, self.removed, self.placed
         pieces_of, gone, dead, zones = self.pieces, self.gone, self.dead, self.zone_generation
+        changed = self.changed
         dropped = 0
         for b, d in drops:
             if b in gone:
@@ -489,6 +492,7 @@ class _Run:
                 placed.append((s, e, Dest.REMOVED, None, None))
             dead.add(b)  # as _kill: gone for good, and a change of its zone
             gone.add(b)
+            changed.append(b)
             zones[b.zone] += 1
             dropped += 1
         if not dropped:
@@ -767,11 +771,15 @@ class _Run:
         """Put replacements and split-off blocks in place and drop what left, in one sweep."""
         if not self.dirty:
             return
-        gone, current = self.gone, self.current
+        gone, current, changed = self.gone, self.current, self.changed
+        if not self.after and 8 * len(changed) < len(self.live):
+            self._tidy_few(changed)
+            return
         # each block, or the block that took its place (None: it left); then without those that left
         out = [b if b not in gone else current(b) for b in self.live]
         if self.dead:
             out = [b for b in out if b is not None]
+        changed.clear()
         if self.after:  # split-off blocks, even of blocks that have left since
             for twins in self.after.values():
                 for t in twins:
@@ -784,6 +792,28 @@ class _Run:
         self.dirty = False
         if self.retired >= 64 and 4 * self.retired >= len(gone):  # a few cost nothing kept; forgetting costs time
             self._forget(gone)
+
+    def _tidy_few(self, changed: list[Block]) -> None:
+        """``_tidy`` when only a few blocks went and none was split: each found by its start
+        and put right in place, instead of a new ``live`` (a context rule's few moves or drops
+        between two views, as on most pages)."""
+        live, current = self.live, self.current
+        left: list[int] = []
+        for b in changed:
+            # live is in start order, and the block that took a block's place starts within its range
+            i = bisect_left(live, b.start, key=_by_start)
+            if i < len(live) and live[i] is b:  # else it was made and retired since the last tidy
+                cur = current(b)
+                if cur is None:
+                    left.append(i)
+                else:
+                    live[i] = cur
+        for i in sorted(left, reverse=True):
+            del live[i]
+        changed.clear()
+        self.dirty = False
+        if self.retired >= 64 and 4 * self.retired >= len(self.gone):
+            self._forget(self.gone)
 
     def _forget(self, gone: set[Block]) -> None:
         """Forget the blocks that are gone, and what was kept beside them, once ``live`` no
