@@ -190,6 +190,13 @@ def text_block(text: str, start: int, end: int, line: int, kw: list[bytes], word
 _ENDS = frozenset(_SENTENCE_ENDS)
 
 
+def set_scores(blocks: Sequence[Block], scores: Sequence[float]) -> None:
+    """Give the text parser's new blocks a parse-time model's scores (``Origin.score``): the model
+    reads the lines of the page at once, after their blocks are made."""
+    for b, score in zip(blocks, scores):
+        _set(b, "_score", score)
+
+
 def like_block(like: Block, text: str, start: int, end: int, kw: list[bytes], words: int = -1) -> Block:
     """``make_block`` of ``text`` with ``like``'s origin, zone, role, card, section and score: the
     pipeline's new block after an edit (a long line split at its sentence ends makes thousands)."""

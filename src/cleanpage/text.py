@@ -37,6 +37,9 @@ _KEYWORD_BYTES = bytes(c if chr(c).isalpha() and c < 0x80 else 0x20 for c in ran
 _KEYWORD_LINE_BYTES = bytes(c if c == 0x0A else b for c, b in enumerate(_KEYWORD_BYTES))
 # word bytes become "a", all others a space, newlines stay: words = count(b" a") (+1 at a line start)
 _WORD_LINE_BYTES = bytes(0x0A if c == 0x0A else 0x61 if b != 0x20 else 0x20 for c, b in enumerate(_WORD_BYTES))
+# as _WORD_LINE_BYTES, and the bytes of non-ASCII characters become "B": a line's shape is
+# lower-case (``bytes.islower``, a quick test) only if it is ASCII and has a word (``line_parts``)
+_SHAPE_BYTES = bytes(0x42 if c >= 0x80 else b for c, b in enumerate(_WORD_LINE_BYTES))
 _WORD_RUN_BYTES = bytes(0x61 if b != 0x20 else 0x20 for b in _WORD_BYTES)
 
 
@@ -125,6 +128,23 @@ def line_features(text: str) -> tuple[list[str], list[bytes], list[int]]:
     counts = [w.count(b" a") + w.startswith(b"a") if line.isascii() else -1
               for w, line in zip(w_lines, data.split(b"\n"))]
     return text.split("\n"), kw_lines, counts
+
+
+def line_parts(text: str) -> tuple[list[str], list[bytes], list[bytes]]:
+    """``line_features`` without the word counts, for a parser that counts only the lines it
+    keeps: for every ``\\n``-separated line, the line, its keywords (not yet split) and its
+    word shape. A shape that ``islower()`` has ``shape.count(b" a") + shape.startswith(b"a")``
+    words; any other line must be counted with ``count_words`` (it is not ASCII once its
+    common non-word characters are spaces, or it has no word at all).
+    """
+    plain = text
+    for ch in _NON_WORD:
+        if ch in plain:
+            plain = plain.replace(ch, " ")
+    data = plain.encode("utf-8", "surrogatepass")
+    kw_lines = data.lower().translate(_KEYWORD_LINE_BYTES).split(b"\n")
+    shapes = data.translate(_SHAPE_BYTES).split(b"\n")
+    return text.split("\n"), kw_lines, shapes
 
 
 def keyword_set(spaced: str) -> frozenset[bytes]:

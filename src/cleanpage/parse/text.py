@@ -18,8 +18,8 @@ from typing import Any
 
 import regex
 
-from ..model import Block, Document, make_block, text_block
-from ..text import count_words, keywords, line_features, lines
+from ..model import Block, Document, set_scores, text_block
+from ..text import count_words, keywords, line_parts, lines
 
 #: the default of ``Config.max_block_chars``
 MAX_BLOCK_CHARS = 10_000
@@ -41,8 +41,8 @@ def parse_text(text: str, url: str | None = None, analyser: Analyser | None = No
                max_block_chars: int = MAX_BLOCK_CHARS) -> Document:
     """One block per non-blank line (several for a line over ``max_block_chars``); a
     block's origin is its line number."""
-    found: list[tuple[str, int, int, list[bytes] | None, int]] = []  # text, start, line, keywords, words
-    append = found.append
+    blocks: list[Block] = []
+    append = blocks.append
     # a big page: one bytes object per distinct keyword instead of one per occurrence, which
     # took 7 times the page's size in memory (3 million words of 47 bytes for 20 MB)
     share = {}.setdefault if len(text) > _SHARE_KEYWORDS_FROM else None
@@ -51,13 +51,11 @@ def parse_text(text: str, url: str | None = None, analyser: Analyser | None = No
             stripped = line.strip()
             if stripped:
                 start = pos + (len(line) - len(line.lstrip()))
-                for s, e in cut_long(stripped, max_block_chars):
-                    piece = stripped[s:e] if e - s < len(stripped) else stripped
-                    kw = keywords(piece)
-                    append((piece, start + s, number, list(map(share, kw, kw)) if share else kw, -1))
+                append_long(append, stripped, start, number, max_block_chars, share)
     else:
-        # the common case: keywords and word counts of every line from a few passes over the page
-        raw_lines, kw_lines, counts = line_features(text)
+        # the common case: keywords and word shapes of every line from a few passes over the page,
+        # and a block made straight away for each line that is not blank
+        raw_lines, kw_lines, shapes = line_parts(text)
         pos = 0
         number = 0
         for line in raw_lines:
@@ -67,33 +65,34 @@ def parse_text(text: str, url: str | None = None, analyser: Analyser | None = No
                 if stripped:
                     start = pos if stripped is line else pos + line.find(stripped)
                     if len(stripped) > max_block_chars:  # each piece its own keywords: not millions in one list
-                        for s, e in cut_long(stripped, max_block_chars):
-                            piece = stripped[s:e]
-                            kw = keywords(piece)
-                            append((piece, start + s, number, list(map(share, kw, kw)) if share else kw, -1))
+                        append_long(append, stripped, start, number, max_block_chars, share)
                     else:
                         kw = kw_lines[number - 1].split()
-                        append((stripped, start, number, list(map(share, kw, kw)) if share else kw,
-                                counts[number - 1]))
+                        # the words, counted as ``text.line_parts`` says: a bytes method that takes an
+                        # argument costs ~200 ns a call on CPython, islower() and w[0] a fraction of it
+                        w = shapes[number - 1]
+                        append(text_block(stripped, start, start + len(stripped), number,
+                                          list(map(share, kw, kw)) if share else kw,
+                                          w.count(b" a") + (w[0] == 0x61) if w.islower()
+                                          else count_words(stripped)))
             pos += len(line) + 1
     analysis: dict[str, Any] = {}
-    probability: Any = None
-    if analyser is not None and found:
-        result = analyser([f[0] for f in found], [f[1] for f in found], [f[2] for f in found])
+    if analyser is not None and blocks:
+        result = analyser([b.text for b in blocks], [b.start for b in blocks], [b.line for b in blocks])
         analysis["lines"] = result
-        probability = result.probability.tolist()  # Origin.score of each block
-    if probability is None:  # the common case, as one comprehension
-        blocks: list[Block] = [
-            text_block(piece, start, start + len(piece), number, kw, n if n >= 0 else count_words(piece))
-            for piece, start, number, kw, n in found]
-    else:
-        blocks = []
-        for k, (piece, start, number, kw, n) in enumerate(found):
-            blocks.append(text_block(piece, start, start + len(piece), number, kw,
-                                     n if n >= 0 else count_words(piece), probability[k]))
-    if analysis:
-        analysis["lines"].blocks.extend(blocks)
+        set_scores(blocks, result.probability.tolist())  # Origin.score of each block
+        result.blocks.extend(blocks)
     return Document(blocks=tuple(blocks), text=text, kind="text", url=url, analysis=analysis)
+
+
+def append_long(append: Callable[[Block], Any], stripped: str, start: int, number: int, limit: int,
+                share: Callable[[bytes, bytes], bytes] | None) -> None:
+    """Append the blocks of a stripped line at ``start``, cut as ``cut_long`` cuts it."""
+    for s, e in cut_long(stripped, limit):
+        piece = stripped[s:e] if e - s < len(stripped) else stripped
+        kw = keywords(piece)
+        append(text_block(piece, start + s, start + e, number, list(map(share, kw, kw)) if share else kw,
+                          count_words(piece)))
 
 
 def cut_long(text: str, limit: int) -> Iterator[tuple[int, int]]:
