@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import cleanpage
 from cleanpage.dom import scorer as scorer_mod
-from cleanpage.dom.features import FEATURES, describe, matrix
+from cleanpage.dom.features import COL, FEATURES, FeatureTable, describe, matrix, table
 from cleanpage.dom.metadata import iso_date, strip_site
 from cleanpage.parse.html import parse_html, walk
 
@@ -166,6 +166,35 @@ def test_features_have_stable_names_and_no_nan() -> None:
     assert not np.isnan(X).any()
     assert describe("in_nav", 1.0) == "in <nav>"
     assert describe("link_density", 0.913) == "link density 0.91"
+
+
+def test_feature_table_gives_the_rows_asked_bit_for_bit(monkeypatch) -> None:  # noqa: ANN001
+    dom = walk(NEWS)
+    t = table(dom)
+    X = t[:]
+    assert X.shape == t.shape == (len(dom.texts), len(FEATURES)) and X.dtype == np.float32
+    rows = np.array([3, 0, 3, len(X) - 1])
+    assert np.array_equal(t[rows], X[rows]) and np.array_equal(t[2:5], X[2:5])
+    for name in FEATURES:
+        assert np.array_equal(t.column(name), X[:, COL[name]]), name
+    names = tuple(reversed(FEATURES))[:50]
+    assert np.array_equal(t.select(names)[rows], X[rows][:, [COL[f] for f in names]])
+    # the bit columns and the page's own columns read what the walk found
+    home = dom.texts.index("Home")
+    assert X[home, COL["in_nav"]] == X[home, COL["kw_menu"]] == 1.0 and X[home, COL["in_footer"]] == 0.0
+    assert (X[:, COL["og_article"]] == 1.0).all() and (X[:, COL["og_other"]] == 0.0).all()
+    assert (X[:, COL["h1_count"]] == 1.0).all()
+    # a table is scored, and its distinct rows found, as its rows are
+    model = scorer_mod.load()
+    monkeypatch.setattr(scorer_mod, "_CHUNK", 2)
+    monkeypatch.setattr(scorer_mod, "_TABLE_ROWS", 5)
+    for got, want in zip(model.score_leaves(t), model.score_leaves(X)):
+        assert np.array_equal(got, want)
+    k = scorer_mod._DISTINCT_FROM // len(X) + 1
+    many = FeatureTable(np.concatenate([t.dense] * k), t.const, tuple(np.concatenate([b] * k) for b in t.bits))
+    rows_t, row_t = scorer_mod.distinct_rows(many)
+    rows_x, row_x = scorer_mod.distinct_rows(np.concatenate([X] * k))
+    assert row_t is not None and np.array_equal(rows_t, rows_x) and np.array_equal(row_t, row_x)
 
 
 def test_scorer_reads_plain_json_trees() -> None:

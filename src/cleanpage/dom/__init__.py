@@ -18,7 +18,7 @@ from urllib.parse import urljoin
 import numpy as np
 
 from . import scorer as _scorer
-from .features import COL, FEATURES, describe, matrix
+from .features import COL, FeatureTable, describe, table
 from .metadata import agreement, bylines, extract_metadata, printed_date
 from .sidebar import SidebarItem, read_sidebar
 from .tree import CBIT, Dom, element_path
@@ -46,7 +46,7 @@ class DomAnalysis:
     items: list[SidebarItem]  # cards of related / popular modules, from blocks below the cut
     base_url: str | None
     line_block: list[int] = field(default_factory=list)  # Document line - 1 -> block (set by the parser)
-    _X: np.ndarray | None = field(default=None, repr=False)  # the feature rows scored
+    _X: np.ndarray | FeatureTable | None = field(default=None, repr=False)  # the feature rows scored
     _leaves: np.ndarray | None = field(default=None, repr=False)  # the leaf each of them reached in each tree
     _row: np.ndarray | None = field(default=None, repr=False)  # block -> its row of _X (None: block i is row i)
     _model: Any = field(default=None, repr=False)
@@ -105,12 +105,16 @@ def analyse(dom: Dom, url: str | None = None, model: _scorer.Scorer | None = Non
         scores = leaves = None
         keep, cut = np.ones(n, dtype=bool), 0.0
     else:
-        X = matrix(dom)
-        Xm = X if model.features == FEATURES else X[:, [COL[f] for f in model.features]]
-        words = X[:, COL["words"]].copy()  # not a view: the matrix is freed once scored
-        product = bool(X[0, COL["ld_product"]] or X[0, COL["og_product"]])
+        # the features are put together into rows only as many at a time as are scored or
+        # hashed: the whole matrix of a 50,000-block page was 43 MB (``FeatureTable``)
+        X = table(dom)
+        words = X.column("words")
+        first = X[:1]
+        product = bool(first[0, COL["ld_product"]] or first[0, COL["og_product"]])
+        Xm, row = _scorer.distinct_rows(X.select(model.features))  # a long page scores each distinct row once
         del X
-        Xm, row = _scorer.distinct_rows(Xm)  # a long page scores each distinct row once
+        if isinstance(Xm, FeatureTable) and len(Xm) < _scorer._DISTINCT_FROM:
+            Xm = Xm[:]  # a short page: its rows, kept for evidence, cost less than a table's lookups
         scores, leaves = model.score_leaves(Xm)
         if row is not None:
             scores = scores[row]

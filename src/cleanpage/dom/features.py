@@ -80,6 +80,81 @@ def _names() -> list[str]:
 
 FEATURES: tuple[str, ...] = tuple(_names())
 COL = {name: i for i, name in enumerate(FEATURES)}
+# columns that hold one value for the whole page
+CONST: tuple[str, ...] = ("h1_count", "n_article_tags", "has_main_tag", "page_para_share", "best_words_share",
+                          "best_grid_words", *(f"ld_{t}" for t in LD_TYPES), *(f"og_{t}" for t in OG_TYPES))
+# columns that are one bit each of a block's container, keyword and near-keyword bits, in bit order
+BIT_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("cbits", tuple(f"in_{c}" for c in CONTAINERS)), ("kbits", tuple(f"kw_{k}" for k in KEYWORDS)),
+    ("near_kbits", tuple(f"near_kw_{k}" for k in KEYWORDS)))
+_BITS = {name for _, names in BIT_GROUPS for name in names}
+# the rest: a value per block, stored as such
+DENSE: tuple[str, ...] = tuple(f for f in FEATURES if f not in _BITS and f not in CONST)
+_DCOL = {name: i for i, name in enumerate(DENSE)}
+_KCOL = {name: i for i, name in enumerate(CONST)}
+
+
+class FeatureTable:
+    """A page's feature matrix (blocks x ``FEATURES``, float32), stored by kind of column and
+    put together only for the rows asked: ``table[rows]`` is ``matrix(dom)[rows]``, bit for bit.
+
+    Of the 214 columns, 100 are single bits of three ints per block (container, keyword and
+    near-keyword bits) and 20 hold one value for the page (its JSON-LD and og:type, counts of
+    <h1> and <article>); as float32 columns they took 120 of the matrix's 214 x 4 bytes per
+    block (24 MB for a page of 50,000 blocks). Here they are three int64s per block and one
+    row, and only the 94 other columns are stored whole.
+    """
+
+    __slots__ = ("dense", "const", "bits", "cols")
+
+    def __init__(self, dense: np.ndarray, const: np.ndarray, bits: tuple[np.ndarray, ...],
+                 cols: np.ndarray | None = None) -> None:
+        self.dense = dense  # (blocks, len(DENSE)) float32
+        self.const = const  # (len(CONST),) float32
+        self.bits = bits  # one int64 array per BIT_GROUPS entry, a value per block
+        self.cols = cols  # the columns given, in this order (a model's features); None: all of FEATURES
+
+    def __len__(self) -> int:
+        return len(self.dense)
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return len(self.dense), len(FEATURES) if self.cols is None else len(self.cols)
+
+    def select(self, names: tuple[str, ...]) -> FeatureTable:
+        """The same table giving only the columns ``names``, in that order."""
+        if names == FEATURES:
+            return self
+        return FeatureTable(self.dense, self.const, self.bits, np.asarray([COL[f] for f in names], dtype=np.int64))
+
+    def column(self, name: str) -> np.ndarray:
+        """One feature of every block (by name, whatever columns the table gives)."""
+        if name in _DCOL:
+            return self.dense[:, _DCOL[name]].copy()
+        if name in _KCOL:
+            return np.full(len(self.dense), self.const[_KCOL[name]], dtype=np.float32)
+        for (_, names), values in zip(BIT_GROUPS, self.bits):
+            if name in names:
+                return ((values >> names.index(name)) & 1).astype(np.float32)
+        raise KeyError(name)
+
+    def __getitem__(self, rows: Any) -> np.ndarray:
+        """The rows ``rows`` (a slice or an index array) as a float32 matrix."""
+        dense = self.dense[rows]
+        out = np.empty((len(dense), len(FEATURES)), dtype=np.float32)
+        out[:, _DENSE_AT] = dense
+        out[:, _CONST_AT] = self.const
+        for (_, names), at, values in zip(BIT_GROUPS, _BITS_AT, self.bits):
+            v = values[rows]
+            for j in range(len(names)):  # one bit at a time: a (rows x bits) int64 temporary is 8x the columns
+                out[:, at + j] = (v >> j) & 1
+        return out if self.cols is None else out[:, self.cols]
+
+
+_DENSE_AT = np.asarray([COL[f] for f in DENSE], dtype=np.int64)
+_CONST_AT = np.asarray([COL[f] for f in CONST], dtype=np.int64)
+_BITS_AT = tuple(COL[names[0]] for _, names in BIT_GROUPS)
+assert all(COL[names[j]] == at + j for (_, names), at in zip(BIT_GROUPS, _BITS_AT) for j in range(len(names)))
 
 
 def page_types(dom: Dom) -> tuple[set[str], str]:
@@ -152,14 +227,6 @@ def title_block(dom: Dom, heading: np.ndarray) -> int | None:
     return None
 
 
-def _bits(values: list[int], out: np.ndarray) -> None:
-    """Bit j of each value into column j of ``out``, one column at a time: a (blocks x bits)
-    int64 intermediate took 8 times the columns' own memory (60 MB for 50,000 blocks)."""
-    arr = np.asarray(values, dtype=np.int64)
-    for j in range(out.shape[1]):
-        out[:, j] = (arr >> j) & 1
-
-
 def _window(x: np.ndarray, k: int) -> np.ndarray:
     """Sum of x over the 2k+1 blocks centred on each block."""
     cs = np.concatenate(([0.0], np.cumsum(x)))
@@ -170,11 +237,19 @@ def _window(x: np.ndarray, k: int) -> np.ndarray:
 
 def matrix(dom: Dom) -> np.ndarray:
     """(blocks x FEATURES) float32. Empty pages give a (0, n) matrix."""
+    return table(dom)[:]
+
+
+def table(dom: Dom) -> FeatureTable:
+    """The page's features (``FeatureTable``: ``matrix(dom)`` without storing it whole)."""
     n = len(dom.texts)
-    X = np.zeros((n, len(FEATURES)), dtype=np.float32)
+    # X holds the DENSE columns (c names them), K the CONST ones (k names them)
+    X = np.zeros((n, len(DENSE)), dtype=np.float32)
+    K = np.zeros(len(CONST), dtype=np.float32)
+    bits = tuple(np.asarray(getattr(dom, attr), dtype=np.int64) for attr, _ in BIT_GROUPS)
     if n == 0:
-        return X
-    c = COL
+        return FeatureTable(X, K, bits)
+    c, kc = _DCOL, _KCOL
     texts = dom.texts
     owner = np.asarray(dom.owner, dtype=np.int64)
     tags = dom.tags
@@ -260,6 +335,9 @@ def matrix(dom: Dom) -> np.ndarray:
     X[:, c["has_furniture_word"]] = furn
     X[:, c["pipes"]] = pipes
     X[:, c["title_case_share"]] = titlecase
+    # a long page's per-block temporaries add up (60 of them were 24 MB for 50,000 blocks, all
+    # alive till the end): each section frees its own once they are in X
+    del stops, ends, upper0, pipes, titlecase, datey, urly, furn, digits, uppers
     # function words are short in most languages: prose has many, menus and names few
     if word_lens:
         short_upto = np.concatenate(([0], np.cumsum(np.asarray(word_lens) <= 3)))
@@ -289,6 +367,7 @@ def matrix(dom: Dom) -> np.ndarray:
     X[:, c["blocks_to_end"]] = np.minimum(n - 1 - idx, _FAR)
     depth = np.asarray(dom.depth, dtype=np.float32)
     X[:, c["depth"]] = depth[owner]
+    del otag, idx
 
     # --- neighbours
     para = ((words >= 8) & (ld < 0.3)).astype(np.float32)
@@ -306,6 +385,7 @@ def matrix(dom: Dom) -> np.ndarray:
         next_p = np.where(nxt_pos < len(pidx), pidx[np.minimum(nxt_pos, len(pidx) - 1)], 10_000 + n)
         X[:, c["dist_prev_para"]] = np.minimum(np.arange(n) - prev_p, 50)
         X[:, c["dist_next_para"]] = np.minimum(next_p - np.arange(n), 50)
+        del pos, prev_p, nxt_pos, next_p
     else:
         X[:, c["dist_prev_para"]] = 50
         X[:, c["dist_next_para"]] = 50
@@ -313,10 +393,11 @@ def matrix(dom: Dom) -> np.ndarray:
     X[:-1, c["next_words"]] = words[1:]
     X[1:, c["prev_ld"]] = ld[:-1]
     X[:-1, c["next_ld"]] = ld[1:]
+    del pidx
 
     # --- headings
     h1 = np.flatnonzero(heading == 1)
-    X[:, c["h1_count"]] = len(h1)
+    K[kc["h1_count"]] = len(h1)
     if len(h1):
         X[:, c["after_h1"]] = np.arange(n) > h1[0]
         X[:, c["dist_h1"]] = np.clip(np.arange(n) - h1[0], -50, 50)
@@ -325,6 +406,7 @@ def matrix(dom: Dom) -> np.ndarray:
         p = np.searchsorted(hpos, np.arange(n), side="right")
         last_h = np.where(p > 0, hpos[np.maximum(p - 1, 0)], -50)
         X[:, c["since_heading"]] = np.minimum(np.arange(n) - last_h, 50)
+        del p, last_h
     else:
         X[:, c["since_heading"]] = 50
 
@@ -372,6 +454,7 @@ def matrix(dom: Dom) -> np.ndarray:
     X[:, c["sib_count"]] = sib_count
     X[:, c["parent_sib_same"]] = sib_same(par)
     X[:, c["gp_sib_same"]] = sib_same(gpar)
+    del sib_count, n_children
 
     # --- container aggregates: prefix sums over the preorder
     w_el = np.bincount(owner, weights=words, minlength=n_el)
@@ -385,6 +468,7 @@ def matrix(dom: Dom) -> np.ndarray:
     sub_chars = ccs[end] - ccs[start]
     sub_ld = sub_link / np.maximum(sub_chars, 1.0)
     sub_elems = (end - start).astype(np.float64)
+    del w_el, l_el, c_el, cw, cl, ccs, sub_link, sub_chars
 
     # readability-style text score: paragraph-like blocks feed their owner's parent (1) and grandparent (1/2)
     pscore = np.where(chars >= 25, 1.0 + commas + np.minimum(chars / 100.0, 3.0), 0.0)
@@ -394,6 +478,7 @@ def matrix(dom: Dom) -> np.ndarray:
     ok2 = gpar >= 0
     np.add.at(score_el, gpar[ok2], pscore[ok2] / 2)
     score_el *= 1.0 - sub_ld
+    del pscore, ok, ok2
     best = int(np.argmax(score_el))
     best_score = max(float(score_el[best]), 1e-9)
     X[:, c["cs_parent"]] = np.where(par >= 0, score_el[np.maximum(par, 0)], 0) / best_score
@@ -410,6 +495,7 @@ def matrix(dom: Dom) -> np.ndarray:
     order = np.argsort(-score_el)
     second = int(order[1]) if n_el > 1 else best
     X[:, c["in_best2"]] = ((owner >= second) & (owner < end[second])) * (score_el[second] / best_score)
+    del anc_max, order
     a = par.copy()
     for k in range(1, 5):
         valid = a >= 0
@@ -418,6 +504,7 @@ def matrix(dom: Dom) -> np.ndarray:
         X[:, c[f"anc{k}_ld"]] = np.where(valid, sub_ld[aa], 0)
         X[:, c[f"anc{k}_density"]] = np.where(valid, sub_words[aa] / sub_elems[aa], 0)
         a = np.where(valid, parent[aa], -1)
+    del sub_elems
 
     # share of paragraph-like words under the block's containers and among blocks of its template path
     pw_el = np.bincount(owner, weights=words * para, minlength=n_el)
@@ -429,6 +516,7 @@ def matrix(dom: Dom) -> np.ndarray:
         aa = np.maximum(a, 0)
         X[:, c[f"anc{k}_para_share"]] = np.where(valid, sub_para[aa] / np.maximum(sub_words[aa], 1.0), 0)
         a = np.where(valid, parent[aa], -1)
+    del pw_el, cp, sub_para, start
     for name, keys in (("cpath_para_share", cpaths), ("path_para_share", paths)):
         tot: dict[str, float] = {}
         good: dict[str, float] = {}
@@ -443,7 +531,7 @@ def matrix(dom: Dom) -> np.ndarray:
         X[:, c["from_best_start"]] = np.clip(np.arange(n) - inb[0], -50, 50)
         X[:, c["from_best_end"]] = np.clip(np.arange(n) - inb[-1], -50, 50)
     X[:, c["best_depth_diff"]] = depth[owner] - depth[best]
-    X[:, c["best_words_share"]] = sub_words[best] / max(total_words, 1.0)
+    K[kc["best_words_share"]] = sub_words[best] / max(total_words, 1.0)
     X[:, c["words_rel_max"]] = words / max(float(words.max()), 1.0)
     near = X[:, c["para_near10"]]
     X[:, c["near10_rel_max"]] = near / max(float(near.max()), 1.0)
@@ -469,6 +557,7 @@ def matrix(dom: Dom) -> np.ndarray:
     gg = np.maximum(grid, 0)
     X[:, c["grid_words"]] = np.where(grid >= 0, sub_words[gg], 0) / max(total_words, 1.0)
     X[:, c["grid_ld"]] = np.where(grid >= 0, sub_ld[gg], 0)
+    del reps, ancs, R, lvl, rep_el, grid, gg
     # the page's main grid: the element whose most repeated child signature (3+) holds the most words
     gscore = np.zeros(n_el)
     for e, ch in enumerate(children):
@@ -479,7 +568,8 @@ def matrix(dom: Dom) -> np.ndarray:
     if gscore.max() > 0:
         bg = int(np.argmax(gscore))
         X[:, c["in_best_grid"]] = (owner >= bg) & (owner < end[bg])
-        X[:, c["best_grid_words"]] = sub_words[bg] / max(total_words, 1.0)
+        K[kc["best_grid_words"]] = sub_words[bg] / max(total_words, 1.0)
+    del gscore
     X[:, c["price_like"]] = [1.0 if ("$" in t or "€" in t or "£" in t) and _PRICE.search(t) else 0.0 for t in texts]
 
     # --- page facts
@@ -491,26 +581,22 @@ def matrix(dom: Dom) -> np.ndarray:
     X[:, c["has_href"]] = [h is not None for h in dom.hrefs]
     words_after = float(total_words) - np.cumsum(words)
     X[:, c["words_to_end_log"]] = np.log1p(np.minimum(words_after, 5000.0))  # a footer has few words after it
-    X[:, c["page_para_share"]] = float((words * para).sum()) / max(total_words, 1.0)
+    del words_after
+    K[kc["page_para_share"]] = float((words * para).sum()) / max(total_words, 1.0)
     art = [i for i, t in enumerate(tags) if t == "article"]
-    X[:, c["n_article_tags"]] = len(art)
-    X[:, c["has_main_tag"]] = "main" in tags
+    K[kc["n_article_tags"]] = len(art)
+    K[kc["has_main_tag"]] = "main" in tags
     if art:
         a0 = art[0]
         X[:, c["in_first_article"]] = (owner >= a0) & (owner < end[a0])
     ld_types, og = page_types(dom)
     for t in LD_TYPES:
-        X[:, c[f"ld_{t}"]] = t in ld_types
-    X[:, c[f"og_{og}"]] = 1.0
-    c0 = c[f"in_{CONTAINERS[0]}"]
-    _bits(dom.cbits, X[:, c0:c0 + len(CONTAINERS)])
-    k0 = c[f"kw_{next(iter(KEYWORDS))}"]
-    _bits(dom.kbits, X[:, k0:k0 + len(KEYWORDS)])
-    n0 = c[f"near_kw_{next(iter(KEYWORDS))}"]
-    _bits(dom.near_kbits, X[:, n0:n0 + len(KEYWORDS)])
+        K[kc[f"ld_{t}"]] = t in ld_types
+    K[kc[f"og_{og}"]] = 1.0
     # the same text printed more than once (a mobile and a desktop copy, a teaser repeated)
     seen = Counter(texts)
     X[:, c["text_repeats"]] = [seen[t] for t in texts]
+    del seen
     # where the page's own headline is: the heading that agrees with og:title, the JSON-LD headline or <title>
     tb = title_block(dom, heading)
     if tb is None:
@@ -522,8 +608,11 @@ def matrix(dom: Dom) -> np.ndarray:
             a = dom.parent[a] if dom.parent[a] >= 0 else a
             X[:, c[f"in_title_anc{k}"]] = (owner >= a) & (owner < end[a])
     for name in _COUNTS:  # counts of alike siblings or paths: bounded, so that a page's size does not move them
-        np.minimum(X[:, c[name]], _MAX_COUNT, out=X[:, c[name]])
-    return X
+        if name in kc:
+            K[kc[name]] = min(K[kc[name]], _MAX_COUNT)
+        else:
+            np.minimum(X[:, c[name]], _MAX_COUNT, out=X[:, c[name]])
+    return FeatureTable(X, K, bits)
 
 
 # --- evidence in words ----------------------------------------------------------------------------
