@@ -29,6 +29,7 @@ import html as _htmllib
 import json
 import re
 import threading
+from array import array
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urljoin
@@ -37,7 +38,8 @@ from lxml import etree
 
 from ..dom import DomAnalysis, analyse
 from ..dom.scorer import Scorer
-from ..dom.tree import BLOCK_TAGS, CBIT, ROLE_CBITS, SKIP_TAGS, TAG_CBITS, Dom, block_text, clean_space, keyword_bits
+from ..dom.tree import (BLOCK_TAGS, CBIT, ROLE_CBITS, SKIP_TAGS, TAG_CBITS, Dom, block_text, clean_space,
+                        element_path, keyword_bits)
 from ..dom.tree import _BR  # the <br> marker the walk puts in a block's text
 from ..model import Block, Document, Origin, make_block
 from ..text import count_words, line_features
@@ -56,15 +58,17 @@ def parse_html(html: str | bytes, url: str | None = None, *, model: Scorer | Non
     dom = walk(html)
     analysis = analyse(dom, url, model)
     lines: list[str] = []
-    line_block: list[int] = []
+    line_block = array("i")  # Document line - 1 -> block, without an int object per line
     origins: list[Origin] = []
     scores = analysis.scores
+    # one float per distinct score: a long page repeats a few (50,000 paragraphs, 819 rows scored)
+    one_score: Callable[[float, float], float] = {}.setdefault
     base = analysis.base_url
     texts, owner, tags, hrefs, link_chars = dom.texts, dom.owner, dom.tags, dom.hrefs, dom.link_chars
     site = _site(base) if base else None
     for i, text in enumerate(texts):
         o = owner[i]
-        path = analysis.path(i)
+        path = element_path(dom, o)
         ld = min(1.0, link_chars[i] / len(text)) if text and link_chars[i] else 0.0  # one 0.0 for the many
         href = hrefs[i]
         if href is not None:
@@ -73,7 +77,11 @@ def parse_html(html: str | bytes, url: str | None = None, *, model: Scorer | Non
                 href = None
             elif base:
                 href = _absolute(href, base, site)
-        score = None if scores is None else round(float(scores[i]), 4)
+        if scores is not None:
+            score = round(float(scores[i]), 4)
+            score = one_score(score, score)
+        else:
+            score = None
         if "\n" in text and tags[o] in _HEADINGS:
             text = text.replace("\n", " ")  # a heading broken over lines is still one title
         for line in (text.split("\n") if "\n" in text else (text,)):
@@ -83,6 +91,10 @@ def parse_html(html: str | bytes, url: str | None = None, *, model: Scorer | Non
             lines.append(line)
             line_block.append(i)
             origins.append(Origin(len(lines), path, tags[o], ld, href, score))
+    # the walk's lists are not needed from here on (each block's facts are in its Origin): freed
+    # before the keyword pass, which is the parser's other peak
+    warnings = dom.warnings
+    del dom, texts, owner, tags, hrefs, link_chars
     rendered = "\n".join(lines)
     # keywords and word counts of every line in a few passes over the page, as for text input
     kw_lines, counts = line_features(rendered)[1:]
@@ -109,7 +121,7 @@ def parse_html(html: str | bytes, url: str | None = None, *, model: Scorer | Non
     analysis.line_block = line_block
     found = {k: v for k, v in analysis.found.items() if v}
     return Document(blocks=tuple(blocks), text=rendered, kind="html", url=url, found=found,
-                    analysis={"dom": analysis}, warnings=dom.warnings)
+                    analysis={"dom": analysis}, warnings=warnings)
 
 
 def _keyword_list(words: bytes, share: Callable[[bytes, bytes], bytes] | None) -> list[bytes]:
