@@ -47,6 +47,7 @@ from .decode import decode
 
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _SHARE_KEYWORDS_FROM = 1_000_000  # characters of rendered text: see ``parse_html``
+_GIVE_BACK_FROM = 20_000  # tags ("<") in the input, about 6 MB of lxml's tree: see ``_give_back``
 
 
 def parse_html(html: str | bytes, url: str | None = None, *, model: Scorer | None = None) -> Document:
@@ -56,6 +57,8 @@ def parse_html(html: str | bytes, url: str | None = None, *, model: Scorer | Non
     fold model that never saw the page's site).
     """
     dom = walk(html)
+    if html.count("<" if isinstance(html, str) else b"<") >= _GIVE_BACK_FROM:  # a C scan: 0.3 ms a MB
+        _give_back()  # lxml's tree, freed at the end of the walk
     analysis = analyse(dom, url, model)
     lines: list[str] = []
     line_block = array("i")  # Document line - 1 -> block, without an int object per line
@@ -122,6 +125,30 @@ def parse_html(html: str | bytes, url: str | None = None, *, model: Scorer | Non
     found = {k: v for k, v in analysis.found.items() if v}
     return Document(blocks=tuple(blocks), text=rendered, kind="html", url=url, found=found,
                     analysis={"dom": analysis}, warnings=warnings)
+
+
+def _give_back() -> None:
+    """Hand the C heap's free memory back to the system (glibc's ``malloc_trim``; elsewhere nothing).
+
+    lxml's tree is freed when the walk ends, but glibc keeps the memory in its heap, and what
+    the rest of the call allocates (Python's objects come from their own mmap'd arenas) does not
+    reuse it: on a 2.5 MB page of 50,000 paragraphs, 20 MB stayed resident to the end of the
+    call (16 MB on 50,000 <br>). Done for big trees only, where it saves that much; it takes
+    about a millisecond.
+    """
+    global _TRIM
+    if _TRIM is None:
+        import ctypes
+
+        try:
+            _TRIM = ctypes.CDLL(None).malloc_trim
+        except (AttributeError, OSError, TypeError):  # not glibc (TypeError: no CDLL(None) on Windows)
+            _TRIM = False
+    if _TRIM:
+        _TRIM(0)
+
+
+_TRIM: Any = None  # glibc's malloc_trim, once looked up; False where there is none
 
 
 def _keyword_list(words: bytes, share: Callable[[bytes, bytes], bytes] | None) -> list[bytes]:
