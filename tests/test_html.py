@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import cleanpage
+from cleanpage.dom import features as features_mod
 from cleanpage.dom import scorer as scorer_mod
 from cleanpage.dom.features import COL, FEATURES, FeatureTable, describe, matrix, table
 from cleanpage.dom.metadata import iso_date, strip_site
@@ -190,8 +191,9 @@ def test_feature_table_gives_the_rows_asked_bit_for_bit(monkeypatch) -> None:  #
     monkeypatch.setattr(scorer_mod, "_TABLE_ROWS", 5)
     for got, want in zip(model.score_leaves(t), model.score_leaves(X)):
         assert np.array_equal(got, want)
-    k = scorer_mod._DISTINCT_FROM // len(X) + 1
+    k = max(scorer_mod._DISTINCT_FROM, features_mod._UNPACK_ROWS) // len(X) + 1
     many = FeatureTable(np.concatenate([t.dense] * k), t.const, tuple(np.concatenate([b] * k) for b in t.bits))
+    assert np.array_equal(many[:], np.concatenate([X] * k))  # bit columns one at a time, past _UNPACK_ROWS
     rows_t, row_t = scorer_mod.distinct_rows(many)
     rows_x, row_x = scorer_mod.distinct_rows(np.concatenate([X] * k))
     assert row_t is not None and np.array_equal(rows_t, rows_x) and np.array_equal(row_t, row_x)

@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 import numpy as np
 
 from . import scorer as _scorer
-from .features import COL, FeatureTable, describe, table
+from .features import FeatureTable, describe, table
 from .metadata import agreement, bylines, extract_metadata, printed_date
 from .sidebar import SidebarItem, read_sidebar
 from .tree import CBIT, Dom
@@ -109,8 +109,7 @@ def analyse(dom: Dom, url: str | None = None, model: _scorer.Scorer | None = Non
         # hashed: the whole matrix of a 50,000-block page was 43 MB (``FeatureTable``)
         X = table(dom)
         words = X.column("words")
-        first = X[:1]
-        product = bool(first[0, COL["ld_product"]] or first[0, COL["og_product"]])
+        product = bool(X.column("ld_product")[0] or X.column("og_product")[0])
         Xm, row = _scorer.distinct_rows(X.select(model.features))  # a long page scores each distinct row once
         del X
         if isinstance(Xm, FeatureTable) and len(Xm) < _scorer._DISTINCT_FROM:
