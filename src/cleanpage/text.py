@@ -109,6 +109,16 @@ def _distinct_keywords(text: str) -> list[bytes]:
     return list(seen)
 
 
+def _plain_bytes(text: str) -> bytes:
+    """``text`` as UTF-8, its common non-word characters (curly quotes, dashes, no-break
+    spaces) made spaces: what ``line_features`` and ``line_parts`` translate a page from."""
+    plain = text
+    for ch in _NON_WORD:
+        if ch in plain:
+            plain = plain.replace(ch, " ")
+    return plain.encode("utf-8", "surrogatepass")
+
+
 def line_features(text: str) -> tuple[list[str], list[bytes], list[int]]:
     """For every ``\\n``-separated line of ``text``: the line, its keywords (``keywords``,
     not yet split) and its number of words (``count_words``), from a few passes over the
@@ -118,11 +128,7 @@ def line_features(text: str) -> tuple[list[str], list[bytes], list[int]]:
     (curly quotes, dashes, no-break spaces) are spaces is counted from its bytes; any
     other line (-1 here) must be counted with ``count_words``.
     """
-    plain = text
-    for ch in _NON_WORD:
-        if ch in plain:
-            plain = plain.replace(ch, " ")
-    data = plain.encode("utf-8", "surrogatepass")
+    data = _plain_bytes(text)
     kw_lines = data.lower().translate(_KEYWORD_LINE_BYTES).split(b"\n")
     w_lines = data.translate(_WORD_LINE_BYTES).split(b"\n")
     counts = [w.count(b" a") + w.startswith(b"a") if line.isascii() else -1
@@ -137,11 +143,7 @@ def line_parts(text: str) -> tuple[list[str], list[bytes], list[bytes]]:
     words; any other line must be counted with ``count_words`` (it is not ASCII once its
     common non-word characters are spaces, or it has no word at all).
     """
-    plain = text
-    for ch in _NON_WORD:
-        if ch in plain:
-            plain = plain.replace(ch, " ")
-    data = plain.encode("utf-8", "surrogatepass")
+    data = _plain_bytes(text)
     kw_lines = data.lower().translate(_KEYWORD_LINE_BYTES).split(b"\n")
     shapes = data.translate(_SHAPE_BYTES).split(b"\n")
     return text.split("\n"), kw_lines, shapes
