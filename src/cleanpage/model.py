@@ -96,6 +96,13 @@ class Block(_Slots):
         return o
 
     @property
+    def line_score(self) -> float | None:
+        """The text line model's probability that the block is content (``Origin.score`` of a
+        text block, read without making its origin); None without ``Config(preview=True)``
+        and for HTML blocks, whose DOM score is ``origin.score``."""
+        return self._score
+
+    @property
     def line(self) -> int:
         o = self._origin
         return o if isinstance(o, int) else o.line

@@ -67,7 +67,7 @@ class DropRepeatedBlock:
                 same_length[block.key] = block
         run = {at for at, _, _ in repeats}
         for at, block, first in repeats:
-            score = block._score  # noqa: SLF001 - the line model's probability, when it ran
+            score = block.line_score
             if at - 1 in run or at + 1 in run or score is None or score < self.keep_score:
                 drops.append((at, block, Drop(f"repeats the paragraph at {first.origin}")))
         drops.sort(key=itemgetter(0))
