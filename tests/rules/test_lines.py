@@ -93,6 +93,21 @@ def test_lines_title_keeps_a_subtitle_after_a_dash_in_the_title():
     assert page.title == ARTICLE[0] and page.metadata["site"] == "The Green Fork"
 
 
+def test_lines_title_takes_no_title_from_a_first_paragraph_with_a_dash_in_it():
+    # a cleaned body that opens with a sentence going on after a dash or a colon: neither a
+    # "Title - Site" line nor a headline with its subtitle, so cleaning it again changes nothing
+    paragraphs = ARTICLE[2:] * 5
+    for first in ("Repotting is as much about timing as about soil — and spring, as growers agree, is the "
+                  "time for it.",
+                  "Most houseplants need a bigger pot every two years: roots that circle the pot are the "
+                  "sign, as any grower will tell you, and the spring is the time for it"):
+        text = "\n\n".join([first, *paragraphs])
+        page = cleanpage.clean(text, config=PREVIEW)
+        assert page.title is None and "site" not in page.metadata
+        assert page.paragraphs[0] == first
+        assert cleanpage.clean(page.body, config=PREVIEW).body == page.body
+
+
 def test_chrome_rules_leave_the_picked_title_line_to_lines_title():
     # the © is in the site part of the <title> line, which is the only copy of the headline
     page = cleanpage.clean("\n".join([TITLE + "©", *NAV, *ARTICLE[1:], *FOOTER]), config=PREVIEW)

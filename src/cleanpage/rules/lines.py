@@ -35,7 +35,7 @@ from ..readers.cards import CATEGORIES, is_link_heading, is_weak_heading
 from ..registry import Stage, rule
 from .breaks import lines_once_restored
 from .meta import SECTION_SUFFIX
-from ..text import count_words, is_headline_shaped, keyword_set
+from ..text import count_words, ends_clause, is_headline_shaped, keyword_set
 
 _META_WORDS = AGENCY_WORDS | SOURCE_WORDS | BYLINE_WORDS | AGE_WORDS | TAGS_WORDS
 _ZONE_HEADING_WORDS = LINK_HEADING_WORDS | SECTION_HEADING_WORDS  # one of them is in every link or weak heading
@@ -315,7 +315,13 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
                 else:
                     yield first, Drop("the headline printed again in the <title> line")
             return
-        if not pick.whole(texts[0]) or not short and len(body) > 1 and b.is_heading and not body[1].is_heading:
+        if not pick.whole(texts[0]):
+            # "Title - Site", not a first paragraph with a dash or a colon in it ("Tending to your
+            # health matters as much as ever — and meditation helps, as the study found."): that
+            # would give a title again each time the body is cleaned
+            if b.words <= config.max_title_words and not ends_clause(b.text) and not _sentence_with_dash(b, pick):
+                yield from _title(b, pick)
+        elif not short and len(body) > 1 and b.is_heading and not body[1].is_heading:
             yield from _title(b, pick)
         return
     for pick in a.titles:
@@ -327,8 +333,8 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
             # a sentence ("Fish came back first. Then the birds."), not a headline; the first
             # line of a scraped page is its <title>, whatever its shape, and so is a line it repeats
             continue
-        if not _short_enough(pick, config) or _chrome_line(a, pick, texts):
-            continue  # too long, or a chrome phrase ("Subscribe Sign in")
+        if not _short_enough(pick, config) or _chrome_line(a, pick, texts) or _sentence_with_dash(b, pick):
+            continue  # too long, a chrome phrase ("Subscribe Sign in"), or part of a sentence
         if all(o is b for o in body):
             return  # nothing left under it: a title would leave an empty page
         chosen = pick
@@ -355,6 +361,18 @@ def _short_enough(pick: TitlePick, config: Config) -> bool:
     """A title has at most ``max_title_words`` words: the bound meta.title keeps too, so that
     a body whose headline one rule left is not given a title by the other."""
     return count_words(pick.title) <= config.max_title_words
+
+
+def _sentence_with_dash(b: Block, pick: TitlePick) -> bool:
+    """Is the pick the start of a sentence that goes on after a dash or a colon ("Tending to
+    your health matters — and meditation helps, as the study found.")? Its "site part" reads as
+    the rest of the sentence (``is_subtitle``) and the whole line is not headline-shaped: no
+    title, and no site name, is in it."""
+    site = pick.site.strip() if pick.site else ""
+    if not site or pick.start > 0 or b.is_heading:
+        return False
+    where = b.text.find(site, pick.end)
+    return where >= 0 and is_subtitle(site, b.text[pick.end:where].strip())
 
 
 def _site_of_title_line(first: Block, chosen: TitlePick) -> Iterator[tuple[Block, Decision]]:
