@@ -140,3 +140,36 @@ def test_lone_lines_read_alike_across_a_section():
                       "Travel\nNew night trains link Nairobi and Mombasa\n"
                       "The service starts in June and takes nine hours, the operator said.\n")
     assert [r[2] for r in roles(page)] == ["heading", "category", "title", "summary", "category", "title", "summary"]
+
+
+class _Lines:
+    """The line model's verdict on a page, as ``related.sections`` reads it: which lines it keeps,
+    and whether the page reads as clean text (``guard.clean_text``)."""
+
+    def __init__(self, doc, kept, clean):
+        self.clean = clean
+        self.keep = [b.text in kept for b in doc.blocks]
+        self.line_index = {b.line: k for k, b in enumerate(doc.blocks)}
+
+    def index(self, block):
+        return self.line_index.get(block.line)
+
+
+@pytest.mark.parametrize("clean", [False, True])
+def test_a_headline_list_the_line_model_reads_as_content_stays_whether_or_not_the_page_reads_clean(clean):
+    # the same page with and without its chrome must give the same answer: a list under "More
+    # from <author>" that the line model keeps is the page's own, one it drops is a sidebar
+    from dataclasses import replace
+
+    import cleanpage
+    from cleanpage.parse import parse
+    from cleanpage.rules.related import SegmentSidebarSections
+
+    headlines = ["How the river came back to the town", "Why the old mill was saved at last",
+                 "The ferry that runs on sunlight now", "What the floods taught the valley"]
+    doc = parse("\n".join([ARTICLE.strip()] * 24 + ["More from Jane Smith", *headlines]), input_format="text")
+    rule = SegmentSidebarSections.from_config(cleanpage.Config())
+    kept = replace(doc, analysis={"lines": _Lines(doc, set(headlines) | {ARTICLE.strip()}, clean)})
+    assert list(rule(kept)) == []
+    dropped = replace(doc, analysis={"lines": _Lines(doc, {ARTICLE.strip()}, clean)})
+    assert [b.text for b, d in rule(dropped) if d.role == "title"] == headlines

@@ -52,7 +52,7 @@ class SegmentSidebarSections:
         if not planned:
             return
         a = doc.analysis.get("lines")
-        if a is not None and not a.clean and len(a.keep) >= self.min_scored_lines:
+        if a is not None and len(a.keep) >= self.min_scored_lines:
             planned = _without_content_sections(planned, a)
         taken = {id(b) for b, _ in planned}
         if not any(is_prose(b) for b in body if id(b) not in taken):
