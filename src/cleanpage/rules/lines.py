@@ -265,7 +265,9 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
              text, every line but a "Title | Site" first line, a headline-shaped first line
              over a line that is not, and a headline the first line repeats (on a page too
              short for the model, every line but a "Title | Site" first line); a headline
-             longer than ``max_title_words``, as meta.title does.
+             longer than ``max_title_words``, as meta.title does; a first paragraph that goes
+             on after a dash ("Repotting is about timing — and spring, as growers agree, is
+             the time for it."), which is neither a title with its site nor one with its subtitle.
     """
     a = analysis_of(doc)
     if a is None or not a.titles:
@@ -318,7 +320,9 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
         if not pick.whole(texts[0]):
             # "Title - Site", not a first paragraph with a dash or a colon in it ("Tending to your
             # health matters as much as ever — and meditation helps, as the study found."): that
-            # would give a title again each time the body is cleaned
+            # would give a title again each time the body is cleaned. Title-sized rather than
+            # headline-shaped: a forum's <title> may hold two sentences ("Where do I start? Help
+            # needed - Configuration - Home Assistant Community")
             if b.words <= config.max_title_words and not ends_clause(b.text) and not _sentence_with_dash(b, pick):
                 yield from _title(b, pick)
         elif not short and len(body) > 1 and b.is_heading and not body[1].is_heading:
