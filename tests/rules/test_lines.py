@@ -192,3 +192,25 @@ def test_lines_title_on_clean_text_takes_the_first_of_two_copies_of_the_headline
     page = cleaner.clean("\n\n".join([ARTICLE[0], *body]))
     assert page.title == ARTICLE[0]
     assert list(page.paragraphs) == body
+
+
+def test_lines_title_takes_no_web_address_as_the_title():
+    # a link under the headline ("https://example.org") may be ranked first by the picker;
+    # no page is titled with an address alone, so the headline ranked next is the title
+    from cleanpage.lines.analysis import LineAnalyser
+    from cleanpage.lines.scorer import LineScorer
+    from cleanpage.lines.title import TitlePick, TitlePicker
+
+    link = "https://thegreenfork.example/repotting"
+
+    class AddressFirst(TitlePicker):
+        def ranked(self, lines, *args, **kw):
+            k, h = lines.index(link), lines.index(ARTICLE[0])
+            return [TitlePick(k, link, 0, len(link), None, "title score 0.9, a test's choice"),
+                    TitlePick(h, ARTICLE[0], 0, len(ARTICLE[0]), None, "title score 0.8, a test's choice")]
+
+    cleaner = cleanpage.Cleaner(PREVIEW)
+    cleaner._lines = LineAnalyser(LineScorer(), AddressFirst())  # noqa: SLF001 - a picker with a known choice
+    page = cleaner.clean("\n".join([TITLE, *NAV, ARTICLE[0], link, *ARTICLE[2:], *FOOTER]))
+    assert page.title == ARTICLE[0]
+    assert link in page.body or any(r.text == link for r in page.removed)  # placed, as any line is

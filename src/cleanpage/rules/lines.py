@@ -22,6 +22,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+import regex
+
 from ..config import Config
 from ..lines.analysis import GROW_FLOOR, GROW_MIN_WORDS, LinesAnalysis
 from ..lines.title import TitlePick, is_subtitle, split_site
@@ -43,6 +45,9 @@ RELATED_ZONE_MAX_LINES = 60
 ZONE_HEADING_MAX_WORDS = 8  # a related zone's heading: is_link_heading's bound (is_weak_heading's is 4)
 CARD_META_MAX_WORDS = 3  # a line this short under a related heading is a card's only next to its age or source
 PROSE_MIN_WORDS = 12  # a sentence-ended line this long is prose: left for lines.leftover  # lines after a related-content heading left to the card reader
+# a web or e-mail address alone: the picker may rank one high (a link under the headline), but
+# no page is titled "https://example.org"
+_ADDRESS = regex.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def analysis_of(doc: Document) -> LinesAnalysis | None:
@@ -267,7 +272,9 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
              short for the model, every line but a "Title | Site" first line); a headline
              longer than ``max_title_words``, as meta.title does; a first paragraph that goes
              on after a dash ("Repotting is about timing — and spring, as growers agree, is
-             the time for it."), which is neither a title with its site nor one with its subtitle.
+             the time for it."), which is neither a title with its site nor one with its
+             subtitle; a web or e-mail address alone ("https://example.org"), a link the
+             picker may rank high when it sits under the headline.
     """
     a = analysis_of(doc)
     if a is None or not a.titles:
@@ -299,8 +306,8 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
         # of a chrome phrase family
         pick = a.titles[0]
         b = live(pick)
-        if b is None or not _short_enough(pick, config) or _chrome_line(a, pick, texts):
-            return  # gone, too long, or a chrome phrase ("Skip to content")
+        if b is None or not _short_enough(pick, config) or _chrome_line(a, pick, texts) or _address(pick):
+            return  # gone, too long, a chrome phrase ("Skip to content") or an address
         if pick.line != 0 or body[0] is not b:
             first = by_line.get(0)
             if (not short and pick.line > 0 and first is not None and first.text == texts[0]
@@ -337,8 +344,9 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
             # a sentence ("Fish came back first. Then the birds."), not a headline; the first
             # line of a scraped page is its <title>, whatever its shape, and so is a line it repeats
             continue
-        if not _short_enough(pick, config) or _chrome_line(a, pick, texts) or _sentence_with_dash(b, pick):
-            continue  # too long, a chrome phrase ("Subscribe Sign in"), or part of a sentence
+        if (not _short_enough(pick, config) or _chrome_line(a, pick, texts) or _sentence_with_dash(b, pick)
+                or _address(pick)):
+            continue  # too long, a chrome phrase ("Subscribe Sign in"), part of a sentence, or an address
         if all(o is b for o in body):
             return  # nothing left under it: a title would leave an empty page
         chosen = pick
@@ -359,6 +367,11 @@ def _chrome_line(a: LinesAnalysis, pick: TitlePick, texts: list[str]) -> bool:
     """Is the pick a whole line of a chrome phrase family ("Subscribe Sign in")? A phrase in
     a site part the pick leaves out ("How to repot a fig | The Green Fork©") does not count."""
     return a.family[pick.line] is not None and pick.whole(texts[pick.line])
+
+
+def _address(pick: TitlePick) -> bool:
+    """Is the pick a web or e-mail address alone ("https://example.org", "www.example.org")?"""
+    return _ADDRESS.fullmatch(pick.title.strip()) is not None
 
 
 def _short_enough(pick: TitlePick, config: Config) -> bool:
