@@ -1,6 +1,8 @@
 """The line model's rules on a scraped page: navigation and footer go, the article and
 its headline stay, related cards and metadata are left to the rules that place them."""
 
+import pytest
+
 import cleanpage
 from cleanpage.pipeline import decide
 
@@ -194,14 +196,14 @@ def test_lines_title_on_clean_text_takes_the_first_of_two_copies_of_the_headline
     assert list(page.paragraphs) == body
 
 
-def test_lines_title_takes_no_web_address_as_the_title():
-    # a link under the headline ("https://example.org") may be ranked first by the picker;
-    # no page is titled with an address alone, so the headline ranked next is the title
+@pytest.mark.parametrize("link", ["https://thegreenfork.example/repotting", "Visit: www.thegreenfork.example",
+                                  "editor@thegreenfork.example"])
+def test_lines_title_takes_no_web_address_as_the_title(link):
+    # a link under the headline may be ranked first by the picker; no page is titled with
+    # an address, so the headline ranked next is the title
     from cleanpage.lines.analysis import LineAnalyser
     from cleanpage.lines.scorer import LineScorer
     from cleanpage.lines.title import TitlePick, TitlePicker
-
-    link = "https://thegreenfork.example/repotting"
 
     class AddressFirst(TitlePicker):
         def ranked(self, lines, *args, **kw):

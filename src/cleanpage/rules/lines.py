@@ -45,9 +45,9 @@ RELATED_ZONE_MAX_LINES = 60
 ZONE_HEADING_MAX_WORDS = 8  # a related zone's heading: is_link_heading's bound (is_weak_heading's is 4)
 CARD_META_MAX_WORDS = 3  # a line this short under a related heading is a card's only next to its age or source
 PROSE_MIN_WORDS = 12  # a sentence-ended line this long is prose: left for lines.leftover  # lines after a related-content heading left to the card reader
-# a web or e-mail address alone: the picker may rank one high (a link under the headline), but
-# no page is titled "https://example.org"
-_ADDRESS = regex.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# a web address, or an e-mail address alone: the picker may rank a link line high (one under the
+# headline, "Visit: https://example.org/app"), but no page is titled with an address
+_ADDRESS = regex.compile(r"(?:https?://|www\.)\S|\A[\w.+-]+@[\w-]+(?:\.[\w-]+)+\Z")
 
 
 def analysis_of(doc: Document) -> LinesAnalysis | None:
@@ -273,8 +273,8 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
              longer than ``max_title_words``, as meta.title does; a first paragraph that goes
              on after a dash ("Repotting is about timing — and spring, as growers agree, is
              the time for it."), which is neither a title with its site nor one with its
-             subtitle; a web or e-mail address alone ("https://example.org"), a link the
-             picker may rank high when it sits under the headline.
+             subtitle; a line with a web address ("Visit: https://example.org/app") or an
+             e-mail address alone, links the picker may rank high under the headline.
     """
     a = analysis_of(doc)
     if a is None or not a.titles:
@@ -370,8 +370,9 @@ def _chrome_line(a: LinesAnalysis, pick: TitlePick, texts: list[str]) -> bool:
 
 
 def _address(pick: TitlePick) -> bool:
-    """Is the pick a web or e-mail address alone ("https://example.org", "www.example.org")?"""
-    return _ADDRESS.fullmatch(pick.title.strip()) is not None
+    """Does the pick hold a web address ("Visit: https://example.org/app", "www.example.org"),
+    or is it an e-mail address alone?"""
+    return _ADDRESS.search(pick.title.strip()) is not None
 
 
 def _short_enough(pick: TitlePick, config: Config) -> bool:
