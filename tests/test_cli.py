@@ -294,6 +294,25 @@ def test_max_bytes_and_timeout_reach_the_config(tmp_path, capsysbinary, monkeypa
     assert (seen[0].max_bytes, seen[0].timeout_s) == (1000, 2.5)
 
 
+def test_preview_reaches_the_config_and_cleans_navigation_off_scraped_text(tmp_path, capsysbinary, monkeypatch):
+    nav = ["Skip to content", "Home", "World", "Business", "Sport", "Log in", "Subscribe"]
+    story = [f"Paragraph {k} of the story says what the council decided, and why it matters to the town."
+             for k in range(25)]
+    title = "The council votes on the bridge"
+    page = tmp_path / "page.txt"
+    page.write_text("\n".join([f"{title} | Example News", *nav, title, *story, "Privacy Policy", "Terms of Use"]),
+                    encoding="utf-8")
+    code, out, _ = cli([str(page), "--to", "json"], capsysbinary, monkeypatch)
+    default = json.loads(out)
+    code2, out2, _ = cli([str(page), "--to", "json", "--preview"], capsysbinary, monkeypatch)
+    preview = json.loads(out2)
+    assert code == code2 == 0
+    assert "Skip to content" in default["body"]  # the default rules know the seed sites' chrome only
+    assert not set(nav) & set(preview["body"].split("\n\n"))
+    assert all(p in preview["body"] for p in story)
+    assert preview["title"] == title
+
+
 def test_an_interrupted_json_array_stays_valid_whatever_write_it_stops():
     # CI saw "},\n\n]" once: Ctrl-C between a record's "," and the record. A sink writes each
     # record with its separator in one call, so an interrupt at any write leaves valid JSON

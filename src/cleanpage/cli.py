@@ -79,6 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "or stop at it")
     p.add_argument("--disable", action="append", default=[], metavar="RULE",
                    help="switch a rule or family off, e.g. --disable share (repeatable)")
+    p.add_argument("--preview", action="store_true",
+                   help="also run the preview rules (Config(preview=True)): for scraped text from any site, "
+                        "the line model, chrome phrase families and learned title")
     p.add_argument("-q", "--quiet", action="store_true",
                    help="no progress bar, no error lines, no summary (the exit status still tells)")
     p.add_argument("--json", action="store_true", help=argparse.SUPPRESS)  # the first version's flag: --to json
@@ -141,7 +144,7 @@ def _main(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     jobs = args.jobs or _cpus()
     try:
         limits = {"max_bytes": args.max_bytes, "timeout_s": args.timeout}  # not given: the library's defaults
-        config = Config(disabled=frozenset(args.disable), truncate=args.truncate,
+        config = Config(disabled=frozenset(args.disable), truncate=args.truncate, preview=args.preview,
                         **{k: v for k, v in limits.items() if v is not None})
         Cleaner(config)  # unknown rule names fail here, before any work
     except CleanpageError as exc:
