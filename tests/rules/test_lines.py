@@ -21,6 +21,13 @@ ARTICLE = [
     "same depth as before in fresh, free-draining compost.",
     "Keep it out of direct sun for a week afterwards and do not feed it for a month, while the roots settle "
     "into their new home.",
+    # an article of seven paragraphs: on four, the line model is unsure of the prose next to so much chrome
+    "A plant that has just been repotted often drops a leaf or two; that is the shock of the move, not a sign "
+    "that something has gone wrong, and new growth usually follows within a few weeks.",
+    "If the roots were badly circling, loosen them gently with your fingers rather than cutting them, and keep "
+    "as much of the old root ball intact as you can.",
+    "Terracotta pots dry out faster than plastic ones, which suits a gardener who tends to overwater, while a "
+    "glazed pot keeps the soil moist for longer between waterings.",
 ]
 FOOTER = ["About us", "Contact", "Privacy Policy", "Terms of Use", "Cookie settings",
           "© 2024 The Green Fork. All rights reserved."]
