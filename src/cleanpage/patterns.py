@@ -56,12 +56,14 @@ _WEEKDAY = (r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sd
             r"|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo"
             r"|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira"
             r"|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica),?\s+")
+#: DATE without its optional weekday and article ("7 July 2025" of "Monday, le 7 July 2025"): a
+#: text holds a DATE exactly where it holds one of these, which is cheaper to search for
+DATE_CORE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+)?{_MONTH_ANY}(?:\s+de)?,?\s+\d{{4}}"
+             rf"|{_MONTH_ANY}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+             r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})")
 #: a date in English, German, French, Spanish, Portuguese or Italian: "7 July 2025", "Dec 16, 2025",
 #: "12. November 2025", "le 1er mars 2025", "3 de marzo de 2025", "2025-07-07", "07/07/2025"
-DATE = (rf"(?:{_WEEKDAY})?(?:(?:le|el|il)\s+)?"
-        rf"(?:\d{{1,2}}(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+)?{_MONTH_ANY}(?:\s+de)?,?\s+\d{{4}}"
-        rf"|{_MONTH_ANY}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-        r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})")
+DATE = rf"(?:{_WEEKDAY})?(?:(?:le|el|il)\s+)?" + DATE_CORE
 #: what every DATE holds, a year of four digits or two numbers joined by "/" or ".": a cheap
 #: search before DATE's, whose leading alternatives cost about 20 us a line even where nothing
 #: matches. A new DATE alternative must hold one of these too (tests/test_patterns.py).

@@ -33,7 +33,7 @@ from typing import NamedTuple
 import numpy as np
 import regex
 
-from ..patterns import AGE_LINE, BYLINE, DATE, DATE_HINT
+from ..patterns import AGE_LINE, BYLINE, DATE_CORE, DATE_HINT
 
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
@@ -409,7 +409,9 @@ def _title_share(text: str) -> float:
 
 
 _BY_START = regex.compile(r"(?:by|written\s+by|posted\s+by|author:?)\s+\w", regex.IGNORECASE)
-_DATE_IN = regex.compile(DATE, regex.IGNORECASE)
+# a line holds a date (patterns.DATE) where it holds the date without its optional weekday and
+# article: searched for without them, in half the time
+_DATE_IN = regex.compile(DATE_CORE, regex.IGNORECASE)
 # every pattern of _meta_shaped needs a digit or one of these words: most lines are ruled out here
 # (and the words a byline may start with in the other languages BYLINE reads)
 _META_HINTS = ("by", "ago", "now", "yesterday", "today", "last", "written", "posted", "author", "von", "par", "por",
@@ -517,6 +519,7 @@ class TitlePicker:
         if not cands:
             return []
         s = self.scores(rows)
+        first_site = split_site(lines[0])[3]  # the site of a pick that splits none off itself
         out: list[TitlePick] = []
         seen: set[int] = set()
         texts: set[str] = set()
@@ -532,7 +535,7 @@ class TitlePicker:
                 if psite is not None and len(_words(part)) >= 2:
                     lead = len(part) - len(part.lstrip())
                     c = Candidate(c.line, part.strip(), ps + lead, ps + lead + len(part.strip()), psite)
-            site = c.site if c.site is not None else split_site(lines[0])[3]
+            site = c.site if c.site is not None else first_site
             p = 1 / (1 + np.exp(-s[j]))
             out.append(TitlePick(c.line, c.title, c.start, c.end, site,
                                  f"title score {p:.2f}, best of {len(cands)} candidates"))
@@ -604,11 +607,12 @@ class Trees:
         sum along rows would change the last bits of a score."""
         if not X.shape[0] or not self._n:
             return np.full(X.shape[0], self.bias)
-        went_left = (np.ascontiguousarray(X.T)[self._cols] <= self._thr).view(np.uint8)  # tests x rows
+        # np.take rather than fancy indexing: the same gathers, faster
+        went_left = (np.take(X.T, self._cols, axis=0) <= self._thr).view(np.uint8)  # tests x rows
         pattern = np.zeros((self._n, X.shape[0]), np.uint16)  # each tree's bit pattern, per row
         for j, test in enumerate(self._test):
-            pattern |= went_left[test] * np.uint16(1 << j)
-        return self._table[self._start + pattern].sum(axis=0) + self.bias
+            pattern |= np.take(went_left, test, axis=0) * np.uint16(1 << j)
+        return np.take(self._table, self._start + pattern).sum(axis=0) + self.bias
 
 
 @lru_cache(maxsize=1)
