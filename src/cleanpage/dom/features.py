@@ -258,6 +258,11 @@ def _window(x: np.ndarray, k: int) -> np.ndarray:
     return cs[np.minimum(i + k + 1, n)] - cs[np.maximum(i - k, 0)]
 
 
+def _floats(values: Any, n: int) -> np.ndarray:
+    """The ``n`` numbers (or bools) of ``values`` as a float32 array."""
+    return np.fromiter(values, dtype=np.float32, count=n)
+
+
 def matrix(dom: Dom) -> np.ndarray:
     """(blocks x FEATURES) float32. Empty pages give a (0, n) matrix."""
     return table(dom)[:]
@@ -281,14 +286,10 @@ def table(dom: Dom) -> FeatureTable:
     end = np.asarray(dom.end, dtype=np.int64)
     start = np.arange(n_el, dtype=np.int64)
 
-    # --- text shape, one pass of Python over the blocks
-    words = np.empty(n, dtype=np.float32)
-    chars = np.empty(n, dtype=np.float32)
-    commas = np.empty(n, dtype=np.float32)
-    stops = np.empty(n, dtype=np.float32)
-    ends = np.zeros(n, dtype=np.float32)
-    upper0 = np.zeros(n, dtype=np.float32)
-    pipes = np.empty(n, dtype=np.float32)
+    # --- text shape: a pass of Python over the blocks for what needs their words, then one
+    # comprehension per count (storing into a numpy array one element at a time cost more than
+    # the counting)
+    n_words: list[int] = []
     titlecase = np.zeros(n, dtype=np.float32)
     datey = np.zeros(n, dtype=np.float32)
     urly = np.zeros(n, dtype=np.float32)
@@ -298,20 +299,21 @@ def table(dom: Dom) -> FeatureTable:
     for i, t in enumerate(texts):
         ws = t.split()
         nw = len(ws)
-        words[i] = nw
+        n_words.append(nw)
         word_lens.extend(map(len, ws))
-        chars[i] = len(t)
-        commas[i] = t.count(",")
-        stops[i] = t.count(". ") + t.count("? ") + t.count("! ")
-        last = t[-1]
-        ends[i] = last in ".!?\"'”:;)"
-        upper0[i] = t[0].isupper()
-        pipes[i] = t.count("|") + t.count("•") + t.count("·")
         if nw <= 20:
-            titlecase[i] = sum(w[0].isupper() for w in ws) / nw
+            titlecase[i] = len([w for w in ws if w[0].isupper()]) / nw
             short.append(i)
             if nw <= 2:
                 urly[i] = _URL_LIKE.match(t) is not None
+    words = np.asarray(n_words, dtype=np.float32)
+    del n_words
+    chars = _floats(map(len, texts), n)
+    commas = _floats([t.count(",") for t in texts], n)
+    stops = _floats([t.count(". ") + t.count("? ") + t.count("! ") for t in texts], n)
+    ends = _floats([t[-1] in ".!?\"'”:;)" for t in texts], n)
+    upper0 = _floats([t[0].isupper() for t in texts], n)
+    pipes = _floats([t.count("|") + t.count("•") + t.count("·") for t in texts], n)
     # the date and furniture patterns run once over the short blocks joined by newlines (they never
     # match a newline), and each match is mapped back to its block
     if short:
