@@ -29,6 +29,7 @@ _FURNITURE = re.compile(r"©|copyright|all rights reserved|privacy|terms of|cook
 _DATE_LOW = re.compile(_DATE_LIKE.pattern)
 _FURNITURE_LOW = re.compile(_FURNITURE.pattern)
 
+_DIGIT = re.compile(r"\d")  # what every match of _DATE_LIKE has
 _PRICE = re.compile(r"[$€£]\s?\d|\d\s?[$€£]")
 
 LD_TYPES = ("article", "product", "forum", "qa", "recipe", "collection", "howto", "faq", "event", "profile")
@@ -258,6 +259,19 @@ def _window(x: np.ndarray, k: int) -> np.ndarray:
     return cs[np.minimum(i + k + 1, n)] - cs[np.maximum(i - k, 0)]
 
 
+def _flag_matches(pattern: re.Pattern[str], text: str, offsets: np.ndarray, blocks: list[int],
+                  out: np.ndarray) -> None:
+    """``out[b] = 1`` for each block ``b`` of ``blocks`` that ``pattern`` matches in ``text``, the
+    blocks' text joined by newlines (block k starts at ``offsets[k]``; no match spans a newline)."""
+    for m in pattern.finditer(text):
+        out[blocks[int(np.searchsorted(offsets, m.start(), side="right")) - 1]] = 1.0
+
+
+def _floats(values: Any, n: int) -> np.ndarray:
+    """The ``n`` numbers (or bools) of ``values`` as a float32 array."""
+    return np.fromiter(values, dtype=np.float32, count=n)
+
+
 def matrix(dom: Dom) -> np.ndarray:
     """(blocks x FEATURES) float32. Empty pages give a (0, n) matrix."""
     return table(dom)[:]
@@ -281,14 +295,10 @@ def table(dom: Dom) -> FeatureTable:
     end = np.asarray(dom.end, dtype=np.int64)
     start = np.arange(n_el, dtype=np.int64)
 
-    # --- text shape, one pass of Python over the blocks
-    words = np.empty(n, dtype=np.float32)
-    chars = np.empty(n, dtype=np.float32)
-    commas = np.empty(n, dtype=np.float32)
-    stops = np.empty(n, dtype=np.float32)
-    ends = np.zeros(n, dtype=np.float32)
-    upper0 = np.zeros(n, dtype=np.float32)
-    pipes = np.empty(n, dtype=np.float32)
+    # --- text shape: a pass of Python over the blocks for what needs their words, then one
+    # comprehension per count (storing into a numpy array one element at a time cost more than
+    # the counting)
+    n_words: list[int] = []
     titlecase = np.zeros(n, dtype=np.float32)
     datey = np.zeros(n, dtype=np.float32)
     urly = np.zeros(n, dtype=np.float32)
@@ -298,20 +308,21 @@ def table(dom: Dom) -> FeatureTable:
     for i, t in enumerate(texts):
         ws = t.split()
         nw = len(ws)
-        words[i] = nw
+        n_words.append(nw)
         word_lens.extend(map(len, ws))
-        chars[i] = len(t)
-        commas[i] = t.count(",")
-        stops[i] = t.count(". ") + t.count("? ") + t.count("! ")
-        last = t[-1]
-        ends[i] = last in ".!?\"'”:;)"
-        upper0[i] = t[0].isupper()
-        pipes[i] = t.count("|") + t.count("•") + t.count("·")
         if nw <= 20:
-            titlecase[i] = sum(w[0].isupper() for w in ws) / nw
+            titlecase[i] = len([w for w in ws if w[0].isupper()]) / nw
             short.append(i)
             if nw <= 2:
                 urly[i] = _URL_LIKE.match(t) is not None
+    words = np.asarray(n_words, dtype=np.float32)
+    del n_words
+    chars = _floats(map(len, texts), n)
+    commas = _floats([t.count(",") for t in texts], n)
+    stops = _floats([t.count(". ") + t.count("? ") + t.count("! ") for t in texts], n)
+    ends = _floats([t[-1] in ".!?\"'”:;)" for t in texts], n)
+    upper0 = _floats([t[0].isupper() for t in texts], n)
+    pipes = _floats([t.count("|") + t.count("•") + t.count("·") for t in texts], n)
     # the date and furniture patterns run once over the short blocks joined by newlines (they never
     # match a newline), and each match is mapped back to its block
     if short:
@@ -319,15 +330,18 @@ def table(dom: Dom) -> FeatureTable:
         offsets = np.cumsum([0] + [len(texts[i]) + 1 for i in short[:-1]])
         low = joined.lower()
         fast = len(low) == len(joined)  # lower() kept every offset: the case-sensitive twins are exact
-        for pattern, out in (((_DATE_LOW, datey), (_FURNITURE_LOW, furn)) if fast else
-                             ((_DATE_LIKE, datey), (_FURNITURE, furn))):
-            if fast:
-                matches = pattern.finditer(low)
-            else:
-                matches = pattern.finditer(joined)
-            for m in matches:
-                out[short[int(np.searchsorted(offsets, m.start(), side="right")) - 1]] = 1.0
-        del joined, low, offsets  # the temporaries of a long page add up: each goes when done with
+        src = low if fast else joined
+        _flag_matches(_FURNITURE_LOW if fast else _FURNITURE, src, offsets, short, furn)
+        # every date has a digit: the date pattern (the slow one) reads only the blocks with one,
+        # cut from the same text and joined the same way
+        dated = [k for k, i in enumerate(short) if _DIGIT.search(texts[i])]
+        if dated:
+            at = offsets.tolist()
+            parts = [src[at[k]:at[k] + len(texts[short[k]])] for k in dated]
+            _flag_matches(_DATE_LOW if fast else _DATE_LIKE, "\n".join(parts),
+                          np.cumsum([0] + [len(t) + 1 for t in parts[:-1]]), [short[k] for k in dated], datey)
+            del at, parts
+        del joined, low, src, offsets, dated  # the temporaries of a long page add up: each goes when done with
     # digit and capital shares of each block's first 200 characters, a numpy pass per chunk of blocks
     digits = np.empty(n)
     uppers = np.empty(n)

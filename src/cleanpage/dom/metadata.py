@@ -139,6 +139,7 @@ def bylines(dom: Dom, words: Any) -> list[str]:
     """Author names printed on the page: "By Jane Doe", or short text in an author/byline element."""
     out: list[str] = []
     chrome = CBIT["nav"] | CBIT["footer"] | CBIT["form"]
+    said: dict[int, bool] = {}  # element -> whether its own class/id says author or byline
     for i in range(min(len(dom.texts), 600)):
         if words[i] > 12 or dom.cbits[i] & chrome:
             continue
@@ -146,7 +147,7 @@ def bylines(dom: Dom, words: Any) -> list[str]:
         m = _BY.match(t)
         if m:
             name = dom.anchors[i] if dom.anchors[i] and t[m.end():].startswith(dom.anchors[i]) else t[m.end():]
-        elif words[i] <= 5 and _in_byline(dom, dom.owner[i]):
+        elif words[i] <= 5 and _in_byline(dom, dom.owner[i], said):
             name = dom.anchors[i] or t
         else:
             continue
@@ -163,12 +164,21 @@ _NOT_ALONE = {"author", "authors", "skip", "you", "community", "english", "admin
               "guest", "anonymous", "unknown", "contributor", "contributors", "writer", "home", "news"}
 
 
-def _in_byline(dom: Dom, el: int) -> bool:
+def _in_byline(dom: Dom, el: int, said: dict[int, bool]) -> bool:
+    """Does the class/id of ``el``, its parent or its grandparent say author or byline?
+
+    ``said`` remembers each element's own answer for the page: the short blocks of one
+    list or byline box ask about the same few ancestors.
+    """
     for _ in range(3):
         if el < 0:
             return False
-        a = dom.attrs[el]
-        if a and _BYLINE_ATTR.search(f"{a.get('class', '')} {a.get('id', '')} {a.get('extra', '')}"):
+        own = said.get(el)
+        if own is None:
+            a = dom.attrs[el]
+            own = said[el] = bool(a) and _BYLINE_ATTR.search(
+                f"{a.get('class', '')} {a.get('id', '')} {a.get('extra', '')}") is not None
+        if own:
             return True
         el = dom.parent[el]
     return False

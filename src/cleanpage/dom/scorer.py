@@ -148,19 +148,22 @@ class Scorer:
         if leaf is None:
             leaf = self._walk(x)[1]
         path = leaf.astype(np.int64) + (np.arange(n_trees, dtype=np.int64) * (n_inner + 1))[None, :]  # (n, trees) row of the path tables
-        keys = self._path_feat[path] + (np.arange(n, dtype=np.int64) * n_feat)[:, None, None]
-        contrib = np.bincount(keys.ravel(), weights=self._path_delta[path].ravel(), minlength=n * n_feat)
+        # the rows of the path tables for every (row, tree): ``take`` copies them about 4x faster
+        # than indexing with ``path`` does
+        keys = self._path_feat.take(path, axis=0)  # (n, trees, depth)
+        keys += (np.arange(n, dtype=np.int64) * n_feat)[:, None, None]
+        contrib = np.bincount(keys.ravel(), weights=self._path_delta.take(path, axis=0).ravel(), minlength=n * n_feat)
         contrib = contrib.reshape(n, n_feat)
         k = min(top, n_feat)
         mag = np.abs(contrib)
         best = np.argpartition(-mag, k - 1, axis=1)[:, :k] if k < n_feat else np.tile(np.arange(n_feat), (n, 1))
         best = np.take_along_axis(best, np.argsort(-np.take_along_axis(mag, best, 1), axis=1, kind="stable"), 1)
         names = self.features
-        out = []
-        for i, cols in enumerate(best.tolist()):
-            ci, xi = contrib[i], x[i]
-            out.append([(names[j], float(xi[j]), float(ci[j])) for j in cols if ci[j]])
-        return out
+        # each row's best features with their values and pushes, as Python floats in one pass each
+        values = np.take_along_axis(x, best, 1).tolist()
+        pushes = np.take_along_axis(contrib, best, 1).tolist()
+        return [[(names[j], v, push) for j, v, push in zip(cols, vs, ps) if push]
+                for cols, vs, ps in zip(best.tolist(), values, pushes)]
 
 
 def distinct_rows(X: Any) -> tuple[Any, np.ndarray | None]:

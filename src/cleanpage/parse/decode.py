@@ -168,10 +168,11 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
     even, odd = sample[0::2], sample[1::2]
     zero_even, zero_odd = even.count(0) / len(even), odd.count(0) / len(odd)
-    few_even, few_odd = len(sample) >= 64 and len(set(even)) <= 8, len(sample) >= 64 and len(set(odd)) <= 8
-    if zero_even <= 0.1 and (zero_odd >= 0.5 or few_odd and not few_even):
+    long = len(sample) >= 64
+    # the "few distinct values" tests are made only when the zero counts leave them to decide
+    if zero_even <= 0.1 and (zero_odd >= 0.5 or long and _few_values(odd) and not _few_values(even)):
         codec = "utf-16-le"
-    elif zero_odd <= 0.1 and (zero_even >= 0.5 or few_even and not few_odd):
+    elif zero_odd <= 0.1 and (zero_even >= 0.5 or long and _few_values(even) and not _few_values(odd)):
         codec = "utf-16-be"
     else:
         return None
@@ -181,6 +182,12 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
     controls = sum(1 for c in text if c < " " and c not in "\t\n\r\x0b\x0c")
     return codec if controls * 20 <= len(text) else None
+
+
+def _few_values(data: bytes, most: int = 8) -> bool:
+    """``len(set(data)) <= most``, answered from the first 256 bytes when they already hold
+    more (in text they do: the whole sample, 32 KB, is read only when the answer may be yes)."""
+    return len(set(data[:256])) <= most and len(set(data)) <= most
 
 
 # --- decoding -----------------------------------------------------------------------------------
