@@ -234,6 +234,13 @@ def main() -> int:
     err = float(np.max(np.abs(z_ref - z_json)))
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB, {len(spec['vocab'])} vocabulary words, "
           f"threshold {spec['threshold']}); export max |error| {err:.2e}")
+    # what this model reads, on a fixed page: tests/lines/test_models_current.py checks it still does
+    from cleanpage.lines import snapshot
+    from cleanpage.lines.scorer import LineScorer
+
+    snapshot.write(args.out.parent / snapshot.FILE, "line", LineScorer(spec))
+    print(f"wrote the line part of {args.out.parent / snapshot.FILE}; now train the title picker again "
+          "(train_title.py): its features read this model's verdicts")
     return 0 if err < 1e-4 else 1
 
 
