@@ -258,6 +258,10 @@ def export(m: lgb.Booster, feats: list[str], threshold: float, path: Path = MODE
     }
     path.write_text(json.dumps(model, separators=(",", ":")), encoding="utf-8")
     print(f"wrote {path.name} ({path.stat().st_size // 1024} KB, {len(trees)} trees)", file=sys.stderr)
+    if path == MODEL:  # what the shipped model reads: tests/test_models_current.py checks it still does
+        from cleanpage import snapshot
+
+        snapshot.write(MODEL.parents[1] / "models" / snapshot.FILE, "dom")
 
 
 if __name__ == "__main__":

@@ -235,7 +235,7 @@ def main() -> int:
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB, {len(spec['vocab'])} vocabulary words, "
           f"threshold {spec['threshold']}); export max |error| {err:.2e}")
     # what this model reads, on a fixed page: tests/lines/test_models_current.py checks it still does
-    from cleanpage.lines import snapshot
+    from cleanpage import snapshot
     from cleanpage.lines.scorer import LineScorer
 
     snapshot.write(args.out.parent / snapshot.FILE, "line", LineScorer(spec))

@@ -151,7 +151,7 @@ def main() -> int:
     OUT.write_text(json.dumps(export(m, X), indent=None) + "\n", encoding="utf-8")
     print(f"wrote {OUT.relative_to(data.REPO)}")
     # what this model reads, on a fixed page: tests/lines/test_models_current.py checks it still does
-    from cleanpage.lines import snapshot
+    from cleanpage import snapshot
 
     snapshot.write(OUT.parent / snapshot.FILE, "title")
     print(f"wrote the title part of {(OUT.parent / snapshot.FILE).relative_to(data.REPO)}")

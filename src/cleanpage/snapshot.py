@@ -1,12 +1,13 @@
-"""What the shipped text models were trained to read: their features on one fixed page.
+"""What the shipped models were trained to read: their features on fixed pages.
 
-The line model and the title picker read features that code computes: tokens, phrase
-families, line shapes, title candidates. Change that code without training the models
-again and nothing fails; the models just read features they never saw, and their scores
-drift. So each training script also writes its part of ``models/features.json``: the
-features of ``PAGE`` (an invented page with a little of everything the features look at)
-and a digest of the phrase families. ``tests/lines/test_models_current.py`` computes them
-again; a difference means the models must be rebuilt (``training/text/README.md``).
+The line model, the title picker and the DOM model read features that code computes:
+tokens, phrase families, line shapes, title candidates, the DOM walk's facts. Change that
+code without training the models again and nothing fails; the models just read features
+they never saw, and their scores drift. So each training script also writes its part of
+``models/features.json``: the features of ``PAGE`` or ``HTML_PAGE`` (invented pages with a
+little of everything the features look at) and, for the line model, a digest of the phrase
+families. ``tests/test_models_current.py`` computes them again; a difference means the
+models must be rebuilt (``training/text/README.md``, ``training/html/train.py``).
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from typing import Any
 
 import numpy as np
 
-from ..phrases import DEFAULT_FAMILIES
-from .scorer import LineScorer
-from .title import SEARCH_LINES, candidate_features
+from .lines.scorer import LineScorer
+from .lines.title import SEARCH_LINES, candidate_features
+from .phrases import DEFAULT_FAMILIES
 
 FORMAT = "cleanpage.features-snapshot/1"
 FILE = "features.json"
@@ -59,6 +60,36 @@ Terms of Use
 """
 
 
+#: invented: a <title>, navigation, an article with a byline and date, an aside of related
+#: links, a share bar, a cookie notice and a footer
+HTML_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>How to keep basil alive indoors | The Green Fork</title>
+<meta property="og:type" content="article">
+<script type="application/ld+json">{"@type": "Article", "headline": "How to keep basil alive indoors"}</script>
+</head><body>
+<header class="site-header"><nav class="main-menu"><a href="/">Home</a> <a href="/recipes">Recipes</a>
+<a href="/garden">Gardening</a> <a href="/login">Log in</a></nav></header>
+<div class="breadcrumb"><a href="/">Home</a> &gt; <a href="/garden">Gardening</a> &gt; Herbs</div>
+<main><article class="post-content">
+<h1>How to keep basil alive indoors</h1>
+<p class="byline">By <a href="/jane">Jane Smith</a> <time datetime="2025-03-12">12 March 2025</time></p>
+<p>Basil wants light more than anything else: a south-facing window gives it six hours of sun, and without
+it the plant grows tall and weak.</p>
+<h2>Water from below</h2>
+<p>Water it when the top of the soil is dry, from below if you can, and never leave the pot standing in water.</p>
+<figure><img src="basil.jpg" alt="Basil"><figcaption>Basil on a windowsill. Photo: Jane Smith</figcaption></figure>
+<ul><li>Pinch out the tips every week.</li><li>Turn the pot so every side gets light.</li></ul>
+<div class="share-buttons"><a href="#">Share on Facebook</a> <a href="#">Tweet</a></div>
+</article>
+<aside class="sidebar related-posts"><h3>Related Articles</h3><ul>
+<li><a href="/mint">Why your mint keeps dying</a></li><li><a href="/herbs">Ten herbs for a windowsill</a></li>
+</ul></aside></main>
+<div class="cookie-banner">We use cookies to improve your experience. <button>Accept all</button></div>
+<footer class="site-footer"><a href="/privacy">Privacy Policy</a> <a href="/terms">Terms of Use</a>
+<p>&copy; 2025 The Green Fork. All rights reserved.</p></footer>
+</body></html>"""
+
+
 def families_digest() -> str:
     """A digest of the default phrase families' patterns, words and limits."""
     return hashlib.sha256(repr(DEFAULT_FAMILIES).encode("utf-8")).hexdigest()
@@ -80,6 +111,18 @@ def title_part(scorer: LineScorer | None = None) -> dict[str, Any]:
     return {"candidates": [[c.line, c.title, c.site] for c in cands], "features": np.asarray(X, np.float64).tolist()}
 
 
+def dom_part() -> dict[str, Any]:
+    """The DOM model's inputs on ``HTML_PAGE``: its blocks' text and every block's features."""
+    from .dom.features import matrix
+    from .parse.html import walk
+
+    dom = walk(HTML_PAGE.encode("utf-8"))
+    return {"blocks": list(dom.texts), "features": np.asarray(matrix(dom), np.float64).tolist()}
+
+
+PARTS = {"line": line_part, "title": title_part, "dom": dom_part}
+
+
 def shipped() -> dict[str, Any]:
     """The snapshot written with the shipped models."""
     return json.loads(resources.files("cleanpage").joinpath("models", FILE).read_text(encoding="utf-8"))
@@ -88,11 +131,12 @@ def shipped() -> dict[str, Any]:
 def differences(recorded: dict[str, Any], scorer: LineScorer | None = None) -> list[str]:
     """How the features computed now differ from ``recorded``; empty when they agree."""
     out: list[str] = []
-    for name, now in (("line", line_part(scorer)), ("title", title_part(scorer))):
+    for name, part in PARTS.items():
         then = recorded.get(name)
         if then is None:
             out.append(f"{name}: nothing recorded")
             continue
+        now = dom_part() if part is dom_part else part(scorer)
         for key, value in now.items():
             if key == "features":
                 a, b = np.asarray(then[key], np.float64), np.asarray(value, np.float64)
@@ -108,11 +152,11 @@ def differences(recorded: dict[str, Any], scorer: LineScorer | None = None) -> l
 
 
 def write(path: Any, part: str, scorer: LineScorer | None = None) -> None:  # noqa: ANN401 - a path
-    """Record ``part`` ("line" or "title") of the snapshot in the JSON file at ``path``,
-    keeping the other part: each training script writes its own."""
+    """Record ``part`` ("line", "title" or "dom") of the snapshot in the JSON file at ``path``,
+    keeping the other parts: each training script writes its own."""
     from pathlib import Path
 
     p = Path(path)
     data = json.loads(p.read_text(encoding="utf-8")) if p.exists() else {"format": FORMAT}
-    data[part] = line_part(scorer) if part == "line" else title_part(scorer)
+    data[part] = dom_part() if part == "dom" else PARTS[part](scorer)
     p.write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
