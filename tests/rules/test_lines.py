@@ -223,3 +223,35 @@ def test_lines_title_takes_no_web_address_as_the_title(link):
     page = cleaner.clean("\n".join([TITLE, *NAV, ARTICLE[0], link, *ARTICLE[2:], *FOOTER]))
     assert page.title == ARTICLE[0]
     assert link in page.body or any(r.text == link for r in page.removed)  # placed, as any line is
+
+
+def test_lines_title_takes_a_long_title_line_but_no_long_headline_below_it():
+    # a shop's <title> holds the product's whole name, longer than max_title_words: the first
+    # line of a scraped page is its title whatever its length; a line that long further down
+    # is not a headline
+    from cleanpage.lines.analysis import LineAnalyser
+    from cleanpage.lines.scorer import LineScorer
+    from cleanpage.lines.title import TitlePick, TitlePicker
+
+    name = ("Green Fork Terracotta Herb Planter with Drainage Saucer, Self-Watering Wick, Set of Three Pots in "
+            "Small, Medium and Large, Frost-Proof Clay for Basil, Mint, Parsley, Thyme and Chives, Indoor and "
+            "Outdoor Use")
+    assert 30 < len(name.split()) <= 40
+
+    class LongFirst(TitlePicker):
+        def __init__(self, line):
+            self.line = line
+
+        def ranked(self, lines, *args, **kw):
+            k = self.line
+            return [TitlePick(k, name, 0, len(name), "The Green Fork", "title score 0.9, a test's choice")]
+
+    specs = [f"The {p} pot holds {n} litres of compost and drains through a hole in its base into the saucer."
+             for p, n in (("small", 1), ("medium", 2), ("large", 4))] + ARTICLE[2:]
+    for line, want in ((0, name), (8, None)):
+        cleaner = cleanpage.Cleaner(PREVIEW)
+        cleaner._lines = LineAnalyser(LineScorer(), LongFirst(line))  # noqa: SLF001 - a picker with a known choice
+        first = f"{name} | The Green Fork" if line == 0 else "Herb planters | The Green Fork"
+        rest = NAV if line == 0 else NAV[:-1] + [name]
+        page = cleaner.clean("\n".join([first, *rest, *specs, *FOOTER]))
+        assert page.title == want, line

@@ -270,7 +270,9 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
              text, every line but a "Title | Site" first line, a headline-shaped first line
              over a line that is not, and a headline the first line repeats (on a page too
              short for the model, every line but a "Title | Site" first line); a headline
-             longer than ``max_title_words``, as meta.title does; a first paragraph that goes
+             longer than ``max_title_words``, as meta.title does, unless it is the first line
+             of a scraped page (its <title>, which a shop may fill with a product's whole
+             name, up to the picker's 40 words); a first paragraph that goes
              on after a dash ("Repotting is about timing — and spring, as growers agree, is
              the time for it."), which is neither a title with its site nor one with its
              subtitle; a line with a web address ("Visit: https://example.org/app") or an
@@ -344,9 +346,11 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
             # a sentence ("Fish came back first. Then the birds."), not a headline; the first
             # line of a scraped page is its <title>, whatever its shape, and so is a line it repeats
             continue
-        if (not _short_enough(pick, config) or _chrome_line(a, pick, texts) or _sentence_with_dash(b, pick)
-                or _address(pick)):
-            continue  # too long, a chrome phrase ("Subscribe Sign in"), part of a sentence, or an address
+        if (not (_short_enough(pick, config) or pick.line == 0) or _chrome_line(a, pick, texts)
+                or _sentence_with_dash(b, pick) or _address(pick)):
+            # too long (but the <title> line, which a shop may fill with a product's whole name), a chrome
+            # phrase ("Subscribe Sign in"), part of a sentence, or an address
+            continue
         if all(o is b for o in body):
             return  # nothing left under it: a title would leave an empty page
         chosen = pick
