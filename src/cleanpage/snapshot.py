@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -111,7 +112,7 @@ def title_part(scorer: LineScorer | None = None) -> dict[str, Any]:
     return {"candidates": [[c.line, c.title, c.site] for c in cands], "features": np.asarray(X, np.float64).tolist()}
 
 
-def dom_part() -> dict[str, Any]:
+def dom_part(scorer: LineScorer | None = None) -> dict[str, Any]:  # noqa: ARG001 - the parts' one signature
     """The DOM model's inputs on ``HTML_PAGE``: its blocks' text and every block's features."""
     from .dom.features import matrix
     from .parse.html import walk
@@ -136,8 +137,7 @@ def differences(recorded: dict[str, Any], scorer: LineScorer | None = None) -> l
         if then is None:
             out.append(f"{name}: nothing recorded")
             continue
-        now = dom_part() if part is dom_part else part(scorer)
-        for key, value in now.items():
+        for key, value in part(scorer).items():
             if key == "features":
                 a, b = np.asarray(then[key], np.float64), np.asarray(value, np.float64)
                 if a.shape != b.shape:
@@ -151,12 +151,10 @@ def differences(recorded: dict[str, Any], scorer: LineScorer | None = None) -> l
     return out
 
 
-def write(path: Any, part: str, scorer: LineScorer | None = None) -> None:  # noqa: ANN401 - a path
+def write(path: str | Path, part: str, scorer: LineScorer | None = None) -> None:
     """Record ``part`` ("line", "title" or "dom") of the snapshot in the JSON file at ``path``,
     keeping the other parts: each training script writes its own."""
-    from pathlib import Path
-
     p = Path(path)
     data = json.loads(p.read_text(encoding="utf-8")) if p.exists() else {"format": FORMAT}
-    data[part] = dom_part() if part == "dom" else PARTS[part](scorer)
+    data[part] = PARTS[part](scorer)
     p.write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
