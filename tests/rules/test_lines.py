@@ -255,3 +255,70 @@ def test_lines_title_takes_a_long_title_line_but_no_long_headline_below_it():
         rest = NAV if line == 0 else NAV[:-1] + [name]
         page = cleaner.clean("\n".join([first, *rest, *specs, *FOOTER]))
         assert page.title == want, line
+
+
+def picking(*choices):
+    """A preview ``Cleaner`` whose title picker ranks the given lines (texts), in that order,
+    each taken whole with the site part given: ``(line text, site or None)``."""
+    from cleanpage.lines.analysis import LineAnalyser
+    from cleanpage.lines.scorer import LineScorer
+    from cleanpage.lines.title import TitlePick, TitlePicker
+
+    class Given(TitlePicker):
+        def __init__(self):
+            pass
+
+        def ranked(self, lines, *args, **kw):
+            return [TitlePick(lines.index(text), text, 0, len(text), site, "title score 0.9, a test's choice")
+                    for text, site in choices if text in lines]
+
+    cleaner = cleanpage.Cleaner(PREVIEW)
+    cleaner._lines = LineAnalyser(LineScorer(), Given())  # noqa: SLF001 - a picker with known choices
+    return cleaner
+
+
+CLEAN_BODY = ARTICLE[2:] * 5  # long enough for the line model; guard.clean_text reads it clean
+
+
+def test_lines_title_on_clean_text_takes_a_first_line_the_page_prints_again():
+    # the <title> line, a line of navigation, then the page's own heading: the first line is the title
+    # and the body keeps the heading where the page prints it
+    text = "\n".join([ARTICLE[0], "jane/smith", "Home Blog About", ARTICLE[0], *CLEAN_BODY])
+    page = cleanpage.clean(text, config=PREVIEW)
+    assert page.title == ARTICLE[0]
+    assert ARTICLE[0] in page.paragraphs
+
+
+def test_lines_title_on_clean_text_takes_a_lower_choice_the_title_line_repeats():
+    # the picker's first choice is a label line; its third is the headline the <title> line
+    # repeats: that one is the title, the site goes to metadata and the <title> line goes
+    label = "PROJECT: How to repot a fiddle-leaf fig"
+    cleaner = picking((label, None), ("Gardening", None), (ARTICLE[0], "The Green Fork"))
+    page = cleaner.clean("\n".join([TITLE, "Gardening", ARTICLE[0], label, *CLEAN_BODY]))
+    assert page.title == ARTICLE[0] and page.metadata["site"] == "The Green Fork"
+    assert TITLE not in page.paragraphs and label in page.paragraphs
+
+
+@pytest.mark.parametrize("line, key, value", [
+    ("Dec 18 2025 How to repot a fiddle-leaf fig", "date", "Dec 18 2025"),
+    ("Gardening › Houseplants › How to repot a fiddle-leaf fig", "section", "Houseplants"),
+])
+def test_lines_title_files_a_date_or_breadcrumb_printed_before_the_headline(line, key, value):
+    page = picking((line, None)).clean("\n".join([TITLE, *NAV, line, *ARTICLE[2:], *FOOTER]))
+    assert page.title == ARTICLE[0]
+    assert page.metadata[key] == value
+    assert not any(line in p for p in page.paragraphs)
+
+
+def test_lines_title_takes_no_letter_alone():
+    # a drop cap printed on a line of its own may rank first: it is no title
+    page = picking(("A", None), (ARTICLE[0], None)).clean("\n".join(["A", *NAV, ARTICLE[0], *ARTICLE[2:], *FOOTER]))
+    assert page.title == ARTICLE[0]
+
+
+def test_a_title_line_taken_whole_keeps_the_phrase_of_its_site_part():
+    # "Lights | Giro Sport Design©": the © of the site part makes no legal line of the <title>
+    first = "Herb planters | The Green Fork©"
+    page = picking((first, "The Green Fork©")).clean("\n".join([first, *NAV, *ARTICLE[2:], *FOOTER]))
+    assert page.title == first
+    assert not any(r.rule == "chrome.legal" and r.text == first for r in page.removed)

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from ..model import Block, Document, Drop
 from ..registry import Stage, rule
-from .lines import analysis_of
+from .lines import analysis_of, title_line
 
 _REASONS = {
     "cookies": "cookie notice", "account": "log-in, cart or search control", "skip_links": "skip link",
@@ -30,10 +30,10 @@ def _drop_family(doc: Document, name: str) -> Iterator[tuple[Block, Drop]]:
         return
     reason = _REASONS[name] if name in _REASONS else "chrome phrase"
     # the line the title picker ranks first, split as "Title | Site", is lines.title's: its
-    # site part may carry a phrase ("... | Bryan University Online©"), its title part does not
+    # site part may carry a phrase ("... | Bryan University Online©"), its title part does not;
+    # and so is a first line of that shape taken whole ("Lights | Giro Sport Design©")
     top = a.titles[0] if a.titles else None
-    split = top is not None and top.site is not None and not top.whole(a.scores.lines.texts[top.line])
-    skip = top.line if split else -1
+    skip = top.line if top is not None and title_line(top, a.scores.lines.texts) else -1
     if name == "custom":  # every family a user added
         lines = sorted(k for f in a.families_hit if f not in DEFAULT_RULE_FAMILIES for k in a.hits(f))
     else:

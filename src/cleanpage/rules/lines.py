@@ -26,10 +26,11 @@ import regex
 
 from ..config import Config
 from ..lines.analysis import GROW_FLOOR, GROW_MIN_WORDS, LinesAnalysis
-from ..lines.title import TitlePick, is_subtitle, split_site
+from ..lines.title import SEARCH_LINES, TitlePick, is_subtitle, split_site
 from ..model import Block, Decision, Document, Drop, ToMeta, ToTitle
 from ..patterns import (
-    AGE_LINE, AGE_WORDS, AGENCY_WORDS, BYLINE, BYLINE_WORDS, CARD_LABEL_LINE, CARD_LABEL_WORDS, DASH_SOURCE_LINE, DIGIT, LINK_HEADING_WORDS,
+    AGE_LINE, AGE_WORDS, AGENCY_WORDS, BYLINE, BYLINE_WORDS, CARD_LABEL_LINE, CARD_LABEL_WORDS, DASH_SOURCE_LINE, DATE, DIGIT,
+    LINK_HEADING_WORDS,
     SECTION_HEADING_WORDS, SOURCE_LINE, SOURCE_WORDS, TAGS_LIST_LINE, TAGS_WORDS, WIRE_CREDIT_LINE,
 )
 from ..phrases import is_furniture
@@ -37,7 +38,7 @@ from ..readers.cards import CATEGORIES, is_link_heading, is_weak_heading
 from ..registry import Stage, rule
 from .breaks import lines_once_restored
 from .meta import SECTION_SUFFIX
-from ..text import count_words, ends_clause, is_headline_shaped, keyword_set
+from ..text import count_words, ends_clause, is_headline_shaped
 
 _META_WORDS = AGENCY_WORDS | SOURCE_WORDS | BYLINE_WORDS | AGE_WORDS | TAGS_WORDS
 _ZONE_HEADING_WORDS = LINK_HEADING_WORDS | SECTION_HEADING_WORDS  # one of them is in every link or weak heading
@@ -265,6 +266,8 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
     A " | Site" or " - Site" part goes to ``metadata["site"]`` (" | <Section> News" to
     ``metadata["section"]``); the other candidates, when scored as chrome, are dropped.
     Targets: How to repot a fiddle-leaf fig | The Green Fork   (title, then site)
+             Dec 18 2025 Preparing a transition in Debusine   (date, then title)
+             Forum › Projects › Starting projects of an absolute beginner   (section, then title)
     Keeps:   the navigation lines above the headline, which are not titles; a line of a
              chrome phrase family ("Subscribe Sign in"); on a page that reads as clean
              text, every line but a "Title | Site" first line, a headline-shaped first line
@@ -276,7 +279,8 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
              on after a dash ("Repotting is about timing — and spring, as growers agree, is
              the time for it."), which is neither a title with its site nor one with its
              subtitle; a line with a web address ("Visit: https://example.org/app") or an
-             e-mail address alone, links the picker may rank high under the headline.
+             e-mail address alone, links the picker may rank high under the headline; a
+             letter alone ("A", a drop cap on a line of its own).
     """
     a = analysis_of(doc)
     if a is None or not a.titles:
@@ -304,38 +308,48 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
         # and either has a site part or is headline-shaped over a line that is not (were the
         # next line a headline too, it would head the body and be taken on cleaning the body),
         # or when it is a later line that the first line (the page's <title>) repeats: evidence
-        # a subheading of an article never has; the <title> line then goes. Never a whole line
-        # of a chrome phrase family
-        pick = a.titles[0]
-        b = live(pick)
-        if b is None or not _short_enough(pick, config) or _chrome_line(a, pick, texts) or _address(pick):
-            return  # gone, too long, a chrome phrase ("Skip to content") or an address
-        if pick.line != 0 or body[0] is not b:
-            first = by_line.get(0)
-            if (not short and pick.line > 0 and first is not None and first.text == texts[0]
-                    and _repeats_title(texts[0], pick.title)):
-                if _words(first.text) == _words(pick.title) and body[0] is first:
-                    # the same headline twice, the first copy heading the page: that one is the
-                    # title, and the body keeps the other where the page prints it
-                    why = f"the first copy of the picked headline; {pick.reason}"
-                    yield from _title(first, TitlePick(0, first.text, 0, len(first.text), None, why))
+        # a subheading of an article never has; the <title> line then goes. Below the first
+        # choice, only such a repeated line. Never a whole line of a chrome phrase family
+        first = by_line.get(0)
+        head = first if first is not None and first.text == texts[0] else None
+        for rank, pick in enumerate(a.titles):
+            b = live(pick)
+            if b is None or not _short_enough(pick, config) or _chrome_line(a, pick, texts) or _no_title(pick):
+                continue  # gone, too long, a chrome phrase ("Skip to content"), an address or a letter
+            if rank > 0 and not (head is not None and not short and pick.line > 0
+                                 and _repeats_title(texts[0], pick.title)):
+                continue  # below the first choice: only a headline the <title> line repeats
+            if pick.line != 0 or body[0] is not b:
+                if (not short and pick.line > 0 and head is not None
+                        and _repeats_title(texts[0], pick.title)):
+                    if _words(head.text) == _words(pick.title) and body[0] is head:
+                        # the same headline twice, the first copy heading the page: that one is the
+                        # title, and the body keeps the other where the page prints it
+                        why = f"the first copy of the picked headline; {pick.reason}"
+                        yield from _title(head, TitlePick(0, head.text, 0, len(head.text), None, why))
+                        return
+                    yield from _title(b, pick)
+                    if split_site(head.text)[3]:
+                        yield from _site_of_title_line(head, pick)
+                    else:
+                        yield head, Drop("the headline printed again in the <title> line")
                     return
+                continue
+            if not pick.whole(texts[0]):
+                # "Title - Site", not a first paragraph with a dash or a colon in it ("Tending to your
+                # health matters as much as ever — and meditation helps, as the study found."): that
+                # would give a title again each time the body is cleaned. Title-sized rather than
+                # headline-shaped: a forum's <title> may hold two sentences ("Where do I start? Help
+                # needed - Configuration - Home Assistant Community")
+                if b.words <= config.max_title_words and not ends_clause(b.text) and not _sentence_with_dash(b, pick):
+                    yield from _title(b, pick)
+                    return
+            elif not short and len(body) > 1 and b.is_heading and (
+                    not body[1].is_heading or _printed_again(b, body)):
+                # a headline over a paragraph, or one the page prints again before its prose
+                # (the <title> line, the page's header, then the page's own heading)
                 yield from _title(b, pick)
-                if split_site(first.text)[3]:
-                    yield from _site_of_title_line(first, pick)
-                else:
-                    yield first, Drop("the headline printed again in the <title> line")
-            return
-        if not pick.whole(texts[0]):
-            # "Title - Site", not a first paragraph with a dash or a colon in it ("Tending to your
-            # health matters as much as ever — and meditation helps, as the study found."): that
-            # would give a title again each time the body is cleaned. Title-sized rather than
-            # headline-shaped: a forum's <title> may hold two sentences ("Where do I start? Help
-            # needed - Configuration - Home Assistant Community")
-            if b.words <= config.max_title_words and not ends_clause(b.text) and not _sentence_with_dash(b, pick):
-                yield from _title(b, pick)
-        elif not short and len(body) > 1 and b.is_heading and not body[1].is_heading:
-            yield from _title(b, pick)
+                return
         return
     for pick in a.titles:
         b = live(pick)
@@ -347,14 +361,14 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
             # line of a scraped page is its <title>, whatever its shape, and so is a line it repeats
             continue
         if (not (_short_enough(pick, config) or pick.line == 0) or _chrome_line(a, pick, texts)
-                or _sentence_with_dash(b, pick) or _address(pick)):
+                or _sentence_with_dash(b, pick) or _no_title(pick)):
             # too long (but the <title> line, which a shop may fill with a product's whole name), a chrome
             # phrase ("Subscribe Sign in"), part of a sentence, or an address
             continue
         if all(o is b for o in body):
             return  # nothing left under it: a title would leave an empty page
         chosen = pick
-        yield from _title(b, pick)
+        yield from _title(b, *_lead_off(b, pick))
         break
     first = by_line.get(0)
     if chosen is not None and chosen.line != 0 and first is not None and first.text == texts[0]:
@@ -367,16 +381,24 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
     yield from _drops(a, drops, "title candidate not taken")
 
 
-def _chrome_line(a: LinesAnalysis, pick: TitlePick, texts: list[str]) -> bool:
+def _chrome_line(a: LinesAnalysis, pick: TitlePick, texts: Sequence[str]) -> bool:
     """Is the pick a whole line of a chrome phrase family ("Subscribe Sign in")? A phrase in
-    a site part the pick leaves out ("How to repot a fig | The Green Fork©") does not count."""
-    return a.family[pick.line] is not None and pick.whole(texts[pick.line])
+    a site part ("How to repot a fig | The Green Fork©") does not count."""
+    return a.family[pick.line] is not None and pick.whole(texts[pick.line]) and not title_line(pick, texts)
 
 
-def _address(pick: TitlePick) -> bool:
-    """Does the pick hold a web address ("Visit: https://example.org/app", "www.example.org"),
-    or is it an e-mail address alone?"""
-    return _ADDRESS.search(pick.title.strip()) is not None
+def title_line(pick: TitlePick, texts: Sequence[str]) -> bool:
+    """Is the pick a "Title | Site" line, lines.title's whatever phrase its site part holds
+    ("... | Giro Sport Design©"): split there, or the first line (the page's <title>) whole?"""
+    return pick.site is not None and (pick.line == 0 or not pick.whole(texts[pick.line]))
+
+
+def _no_title(pick: TitlePick) -> bool:
+    """Is the pick no title whatever its rank: does it hold a web address ("Visit:
+    https://example.org/app", "www.example.org"), is it an e-mail address alone, or has it
+    fewer than two letters or digits (a drop cap, "A", printed on a line of its own)?"""
+    title = pick.title.strip()
+    return _ADDRESS.search(title) is not None or (len(title) < 4 and sum(map(str.isalnum, title)) < 2)
 
 
 def _short_enough(pick: TitlePick, config: Config) -> bool:
@@ -395,6 +417,21 @@ def _sentence_with_dash(b: Block, pick: TitlePick) -> bool:
         return False
     where = b.text.find(site, pick.end)
     return where >= 0 and is_subtitle(site, b.text[pick.end:where].strip())
+
+
+def _printed_again(b: Block, body: Sequence[Block]) -> bool:
+    """Does the body print ``b``'s words again as a whole line before its first paragraph of
+    prose (the ``<title>`` line, the page's header, then the page's own heading)? A heading
+    that comes back after the prose starts is a subheading or a table of contents' entry."""
+    words = _words(b.text)
+    if len(words) < 2:
+        return False
+    for o in body[1:SEARCH_LINES]:
+        if _prose(o):
+            return False
+        if _words(o.text) == words:
+            return True
+    return False
 
 
 def _site_of_title_line(first: Block, chosen: TitlePick) -> Iterator[tuple[Block, Decision]]:
@@ -420,15 +457,50 @@ def _repeats_title(first_line: str, title: str) -> bool:
     return len(words) >= 2 and words in (_words(first_line), _words(split_site(first_line)[0]))
 
 
-def _title(b: Block, pick: TitlePick) -> Iterator[tuple[Block, Decision]]:
+def _lead_off(b: Block, pick: TitlePick) -> tuple[TitlePick, _Lead | None]:
+    """The pick without what a scraper printed before the headline on its line: a date
+    ("Dec 18 2025 Preparing a transition in Debusine") or a breadcrumb trail ("Forum ›
+    Projects › Starting projects of an absolute beginner"), each filed as metadata (the
+    date, the trail's last step as the section). The pick itself when there is neither, or
+    when the rest would not be a headline."""
+    if pick.start > 0 or not pick.whole(b.text):
+        return pick, None
+    text = b.text
+    m = _LEADING_DATE.match(text)
+    if m is not None:
+        at, lead = m.end(), ("date", "date before the headline", m.span(1))
+    else:
+        crumbs = list(_CRUMB.finditer(text))
+        if len(crumbs) < 2:
+            return pick, None
+        last = crumbs[-1]
+        at, lead = last.end(), ("section", "breadcrumb trail before the headline", (crumbs[-2].end(), last.start()))
+    rest = text[at:]
+    if not is_headline_shaped(rest, count_words(rest)):
+        return pick, None
+    return TitlePick(pick.line, rest, at, len(text), None, f"{pick.reason}; {lead[1]} filed apart"), lead
+
+
+# what may stand before a headline on its line: a date, then the headline ("Dec 18 2025 ..."); the
+# steps of a breadcrumb trail, each set off by an arrow ("Forum › Projects › ...")
+_LEADING_DATE = regex.compile(rf"({DATE})\s+(?=\S)", regex.I)
+_CRUMB = regex.compile(r"\s+[›>»]\s+")
+_Lead = tuple[str, str, tuple[int, int]]  # metadata key, reason, span of the value
+
+
+def _title(b: Block, pick: TitlePick, lead: _Lead | None = None) -> Iterator[tuple[Block, Decision]]:
     text = b.text
     start, end = pick.start, pick.end
     site = pick.site.strip() if pick.site else None
     reason = f"headline ({pick.reason})"
     if start > 0:
-        before = text.find(site, 0, start) if site else -1
-        value = (before, before + len(site)) if before >= 0 and site else None
-        yield b, ToMeta("site", "site name before the headline", span=(0, start), value=value)
+        if lead is not None:
+            key, why, value = lead
+        else:
+            before = text.find(site, 0, start) if site else -1
+            key, why = "site", "site name before the headline"
+            value = (before, before + len(site)) if before >= 0 and site else None
+        yield b, ToMeta(key, why, span=(0, start), value=value)
         yield b, ToTitle(reason, end=None if end >= len(text) else end - start)
         return
     meta: tuple[tuple[str, int, int], ...] = ()
