@@ -19,7 +19,7 @@ decisions, each removal with the line's score and the evidence that weighed most
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -303,53 +303,7 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
     chosen = None
     short = len(texts) < config.min_scored_lines and lines_once_restored(texts, config) < config.min_scored_lines
     if a.clean or short:
-        # A page too short for the line model: only a first line with its own site part
-        # ("Title | Site"). Clean text: the picker's first choice when it is the first line
-        # and either has a site part or is headline-shaped over a line that is not (were the
-        # next line a headline too, it would head the body and be taken on cleaning the body),
-        # or when it is a later line that the first line (the page's <title>) repeats: evidence
-        # a subheading of an article never has; the <title> line then goes. Below the first
-        # choice, only such a repeated line. Never a whole line of a chrome phrase family
-        first = by_line.get(0)
-        head = first if first is not None and first.text == texts[0] else None
-        for rank, pick in enumerate(a.titles):
-            b = live(pick)
-            if b is None or not _short_enough(pick, config) or _chrome_line(a, pick, texts) or _no_title(pick):
-                continue  # gone, too long, a chrome phrase ("Skip to content"), an address or a letter
-            if rank > 0 and not (head is not None and not short and pick.line > 0
-                                 and _repeats_title(texts[0], pick.title)):
-                continue  # below the first choice: only a headline the <title> line repeats
-            if pick.line != 0 or body[0] is not b:
-                if (not short and pick.line > 0 and head is not None
-                        and _repeats_title(texts[0], pick.title)):
-                    if _words(head.text) == _words(pick.title) and body[0] is head:
-                        # the same headline twice, the first copy heading the page: that one is the
-                        # title, and the body keeps the other where the page prints it
-                        why = f"the first copy of the picked headline; {pick.reason}"
-                        yield from _title(head, TitlePick(0, head.text, 0, len(head.text), None, why))
-                        return
-                    yield from _title(b, pick)
-                    if split_site(head.text)[3]:
-                        yield from _site_of_title_line(head, pick)
-                    else:
-                        yield head, Drop("the headline printed again in the <title> line")
-                    return
-                continue
-            if not pick.whole(texts[0]):
-                # "Title - Site", not a first paragraph with a dash or a colon in it ("Tending to your
-                # health matters as much as ever — and meditation helps, as the study found."): that
-                # would give a title again each time the body is cleaned. Title-sized rather than
-                # headline-shaped: a forum's <title> may hold two sentences ("Where do I start? Help
-                # needed - Configuration - Home Assistant Community")
-                if b.words <= config.max_title_words and not ends_clause(b.text) and not _sentence_with_dash(b, pick):
-                    yield from _title(b, pick)
-                    return
-            elif not short and len(body) > 1 and b.is_heading and (
-                    not body[1].is_heading or _printed_again(b, body)):
-                # a headline over a paragraph, or one the page prints again before its prose
-                # (the <title> line, the page's header, then the page's own heading)
-                yield from _title(b, pick)
-                return
+        yield from _title_of_clean_page(a, body, by_line, texts, live, short, config)
         return
     for pick in a.titles:
         b = live(pick)
@@ -379,6 +333,59 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
         if pick is not chosen and b is not None and not keep[pick.line] and not _prose(b):
             drops.append((b, pick.line))
     yield from _drops(a, drops, "title candidate not taken")
+
+
+def _title_of_clean_page(a: LinesAnalysis, body: list[Block], by_line: dict[int, Block], texts: Sequence[str],
+                         live: Callable[[TitlePick], Block | None], short: bool,
+                         config: Config) -> Iterator[tuple[Block, Decision]]:
+    """lines.title on a page that reads as clean text, or is too short for the line model.
+
+    Too short: only a first line with its own site part ("Title | Site"). Clean text: the
+    picker's first choice when it is the first line and either has a site part or is
+    headline-shaped over a line that is not (were the next line a headline too, it would
+    head the body and be taken on cleaning the body) or that the page prints again before
+    its prose; or a later line that the first line (the page's <title>) repeats, evidence
+    a subheading of an article never has (the first choice, or else the best such line),
+    and the <title> line then goes. Never a whole line of a chrome phrase family."""
+    first = by_line.get(0)
+    head = first if first is not None and first.text == texts[0] else None
+    for rank, pick in enumerate(a.titles):
+        b = live(pick)
+        if b is None or not _short_enough(pick, config) or _chrome_line(a, pick, texts) or _no_title(pick):
+            continue  # gone, too long, a chrome phrase ("Skip to content"), an address or a letter
+        repeated = head is not None and not short and pick.line > 0 and _repeats_title(texts[0], pick.title)
+        if rank > 0 and not repeated:
+            continue  # below the first choice: only a headline the <title> line repeats
+        if pick.line != 0 or body[0] is not b:
+            if not repeated:
+                continue
+            if _words(head.text) == _words(pick.title) and body[0] is head:
+                # the same headline twice, the first copy heading the page: that one is the
+                # title, and the body keeps the other where the page prints it
+                why = f"the first copy of the picked headline; {pick.reason}"
+                yield from _title(head, TitlePick(0, head.text, 0, len(head.text), None, why))
+                return
+            yield from _title(b, pick)
+            if split_site(head.text)[3]:
+                yield from _site_of_title_line(head, pick)
+            else:
+                yield head, Drop("the headline printed again in the <title> line")
+            return
+        if not pick.whole(texts[0]):
+            # "Title - Site", not a first paragraph with a dash or a colon in it ("Tending to your
+            # health matters as much as ever — and meditation helps, as the study found."): that
+            # would give a title again each time the body is cleaned. Title-sized rather than
+            # headline-shaped: a forum's <title> may hold two sentences ("Where do I start? Help
+            # needed - Configuration - Home Assistant Community")
+            if b.words <= config.max_title_words and not ends_clause(b.text) and not _sentence_with_dash(b, pick):
+                yield from _title(b, pick)
+                return
+        elif not short and len(body) > 1 and b.is_heading and (
+                not body[1].is_heading or _printed_again(b, body)):
+            # a headline over a paragraph, or one the page prints again before its prose
+            # (the <title> line, the page's header, then the page's own heading)
+            yield from _title(b, pick)
+            return
 
 
 def _chrome_line(a: LinesAnalysis, pick: TitlePick, texts: Sequence[str]) -> bool:
