@@ -64,6 +64,22 @@ def test_prefilter_never_hides_a_line_the_rule_acts_on(name):
             assert r.passes(block._kw, block.text), f"{name} acts on a line its prefilter hides: {block.text!r}"
 
 
+@pytest.mark.parametrize("name", [n for n, r in registry().items() if r.context and r.gated])
+def test_a_context_rule_acts_only_on_a_page_that_meets_its_prefilter(name):
+    """A context rule's prefilter is a precondition: every page of the corpus and the
+    hand-written pages, asked without it, gets an answer only if one of its blocks passes."""
+    from cleanpage.lines.analysis import LineAnalyser
+
+    r = registry()[name]
+    fn = r.bind(Config())
+    analyser = LineAnalyser.from_config(Config())
+    for path in PAGES:
+        doc = parse_text(path.read_text(encoding="utf-8"), analyser=analyser)
+        if list(fn(doc)):
+            assert any(b.zone in r.zones and r.passes(b._kw, b.text) for b in doc.blocks), \
+                f"{name} acts on {path.name}, where no block passes its prefilter"
+
+
 def test_keywords_are_whole_ascii_words_of_letters():
     assert keywords("Comments(3) Don’t SHARE-this e-mail 4you") == [
         b"comments", b"don", b"t", b"share", b"this", b"e", b"mail", b"you"]

@@ -15,7 +15,9 @@ Why a page costs time linear in its length:
   passes the rule's prefilter (its keywords are looked up in one index per page,
   its patterns found in one scan of the page). A pass therefore touches only what
   changed, and a rule runs only on the few lines that name its words.
-* A context rule runs again only if something changed since it last ran.
+* A context rule runs again only if something changed since it last ran, and not at
+  all while no block of its zones passes its prefilter (if it declares one): the
+  blocks that do are kept like a block rule's worklist, but never emptied.
 * Block features are computed at most once per block (``model.Block``), and a
   block's position is never stored in it, so nothing has to be rebuilt when a
   block before it goes.
@@ -73,7 +75,7 @@ _Placed = tuple[int, int, str, Union[int, None], Union[str, None]]
 class _Bound:
     rule: Rule
     fn: Any
-    slot: int  # bit of the rule in prefilter masks (block rules only)
+    slot: int  # bit of the rule in prefilter masks (block rules and context rules with a prefilter)
 
 
 class Engine:
@@ -83,7 +85,10 @@ class Engine:
         self.config = config
         rules = enabled_rules(config)
         block_rules = [r for r in rules if not r.context and Stage.GUARD < r.stage < Stage.FINAL]
-        self.slots = tuple(_Bound(r, r.bind(config), i) for i, r in enumerate(block_rules))
+        # a context rule's prefilter is a precondition on the page (see ``registry``): its bit in
+        # the blocks' masks finds the blocks that meet it, as a block rule's finds its worklist
+        gated_context = [r for r in rules if r.context and r.gated and Stage.GUARD < r.stage]
+        self.slots = tuple(_Bound(r, r.bind(config), i) for i, r in enumerate(block_rules + gated_context))
         by_name = {b.rule.name: b for b in self.slots}
         # groups that run in turn, each only once those before it have reached a fixed point:
         # the rules that edit the page, then dedupe (repeats are judged on the settled
@@ -242,6 +247,8 @@ class _Run:
         self.src = doc.text
         self.config = engine.config
         self.live: list[Block] = list(doc.blocks)
+        # per slot: a block rule's worklist; a context rule's blocks that pass its prefilter,
+        # never emptied (those gone since are skipped, and dropped by ``_forget``)
         self.pending: list[set[Block]] = [set() for _ in engine.slots]
         self.pieces: dict[Block, list[tuple[int, int]]] = {}  # when not [(start, end)]
         self.value: dict[Block, tuple[int, int]] = {}  # sidebar blocks: the part that is the value
@@ -904,6 +911,9 @@ class _Run:
         state = tuple(map(self.zone_generation.__getitem__, self.engine.zones_of[name]))
         if self.seen.get(name) == state or (rule.once and name in self.seen):
             return False  # nothing changed where it looks since it last looked: it would answer the same
+        if bound.slot >= 0 and not self._may_act(bound):
+            self.seen[name] = state  # it would answer nothing, as it would if it were asked
+            return False
         doc = self.view()
         self.seen[name] = state
         blocks = doc.blocks
@@ -925,6 +935,11 @@ class _Run:
         if drops:
             changed |= self._drop_all(name, drops)
         return changed
+
+    def _may_act(self, bound: _Bound) -> bool:
+        """Does a block of a context rule's zones pass the rule's prefilter, its precondition?"""
+        zones, gone = bound.rule.zones, self.gone
+        return any(b.zone in zones and b not in gone for b in self.pending[bound.slot])
 
     def _pass(self, rules: Sequence[_Bound]) -> bool:
         changed = False
@@ -1202,7 +1217,7 @@ def decide(name: str, text: str, config: Config | None = None) -> Any:
     A block rule sees ``text`` as one block and gives its decision (the first, if it
     gives several) or None; its prefilter applies, as in the engine. A context rule
     sees ``text`` parsed as a page (one block per line) and gives a list of
-    ``(block text, decision)`` pairs.
+    ``(block text, decision)`` pairs; empty, unasked, if no line passes its prefilter.
     """
     from .parse.text import parse_text
 
@@ -1215,6 +1230,8 @@ def decide(name: str, text: str, config: Config | None = None) -> Any:
     doc = parse_text(text, analyser=LineAnalyser.from_config(config) if r.context else None)
     if r.context:
         out = []
+        if r.gated and not any(b.zone in r.zones and r.passes(b._kw, b.text) for b in doc.blocks):
+            return out  # no block meets its prefilter: the engine would not ask it
         for target, d in fn(doc):
             block = doc.blocks[target] if isinstance(target, int) else target
             out.append((block.text, d))

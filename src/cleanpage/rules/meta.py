@@ -46,7 +46,7 @@ def trailer_zone(doc: Document) -> list[Block]:
     return out
 
 
-@rule("meta.wire_credit", stage=Stage.META, order=10, context=True)
+@rule("meta.wire_credit", stage=Stage.META, order=10, context=True, keywords=AGENCY_WORDS)
 def file_wire_credit(doc: Document, config: Config) -> Iterator[tuple[Block, ToMeta]]:
     """File a line that only names a news agency, after the article, as ``metadata["credit"]``.
 
@@ -75,7 +75,7 @@ def file_trailing_credit(block: Block) -> ToMeta | None:
     return None
 
 
-@rule("meta.source_line", stage=Stage.META, order=20, context=True)
+@rule("meta.source_line", stage=Stage.META, order=20, context=True, keywords=SOURCE_WORDS)
 def file_source_line(doc: Document, config: Config) -> Iterator[tuple[Block, ToMeta]]:
     """File an attribution line after the article as ``metadata["source"]``.
 
@@ -91,7 +91,7 @@ def file_source_line(doc: Document, config: Config) -> Iterator[tuple[Block, ToM
             yield block, ToMeta("source", "source attribution line", value=m.span("v"))
 
 
-@rule("meta.byline", stage=Stage.META, order=30, context=True)
+@rule("meta.byline", stage=Stage.META, order=30, context=True, keywords=BYLINE_WORDS)
 def file_byline(doc: Document, config: Config) -> Iterator[tuple[Block, ToMeta]]:
     """File a byline before the article as ``metadata["author"]``.
 
