@@ -118,6 +118,9 @@ class Engine:
             for pattern in b.rule.patterns:
                 patterns.append((pattern, bit))
         self.index = index
+        # the words of the index as a set: ``frozenset.isdisjoint`` of a block's keyword list is a
+        # third faster than ``dict.keys().isdisjoint``, and _Run.__init__ asks it of every block
+        self.words = frozenset(index)
         self.always = always
         self.patterns = tuple(patterns)
         self._slot_cache: dict[int, tuple[int, ...]] = {}
@@ -266,9 +269,9 @@ class _Run:
         self.short: dict[str, tuple[list[bytes], int]] = {}  # a short text's keywords and words (``_block``)
         self.short_masks: dict[str, tuple[int, tuple[int, ...]]] = {}  # a short text's prefilter mask and slots
         index, always, mask = engine.index, engine.always, self.mask
-        keys = index.keys()
+        keys, names_none = index.keys(), engine.words.isdisjoint
         for b in self.live:
-            if not keys.isdisjoint(b._kw):
+            if not names_none(b._kw):
                 m = always
                 for word in keys & b._kw:
                     m |= index[word]
