@@ -142,6 +142,8 @@ DATELINE = regex.compile(
     rf"|(?P<v>\p{{Lu}}{{2,}}(?:[ ,]+\p{{Lu}}{{2,}}){{0,2}},\s+(?i:{MONTH})\s+\d{{1,2}})\s+[-–—]\s+"
 )
 DATELINE_WORDS = _AGENCY_CAPS_WORDS | MONTH_WORDS  # one of them is in every dateline
+#: and one of these: the "(" of "(AFP)", or the dash after "BERLIN, July 7"
+DATELINE_NEEDS = ("(", "-", "\u2013", "\u2014")
 
 #: "Source: commonspace.eu with TASS, RIA Novosti and agencies"
 SOURCE_LINE = regex.compile(r"(?:sources?|via|source\s+link|courtesy)\s*[:：]\s*(?P<v>\S.{0,200})", _F)
@@ -327,6 +329,8 @@ TRAILER = regex.compile(
     _F,
 )
 TRAILER_WORDS = _words(b"more update updates developing breaking updated")
+#: every note ``TRAILER`` matches holds one of these: a quick test of an ASCII text, lower-cased
+TRAILER_NEEDS = ("follow", "come", "story", "article")
 
 # --- reading time ---------------------------------------------------------------------------
 

@@ -10,8 +10,8 @@ import regex
 from ..config import Config
 from ..model import Block, Decision, Document, ToMeta, ToTitle
 from ..patterns import (
-    AGE_LINE, AGE_WORDS, AGENCY_WORDS, BYLINE, BYLINE_WORDS, DATELINE, DATELINE_WORDS, DIGIT, SOURCE_LINE,
-    SOURCE_WORDS, TRAILING_CREDIT, UPDATED_LABEL, WIRE_CREDIT_LINE,
+    AGE_LINE, AGE_WORDS, AGENCY_WORDS, BYLINE, BYLINE_WORDS, DATELINE, DATELINE_NEEDS, DATELINE_WORDS, DIGIT,
+    SOURCE_LINE, SOURCE_WORDS, TRAILING_CREDIT, UPDATED_LABEL, WIRE_CREDIT_LINE,
 )
 from ..registry import Stage, rule
 from ..text import is_prose
@@ -145,6 +145,8 @@ def file_dateline(block: Block) -> ToMeta | None:
     Keeps:   Washington said on Monday it would send more weapons.
              KNIME — short for the Konstanz Information Miner — is a free ... (a term, not a place)
     """
+    if not any(c in block.text for c in DATELINE_NEEDS):
+        return None  # a quick test first: "May" and "AP" are in many lines that open with no dateline
     m = DATELINE.match(block.text)
     if m and m.end() < len(block.text):
         return ToMeta("dateline", "dateline before the first sentence", span=(0, m.end()), value=m.span("v"))
