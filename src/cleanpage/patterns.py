@@ -461,8 +461,10 @@ DASH_SOURCE_LINE = regex.compile(r"[-–—]\s*(?P<v>\S.{0,80})")
 _ABBREV = (r"(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|etc|No|Gen|Sen|Rep|Gov|Lt|Col|Capt|Prof|Inc|Ltd|Co|Corp|Mt|Ft"
            r"|Ave|Dept|approx|est|fig|vol|pp|ed|e\.g|i\.e|al|Rev|Sgt|Cpl|Adm|Hon|Pres))")
 
-#: a sentence end inside a block: "Oil fell 3.5% on Monday. Will it keep falling?" (not "Dr. Hassan")
-INNER_SENTENCE_END = regex.compile(rf"[\p{{Ll}}\d%]{_ABBREV}[.!?]{_CLOSE}*\s+{_Q}?\p{{Lu}}")
+#: a sentence end inside a block: "Oil fell 3.5% on Monday. Will it keep falling?" (not "Dr. Hassan").
+#: The letter before the end is looked behind for, so the search stops only at a . ! or ?, not at
+#: every lower-case letter to try the abbreviations there (a headline took 13 us, now under 1)
+INNER_SENTENCE_END = regex.compile(rf"(?<=[\p{{Ll}}\d%]){_ABBREV}[.!?]{_CLOSE}*\s+{_Q}?\p{{Lu}}")
 
 # the first word of a sentence, then a space: "Amid market", "We've had", "So, we"; not a name in
 # code ("Popen(", "WaitGroup to") nor a word that ends the line
