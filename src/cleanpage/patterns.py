@@ -292,13 +292,6 @@ _FIELD = (r"(?:(?:first|last|full|given|family|company|business|user)\s*name|nam
           r"|nombre|apellidos?|correo(?:\s+electr[oó]nico)?|tel[eé]fono|empresa|mensaje|asunto|contrase[ñn]a|ciudad"
           r"|nome|sobrenome|telefone|mensagem|assunto|senha|cidade|cognome|telefono|azienda|messaggio|oggetto)")
 FORM_FIELD_LINE = regex.compile(rf"(?:your\s+|votre\s+|ihre?\s+|tu\s+|seu\s+|sua\s+|il\s+tuo\s+)?{_FIELD}\s*:?\s*\*\s*:?", _F)
-FORM_FIELD_WORDS = _words(  # keywords are ASCII letter runs: "Téléphone" names "phone", "Société" "soci"
-    b"name firstname lastname username email mail address phone telephone mobile cell number company"
-    b" organisation organization password message website subject street city state zip postal postcode code"
-    b" country job title vorname nachname adresse telefon telefonnummer firma unternehmen nachricht betreff"
-    b" passwort nom prenom soci societe entreprise sujet objet mot ville pays nombre apellido apellidos correo"
-    b" fono empresa mensaje asunto contrase ciudad nome sobrenome telefone mensagem assunto senha cidade"
-    b" cognome azienda messaggio oggetto")
 
 # --- ads and trailers ------------------------------------------------------------------------
 
