@@ -127,13 +127,17 @@ def file_date_lines(doc: Document, config: Config) -> Iterator[tuple[Block, Deci
     for block in header_zone(doc):
         if not (block.mentions(AGE_WORDS) or DIGIT.search(block.text)) or block.words > config.max_date_line_words:
             continue
-        m = AGE_LINE.fullmatch(block.text)
+        m = block.memo(AGE_LINE, _age_line)  # worked out once a block: the rule runs again after each change
         if not m:
             continue
         key = "updated" if m.group("label") and UPDATED_LABEL.match(m.group("label")) else "date"
         if key not in filed:
             filed.add(key)
             yield block, ToMeta(key, "date line", value=m.span("v"))
+
+
+def _age_line(block: Block) -> regex.Match[str] | None:
+    return AGE_LINE.fullmatch(block.text)
 
 
 @rule("meta.dateline", stage=Stage.INLINE, order=40, zones=("body", "sidebar"), keywords=DATELINE_WORDS)
