@@ -1005,14 +1005,15 @@ class _Run:
 
     def _assemble(self) -> Page:
         cards: dict[int, list[Block]] = {}
-        flow: list[Block] = []  # the body's blocks, one paragraph each
-        for b in self.live:
-            if b.zone == "sidebar" and b.card is not None:
-                cards.setdefault(b.card, []).append(b)
-            else:
-                flow.append(b)
+        live = self.live
+        flow = [b for b in live if b.zone != "sidebar" or b.card is None]  # the body's blocks, one paragraph each
+        if len(flow) < len(live):
+            for b in live:
+                if b.zone == "sidebar" and b.card is not None:
+                    cards.setdefault(b.card, []).append(b)
         paragraphs = [b.text for b in flow]
         placed = self.placed
+        cleaning = len(placed)  # the placements made while cleaning; the body's follow them
         pack = len(flow) >= _PACK_FROM
         if pack:
             body, ordered = self._packed_body(flow)
@@ -1040,8 +1041,11 @@ class _Run:
                           for i, p in enumerate(placed)]
             placements: Sequence[Any] = _placements(body, ordered, provenance)
         else:
+            # a card's placements are filed under its sidebar item: they are among those made while
+            # cleaning and those of the cards (``_item``), never among the body's
             resolve = self._resolve
-            placed = [p if p[2] != card else resolve(p, card_index) for p in placed]
+            placed[:cleaning] = [p if p[2] != card else resolve(p, card_index) for p in placed[:cleaning]]
+            placed[runtime:] = [p if p[2] != card else resolve(p, card_index) for p in placed[runtime:]]
             placed.sort(key=_start_end)
             placements = tuple(placed)
         title = self.title
