@@ -246,6 +246,23 @@ def test_decisions_are_immutable_values():
         d.reason = "y"  # type: ignore[misc]
 
 
+def test_a_moved_block_is_the_block_make_block_makes():
+    """``model.moved_block`` copies what ``make_block`` would work out again from the same text."""
+    from cleanpage.model import _Slots, make_block, moved_block
+
+    for text in ("Editor's choice", "The vote was delayed by a week, officials said.", "“Quoted.”"):
+        b = parse_text(text).blocks[0]
+        if text.startswith("The"):
+            assert b.key and not b.is_heading  # features already worked out are copied too
+        moved = moved_block(b, "sidebar", "title", 7, "Popular")
+        made = make_block(b.text, b.start, b.end, b._origin, zone="sidebar", role="title", card=7,
+                          section="Popular", kw=b._kw, words=b.words, score=b._score)
+        for name in _Slots.__slots__:
+            if name not in ("_heading", "_key", "_memo"):
+                assert getattr(moved, name) == getattr(made, name), name
+        assert (moved.is_heading, moved.key) == (made.is_heading, made.key)
+
+
 def test_steps_and_removals_made_by_slots_equal_the_dataclasses():
     from dataclasses import fields
 

@@ -39,7 +39,7 @@ from .config import Config
 from .errors import RuleError
 from .model import (
     Block, Cut, Decision, Document, Drop, Join, MergeCard, Page, Placement, Placements, Removal, SidebarItem,
-    Split, Step, ToMeta, ToSidebar, ToTitle, like_block, make_block,
+    Split, Step, ToMeta, ToSidebar, ToTitle, like_block, moved_block,
 )
 from .registry import Rule, Stage, enabled_rules, registry
 from .text import count_words, keywords
@@ -755,8 +755,7 @@ class _Run:
             self._kill(b)
             return True
         self._step(rule, "sidebar", pieces, f"{d.reason} ({d.role})", b.text)
-        moved = make_block(b.text, b.start, b.end, b._origin, zone="sidebar", role=d.role, card=d.card,
-                           section=d.section, kw=b._kw, words=b.words, score=b._score)
+        moved = moved_block(b, "sidebar", d.role, d.card, d.section)
         # a block's mask depends on its text and keywords alone, and the moved block keeps both
         self._replace(b, moved, pieces, mask=self.mask.get(b, 0))
         if d.value is not None:
@@ -1112,7 +1111,11 @@ class _Run:
             value = self.value.get(b)
             if value is not None:
                 text = text[value[0]:value[1]].strip()
-            self.placed.extend((s, t, Dest.CARD, key, role) for s, t in self._pieces(b))
+            pieces = self.pieces.get(b)
+            if pieces is None:
+                self.placed.append((b.start, b.end, Dest.CARD, key, role))
+            else:
+                self.placed.extend((s, t, Dest.CARD, key, role) for s, t in pieces)
             if role == "summary":
                 summary.append(text)
             elif role in fields:  # a second line for the same field: keep both, lose nothing
