@@ -64,6 +64,22 @@ def test_prefilter_never_hides_a_line_the_rule_acts_on(name):
             assert r.passes(block._kw, block.text), f"{name} acts on a line its prefilter hides: {block.text!r}"
 
 
+@pytest.mark.parametrize("name", [n for n, r in registry().items() if r.context and r.gated])
+def test_a_context_rule_acts_only_on_a_page_that_meets_its_prefilter(name):
+    """A context rule's prefilter is a precondition: every page of the corpus and the
+    hand-written pages, asked without it, gets an answer only if one of its blocks passes."""
+    from cleanpage.lines.analysis import LineAnalyser
+
+    r = registry()[name]
+    fn = r.bind(Config())
+    analyser = LineAnalyser.from_config(Config())
+    for path in PAGES:
+        doc = parse_text(path.read_text(encoding="utf-8"), analyser=analyser)
+        if list(fn(doc)):
+            assert any(b.zone in r.zones and r.passes(b._kw, b.text) for b in doc.blocks), \
+                f"{name} acts on {path.name}, where no block passes its prefilter"
+
+
 def test_keywords_are_whole_ascii_words_of_letters():
     assert keywords("Comments(3) Don’t SHARE-this e-mail 4you") == [
         b"comments", b"don", b"t", b"share", b"this", b"e", b"mail", b"you"]
@@ -228,6 +244,23 @@ def test_decisions_are_immutable_values():
     assert d.action == "drop" and d == Drop(reason="x")
     with pytest.raises(AttributeError):
         d.reason = "y"  # type: ignore[misc]
+
+
+def test_a_moved_block_is_the_block_make_block_makes():
+    """``model.moved_block`` copies what ``make_block`` would work out again from the same text."""
+    from cleanpage.model import _Slots, make_block, moved_block
+
+    for text in ("Editor's choice", "The vote was delayed by a week, officials said.", "“Quoted.”"):
+        b = parse_text(text).blocks[0]
+        if text.startswith("The"):
+            assert b.key and not b.is_heading  # features already worked out are copied too
+        moved = moved_block(b, "sidebar", "title", 7, "Popular")
+        made = make_block(b.text, b.start, b.end, b._origin, zone="sidebar", role="title", card=7,
+                          section="Popular", kw=b._kw, words=b.words, score=b._score)
+        for name in _Slots.__slots__:
+            if name not in ("_heading", "_key", "_memo"):
+                assert getattr(moved, name) == getattr(made, name), name
+        assert (moved.is_heading, moved.key) == (made.is_heading, made.key)
 
 
 def test_steps_and_removals_made_by_slots_equal_the_dataclasses():

@@ -194,6 +194,20 @@ def text_block(text: str, start: int, end: int, line: int, kw: list[bytes], word
     return b
 
 
+def moved_block(b: Block, zone: Zone, role: str | None, card: int | None, section: str | None) -> Block:
+    """``b`` in another zone, role, card and section: the same text, origin and features (what is
+    worked out from the text is copied, not worked out again). The pipeline's block for a line
+    moved to the sidebar (a card's lines, ~18 a page with cards)."""
+    m = _Slots()
+    m.text, m.start, m.end, m._origin = b.text, b.start, b.end, b._origin
+    m.zone, m.role, m.card, m.section = zone, role, card, section
+    m._kw, m.words, m.ends_sentence = b._kw, b.words, b.ends_sentence
+    m._heading, m._key, m._memo = b._heading, b._key, None
+    m._score = b._score
+    m.__class__ = Block
+    return m
+
+
 _ENDS = frozenset(_SENTENCE_ENDS)
 
 

@@ -15,7 +15,9 @@ Why a page costs time linear in its length:
   passes the rule's prefilter (its keywords are looked up in one index per page,
   its patterns found in one scan of the page). A pass therefore touches only what
   changed, and a rule runs only on the few lines that name its words.
-* A context rule runs again only if something changed since it last ran.
+* A context rule runs again only if something changed since it last ran, and not at
+  all while no block of its zones passes its prefilter (if it declares one): the
+  blocks that do are kept like a block rule's worklist, but never emptied.
 * Block features are computed at most once per block (``model.Block``), and a
   block's position is never stored in it, so nothing has to be rebuilt when a
   block before it goes.
@@ -37,7 +39,7 @@ from .config import Config
 from .errors import RuleError
 from .model import (
     Block, Cut, Decision, Document, Drop, Join, MergeCard, Page, Placement, Placements, Removal, SidebarItem,
-    Split, Step, ToMeta, ToSidebar, ToTitle, like_block, make_block,
+    Split, Step, ToMeta, ToSidebar, ToTitle, like_block, moved_block,
 )
 from .registry import Rule, Stage, enabled_rules, registry
 from .text import count_words, keywords
@@ -73,7 +75,7 @@ _Placed = tuple[int, int, str, Union[int, None], Union[str, None]]
 class _Bound:
     rule: Rule
     fn: Any
-    slot: int  # bit of the rule in prefilter masks (block rules only)
+    slot: int  # bit of the rule in prefilter masks (block rules and context rules with a prefilter)
 
 
 class Engine:
@@ -83,7 +85,10 @@ class Engine:
         self.config = config
         rules = enabled_rules(config)
         block_rules = [r for r in rules if not r.context and Stage.GUARD < r.stage < Stage.FINAL]
-        self.slots = tuple(_Bound(r, r.bind(config), i) for i, r in enumerate(block_rules))
+        # a context rule's prefilter is a precondition on the page (see ``registry``): its bit in
+        # the blocks' masks finds the blocks that meet it, as a block rule's finds its worklist
+        gated_context = [r for r in rules if r.context and r.gated and Stage.GUARD < r.stage]
+        self.slots = tuple(_Bound(r, r.bind(config), i) for i, r in enumerate(block_rules + gated_context))
         by_name = {b.rule.name: b for b in self.slots}
         # groups that run in turn, each only once those before it have reached a fixed point:
         # the rules that edit the page, then dedupe (repeats are judged on the settled
@@ -113,6 +118,9 @@ class Engine:
             for pattern in b.rule.patterns:
                 patterns.append((pattern, bit))
         self.index = index
+        # the words of the index as a set: ``frozenset.isdisjoint`` of a block's keyword list is a
+        # third faster than ``dict.keys().isdisjoint``, and _Run.__init__ asks it of every block
+        self.words = frozenset(index)
         self.always = always
         self.patterns = tuple(patterns)
         self._slot_cache: dict[int, tuple[int, ...]] = {}
@@ -242,6 +250,8 @@ class _Run:
         self.src = doc.text
         self.config = engine.config
         self.live: list[Block] = list(doc.blocks)
+        # per slot: a block rule's worklist; a context rule's blocks that pass its prefilter,
+        # never emptied (those gone since are skipped, and dropped by ``_forget``)
         self.pending: list[set[Block]] = [set() for _ in engine.slots]
         self.pieces: dict[Block, list[tuple[int, int]]] = {}  # when not [(start, end)]
         self.value: dict[Block, tuple[int, int]] = {}  # sidebar blocks: the part that is the value
@@ -259,9 +269,9 @@ class _Run:
         self.short: dict[str, tuple[list[bytes], int]] = {}  # a short text's keywords and words (``_block``)
         self.short_masks: dict[str, tuple[int, tuple[int, ...]]] = {}  # a short text's prefilter mask and slots
         index, always, mask = engine.index, engine.always, self.mask
-        keys = index.keys()
+        keys, names_none = index.keys(), engine.words.isdisjoint
         for b in self.live:
-            if not keys.isdisjoint(b._kw):
+            if not names_none(b._kw):
                 m = always
                 for word in keys & b._kw:
                     m |= index[word]
@@ -745,8 +755,7 @@ class _Run:
             self._kill(b)
             return True
         self._step(rule, "sidebar", pieces, f"{d.reason} ({d.role})", b.text)
-        moved = make_block(b.text, b.start, b.end, b._origin, zone="sidebar", role=d.role, card=d.card,
-                           section=d.section, kw=b._kw, words=b.words, score=b._score)
+        moved = moved_block(b, "sidebar", d.role, d.card, d.section)
         # a block's mask depends on its text and keywords alone, and the moved block keeps both
         self._replace(b, moved, pieces, mask=self.mask.get(b, 0))
         if d.value is not None:
@@ -904,6 +913,9 @@ class _Run:
         state = tuple(map(self.zone_generation.__getitem__, self.engine.zones_of[name]))
         if self.seen.get(name) == state or (rule.once and name in self.seen):
             return False  # nothing changed where it looks since it last looked: it would answer the same
+        if bound.slot >= 0 and not self._may_act(bound):
+            self.seen[name] = state  # it would answer nothing, as it would if it were asked
+            return False
         doc = self.view()
         self.seen[name] = state
         blocks = doc.blocks
@@ -925,6 +937,11 @@ class _Run:
         if drops:
             changed |= self._drop_all(name, drops)
         return changed
+
+    def _may_act(self, bound: _Bound) -> bool:
+        """Does a block of a context rule's zones pass the rule's prefilter, its precondition?"""
+        zones, gone = bound.rule.zones, self.gone
+        return any(b.zone in zones and b not in gone for b in self.pending[bound.slot])
 
     def _pass(self, rules: Sequence[_Bound]) -> bool:
         changed = False
@@ -987,14 +1004,15 @@ class _Run:
 
     def _assemble(self) -> Page:
         cards: dict[int, list[Block]] = {}
-        flow: list[Block] = []  # the body's blocks, one paragraph each
-        for b in self.live:
-            if b.zone == "sidebar" and b.card is not None:
-                cards.setdefault(b.card, []).append(b)
-            else:
-                flow.append(b)
+        live = self.live
+        flow = [b for b in live if b.zone != "sidebar" or b.card is None]  # the body's blocks, one paragraph each
+        if len(flow) < len(live):
+            for b in live:
+                if b.zone == "sidebar" and b.card is not None:
+                    cards.setdefault(b.card, []).append(b)
         paragraphs = [b.text for b in flow]
         placed = self.placed
+        cleaning = len(placed)  # the placements made while cleaning; the body's follow them
         pack = len(flow) >= _PACK_FROM
         if pack:
             body, ordered = self._packed_body(flow)
@@ -1022,8 +1040,11 @@ class _Run:
                           for i, p in enumerate(placed)]
             placements: Sequence[Any] = _placements(body, ordered, provenance)
         else:
+            # a card's placements are filed under its sidebar item: they are among those made while
+            # cleaning and those of the cards (``_item``), never among the body's
             resolve = self._resolve
-            placed = [p if p[2] != card else resolve(p, card_index) for p in placed]
+            placed[:cleaning] = [p if p[2] != card else resolve(p, card_index) for p in placed[:cleaning]]
+            placed[runtime:] = [p if p[2] != card else resolve(p, card_index) for p in placed[runtime:]]
             placed.sort(key=_start_end)
             placements = tuple(placed)
         title = self.title
@@ -1090,7 +1111,11 @@ class _Run:
             value = self.value.get(b)
             if value is not None:
                 text = text[value[0]:value[1]].strip()
-            self.placed.extend((s, t, Dest.CARD, key, role) for s, t in self._pieces(b))
+            pieces = self.pieces.get(b)
+            if pieces is None:
+                self.placed.append((b.start, b.end, Dest.CARD, key, role))
+            else:
+                self.placed.extend((s, t, Dest.CARD, key, role) for s, t in pieces)
             if role == "summary":
                 summary.append(text)
             elif role in fields:  # a second line for the same field: keep both, lose nothing
@@ -1202,7 +1227,7 @@ def decide(name: str, text: str, config: Config | None = None) -> Any:
     A block rule sees ``text`` as one block and gives its decision (the first, if it
     gives several) or None; its prefilter applies, as in the engine. A context rule
     sees ``text`` parsed as a page (one block per line) and gives a list of
-    ``(block text, decision)`` pairs.
+    ``(block text, decision)`` pairs; empty, unasked, if no line passes its prefilter.
     """
     from .parse.text import parse_text
 
@@ -1215,6 +1240,8 @@ def decide(name: str, text: str, config: Config | None = None) -> Any:
     doc = parse_text(text, analyser=LineAnalyser.from_config(config) if r.context else None)
     if r.context:
         out = []
+        if r.gated and not any(b.zone in r.zones and r.passes(b._kw, b.text) for b in doc.blocks):
+            return out  # no block meets its prefilter: the engine would not ask it
         for target, d in fn(doc):
             block = doc.blocks[target] if isinstance(target, int) else target
             out.append((block.text, d))

@@ -22,6 +22,12 @@ engine never calls the rule on a block that passes neither, which is what makes
 a page cost one pass over its text plus the work on the few lines that can match.
 A prefilter must never exclude a line the rule would act on: the rule's unit
 test asks it through ``decide()``, which applies the prefilter too.
+
+A context rule may declare a prefilter too, as a precondition on the page: it
+answers nothing unless at least one block of its ``zones`` passes the prefilter
+(a comment thread needs a line that names a header's verb). The engine does not
+call it on a page, or a version of the page, where no block does; blocks are
+checked against it as they are for block rules, so this costs no extra pass.
 """
 
 from __future__ import annotations
@@ -69,7 +75,8 @@ class Rule:
     zones: frozenset[str]  # block rule: the blocks it is shown; context rule: the blocks it reads
     preview: bool
     module: str
-    keywords: frozenset[bytes] | None = None  # prefilter: one of these words must be in the block
+    # prefilter: one of these words must be in the block (a context rule: in a block of its zones)
+    keywords: frozenset[bytes] | None = None
     patterns: tuple[re.Pattern[str] | str, ...] = ()  # prefilter: or one of these must be found in it
     once: bool = False  # context rule: decides on the page as it first sees it, and is not run again
 
@@ -117,6 +124,9 @@ def rule(name: str, *, stage: Stage, order: int, context: bool = False, zones: I
          pattern: Pattern | tuple[Pattern, ...] | None = None, once: bool = False) -> Callable[[Any], Any]:
     """Register a rule under a stable dotted name (``family.what``) at (stage, order).
 
+    ``keywords`` and ``pattern`` are the rule's prefilter: for a block rule, the blocks it
+    may act on; for a context rule, what a block of its zones must pass for the rule to
+    act on the page at all (see the module's docstring).
     ``once``: a context rule that judges the page as it first sees it (before the rules after
     it have edited it) and is not asked again when the page changes."""
     if not isinstance(name, str) or name.count(".") != 1 or not all(name.split(".")):
@@ -126,8 +136,6 @@ def rule(name: str, *, stage: Stage, order: int, context: bool = False, zones: I
     zones = frozenset(zones)
     if not zones <= {"body", "sidebar"}:
         raise RuleError(f"rule {name}: zones are 'body' and 'sidebar', got {sorted(zones)}")
-    if context and (keywords is not None or pattern is not None):
-        raise RuleError(f"rule {name}: a context rule sees the whole page; prefilters are for block rules")
     if once and not context:
         raise RuleError(f"rule {name}: once is for context rules; a block rule sees each block once already")
     patterns = tuple(pattern) if isinstance(pattern, (tuple, list)) else (() if pattern is None else (pattern,))

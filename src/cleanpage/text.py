@@ -29,6 +29,7 @@ _CLAUSE_ENDS = (".", ",", ";", ":", "\u2026")
 # a line that starts with one of these is the rest of a sentence, cut where a scraper broke the
 # line at an inline element (a link, a code span): ", or", ". See the"; not ".NET 9 released"
 _FRAGMENT_START = regex.compile(r"\s*(?:[,;:)\]}]|\.(?:\s|$))")
+_FRAGMENT_FIRST = ",;:)]}."  # what _FRAGMENT_START opens with, after no space
 
 # ASCII letters, digits and "_" are word bytes; everything else (punctuation, digits for
 # keywords, and every byte of a non-ASCII character) becomes a space.
@@ -179,11 +180,14 @@ def is_headline_shaped(text: str, n_words: int, max_words: int = HEADLINE_MAX_WO
     """
     if not 1 <= n_words <= max_words or len(text) > 12 * max_words or ends_clause(text):
         return False
-    if _FRAGMENT_START.match(text):
+    # most lines open with an ASCII letter: then neither pattern below need be asked about the start
+    first = text[0]
+    plain = first.isascii() and not first.isspace()
+    if (not plain or first in _FRAGMENT_FIRST) and _FRAGMENT_START.match(text):
         return False  # ", or" / ". See the": the rest of a sentence, not a headline
     if ("." in text or "!" in text or "?" in text) and INNER_SENTENCE_END.search(text):
         return False
-    return _LETTER.search(text) is not None
+    return (plain and first.isalpha()) or _LETTER.search(text) is not None
 
 
 def normalise(text: str) -> str:

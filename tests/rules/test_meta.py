@@ -186,3 +186,14 @@ def test_title_keeps_the_lines_of_an_html_page_that_names_its_title():
     assert page.title == "Tram line reaches the harbour"
     assert page.body.startswith("Investing in trams")
     assert not [s for s in page.trace if s.rule == "meta.title"]
+
+
+def test_every_dateline_holds_a_character_of_the_quick_test():
+    """``DATELINE_NEEDS`` lets the rule skip the pattern: each form of dateline has "(" or a dash."""
+    from cleanpage.patterns import DATELINE, DATELINE_NEEDS
+
+    for text in ("7 July 2025 21:04 Washington (AFP)US President said", "LONDON, July 7 (Reuters) - Oil fell",
+                 "WASHINGTON (AP) \u2014 The Senate voted", "BERLIN, July 7 \u2014 Germany's parliament voted"):
+        m = DATELINE.match(text)
+        assert m, text
+        assert any(c in m.group() for c in DATELINE_NEEDS), text

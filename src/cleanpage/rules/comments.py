@@ -55,7 +55,7 @@ def drop_comment_form(block: Block, config: Config) -> Drop | None:
     return None
 
 
-@rule("comments.thread", stage=Stage.LINES, order=5, context=True)
+@rule("comments.thread", stage=Stage.LINES, order=5, context=True, keywords=COMMENT_HEADER_WORDS)
 @dataclass(frozen=True)
 class DropCommentThread:
     """Drop a blog's thread of reader comments: each comment's header, date, text and reply link.

@@ -10,8 +10,8 @@ import regex
 from ..config import Config
 from ..model import Block, Decision, Document, ToMeta, ToTitle
 from ..patterns import (
-    AGE_LINE, AGE_WORDS, AGENCY_WORDS, BYLINE, BYLINE_WORDS, DATELINE, DATELINE_WORDS, DIGIT, SOURCE_LINE,
-    SOURCE_WORDS, TRAILING_CREDIT, UPDATED_LABEL, WIRE_CREDIT_LINE,
+    AGE_LINE, AGE_WORDS, AGENCY_WORDS, BYLINE, BYLINE_WORDS, DATELINE, DATELINE_NEEDS, DATELINE_WORDS, DIGIT,
+    SOURCE_LINE, SOURCE_WORDS, TRAILING_CREDIT, UPDATED_LABEL, WIRE_CREDIT_LINE,
 )
 from ..registry import Stage, rule
 from ..text import is_prose
@@ -46,7 +46,7 @@ def trailer_zone(doc: Document) -> list[Block]:
     return out
 
 
-@rule("meta.wire_credit", stage=Stage.META, order=10, context=True)
+@rule("meta.wire_credit", stage=Stage.META, order=10, context=True, keywords=AGENCY_WORDS)
 def file_wire_credit(doc: Document, config: Config) -> Iterator[tuple[Block, ToMeta]]:
     """File a line that only names a news agency, after the article, as ``metadata["credit"]``.
 
@@ -75,7 +75,7 @@ def file_trailing_credit(block: Block) -> ToMeta | None:
     return None
 
 
-@rule("meta.source_line", stage=Stage.META, order=20, context=True)
+@rule("meta.source_line", stage=Stage.META, order=20, context=True, keywords=SOURCE_WORDS)
 def file_source_line(doc: Document, config: Config) -> Iterator[tuple[Block, ToMeta]]:
     """File an attribution line after the article as ``metadata["source"]``.
 
@@ -91,7 +91,7 @@ def file_source_line(doc: Document, config: Config) -> Iterator[tuple[Block, ToM
             yield block, ToMeta("source", "source attribution line", value=m.span("v"))
 
 
-@rule("meta.byline", stage=Stage.META, order=30, context=True)
+@rule("meta.byline", stage=Stage.META, order=30, context=True, keywords=BYLINE_WORDS)
 def file_byline(doc: Document, config: Config) -> Iterator[tuple[Block, ToMeta]]:
     """File a byline before the article as ``metadata["author"]``.
 
@@ -127,13 +127,17 @@ def file_date_lines(doc: Document, config: Config) -> Iterator[tuple[Block, Deci
     for block in header_zone(doc):
         if not (block.mentions(AGE_WORDS) or DIGIT.search(block.text)) or block.words > config.max_date_line_words:
             continue
-        m = AGE_LINE.fullmatch(block.text)
+        m = block.memo(AGE_LINE, _age_line)  # worked out once a block: the rule runs again after each change
         if not m:
             continue
         key = "updated" if m.group("label") and UPDATED_LABEL.match(m.group("label")) else "date"
         if key not in filed:
             filed.add(key)
             yield block, ToMeta(key, "date line", value=m.span("v"))
+
+
+def _age_line(block: Block) -> regex.Match[str] | None:
+    return AGE_LINE.fullmatch(block.text)
 
 
 @rule("meta.dateline", stage=Stage.INLINE, order=40, zones=("body", "sidebar"), keywords=DATELINE_WORDS)
@@ -145,6 +149,8 @@ def file_dateline(block: Block) -> ToMeta | None:
     Keeps:   Washington said on Monday it would send more weapons.
              KNIME — short for the Konstanz Information Miner — is a free ... (a term, not a place)
     """
+    if not any(c in block.text for c in DATELINE_NEEDS):
+        return None  # a quick test first: "May" and "AP" are in many lines that open with no dateline
     m = DATELINE.match(block.text)
     if m and m.end() < len(block.text):
         return ToMeta("dateline", "dateline before the first sentence", span=(0, m.end()), value=m.span("v"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Block, Cut
-from ..patterns import TRAILER, TRAILER_WORDS
+from ..patterns import TRAILER, TRAILER_NEEDS, TRAILER_WORDS
 from ..registry import Stage, rule
 
 
@@ -20,6 +20,9 @@ def cut_more_to_follow(block: Block) -> Cut | None:
     while end > 0 and len(text) - end < 3 and text[end - 1] in ".!\u2026":
         end -= 1
     last = max(text.rfind(".", 0, end), text.rfind("!", 0, end), text.rfind("?", 0, end))
+    tail = text[last + 1:]
+    if tail.isascii() and not any(word in tail.lower() for word in TRAILER_NEEDS):
+        return None  # a quick test first: most blocks that say "more" end in no note
     m = TRAILER.search(text, last + 1)
     if m:
         return Cut(m.start(), m.end(), "developing-story note")
