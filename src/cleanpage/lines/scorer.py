@@ -187,6 +187,12 @@ class AdditiveModel:
         self._step = np.concatenate([np.diff(v) for v in self.values]) if self.values else np.zeros(0)
         self._first = np.asarray([v[0] for v in self.values], np.float64)
         self._key_end = self._key_start + sizes - 1
+        # term_values as a table: the thresholds of a term are sorted, so the ones below x are
+        # always its first c; each term's sum for every c is summed once, here, as
+        # ``_term_values_summed`` sums it (the same digits)
+        self._tv_table = self._prefix_sums(sizes)
+        self._key_stop = self._key_start + sizes
+        self._thr_col = self._thr[:, None]
 
     def logits(self, X: np.ndarray) -> np.ndarray:
         """bias + the sum of every term, for each row of ``X``: what ``terms`` adds up to."""
@@ -213,11 +219,44 @@ class AdditiveModel:
         return C
 
     def term_values(self, X: np.ndarray) -> np.ndarray:
-        """``terms`` by comparisons and prefix sums instead of binary search (faster on few rows)."""
+        """``terms`` by comparisons and prefix sums instead of binary search (faster on few rows):
+        a term's first value plus the steps of its thresholds below x, read from a table of
+        those sums by how many thresholds lie below x."""
+        return self.term_values_t(X).T
+
+    def term_values_t(self, X: np.ndarray) -> np.ndarray:
+        """``term_values`` transposed: (terms, rows)."""
+        if not len(self._cols) or not X.shape[0]:
+            return np.zeros((len(self._cols), X.shape[0]))
+        if self._tv_table is None:
+            return self._term_values_summed(X).T
+        # thresholds by rows, lines by columns: the running count of thresholds below x, down
+        # the thresholds, differenced at each term's ends (np.add.reduceat takes twice as long)
+        below = np.take(X.T, self._tcols, axis=0) > self._thr_col
+        running = np.zeros((len(self._thr) + 1, X.shape[0]), np.int16)
+        np.cumsum(below, axis=0, dtype=np.int16, out=running[1:])
+        at = (running[self._key_stop] - running[self._key_start]).astype(np.intp)
+        at += self._val_start[:, None]
+        return np.take(self._tv_table, at)
+
+    def _term_values_summed(self, X: np.ndarray) -> np.ndarray:
+        """``term_values`` summed step by step: what its table holds (tested against it)."""
         if not len(self._cols) or not X.shape[0]:
             return np.zeros((X.shape[0], len(self._cols)))
-        steps = (X[:, self._tcols] > self._thr) * self._step
-        return np.add.reduceat(steps, self._key_start, axis=1) + self._first
+        return self._summed(X[:, self._tcols] > self._thr)
+
+    def _summed(self, below: np.ndarray) -> np.ndarray:
+        """Each term's first value plus its steps where ``below`` (rows, thresholds) holds."""
+        return np.add.reduceat(below * self._step, self._key_start, axis=1) + self._first
+
+    def _prefix_sums(self, sizes: np.ndarray) -> np.ndarray | None:
+        """``_summed`` for every count c of thresholds below x, term p's at ``_val_start[p] + c``;
+        None (sum each time) unless every term has thresholds, in order."""
+        if not len(sizes) or not sizes.all() or np.any(np.diff(self._thr)[np.diff(self._tcols) == 0] < 0):
+            return None
+        rank = np.arange(len(self._thr)) - np.repeat(self._key_start, sizes)  # place in its term
+        sums = self._summed(rank < np.arange(sizes.max() + 1)[:, None])  # row c: c thresholds below
+        return np.concatenate([sums[:k + 1, p] for p, k in enumerate(sizes.tolist())])
 
     def contributions(self, X: np.ndarray) -> np.ndarray:
         """Per-feature contributions, (rows, len(names)): ``terms`` spread over the feature columns."""
@@ -310,15 +349,12 @@ class LineScores:
             return []
         s = self._scorer
         X2 = self._X2[idx]
-        G1 = s.pass1.term_values(X2[:, len(FX.CONTEXT):])
-        G2 = s.pass2.term_values(X2)
-        P = np.zeros((len(idx), len(s._ex_names)))
-        P[:, s._ex_map1] = G1 - s._ex_base1
-        P[:, s._ex_map2] += (G2 - s._ex_base2)[:, s._ex_keep2]
-        V = X2[:, s._ex_vcol].astype(np.float64)
-        S = np.where(self.keep[idx], -1.0, 1.0)[:, None] * P
+        Pt = self._pushes(X2)
+        St = Pt * np.where(self.keep[idx], -1.0, 1.0)
         if k == 1:
-            return self._explain_one(idx, P, V, S.argmin(axis=1))
+            return self._explain_one(idx, X2, Pt, St.argmin(axis=0))
+        P, S = Pt.T, St.T
+        V = X2[:, s._ex_vcol].astype(np.float64)
         top = np.argpartition(S, k - 1, axis=1)[:, :k] if S.shape[1] > k else np.argsort(S, axis=1)
         rows = np.arange(len(idx))[:, None]
         order = top[rows, np.argsort(S[rows, top], axis=1, kind="stable")]
@@ -334,11 +370,23 @@ class LineScores:
                        f"line score {prob[i]:.2f}: {parts}")
         return out
 
-    def _explain_one(self, idx: np.ndarray, P: np.ndarray, V: np.ndarray, col: np.ndarray) -> list[str]:
-        """``explain_many`` with one piece of evidence a line: the values read as counts at once."""
+    def _pushes(self, X2: np.ndarray) -> np.ndarray:
+        """How far each feature of ``explain_many`` pushed each row of ``X2`` from the average line:
+        (features, rows), both passes' pushes added for a feature that both read."""
+        s = self._scorer
+        G1 = s.pass1.term_values_t(X2[:, len(FX.CONTEXT):])
+        G2 = s.pass2.term_values_t(X2)
+        Pt = np.zeros((len(s._ex_names), len(X2)))
+        Pt[s._ex_map1] = G1 - s._ex_base1[:, None]
+        Pt[s._ex_map2] += (G2 - s._ex_base2[:, None])[s._ex_keep2]
+        return Pt
+
+    def _explain_one(self, idx: np.ndarray, X2: np.ndarray, Pt: np.ndarray, col: np.ndarray) -> list[str]:
+        """``explain_many`` with one piece of evidence a line (the feature ``col`` of each row of
+        ``X2``, pushes ``Pt``): the values read as counts at once."""
         s = self._scorer
         rows = np.arange(len(idx))
-        push, value = P[rows, col], V[rows, col]
+        push, value = Pt[col, rows], X2[rows, s._ex_vcol[col]].astype(np.float64)
         value = np.where(s._ex_log_mask[col], np.expm1(value), value)
         reads, prob, fam = s._ex_reads, self.probability[idx].tolist(), self.family
         # %-formatting: the same digits as the f-string of explain_many, a third faster
