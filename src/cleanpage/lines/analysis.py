@@ -58,7 +58,7 @@ class LinesAnalysis:
     titles: list[TitlePick]  # the title picker's best candidates, best first, on distinct lines
     line_index: dict[int, int] = field(repr=False)  # Origin.line -> line index
     blocks: list[Any] = field(default_factory=list, repr=False)  # the parsed block of each line
-    _reasons: dict[int, str] = field(default_factory=dict, repr=False)
+    _reasons: list[str | None] = field(default_factory=list, repr=False)  # per line, once worked out
     _by_family: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     @property
@@ -110,12 +110,21 @@ class LinesAnalysis:
         cache = self._reasons
         if not cache:
             idx = np.flatnonzero(~self.keep)
-            cache.update(zip(idx.tolist(), self.scores.explain_many(idx, EVIDENCE)))
-            cache[-1] = ""  # worked out, even when the model drops no line
-        todo = [k for k in dict.fromkeys(lines) if k not in cache]
+            cache.extend(_spread(len(self.keep), idx, self.scores.explain_many(idx, EVIDENCE)))
+        todo = [k for k in lines if cache[k] is None]
         if todo:
-            cache.update(zip(todo, self.scores.explain_many(np.asarray(todo, np.int64), EVIDENCE)))
-        return [cache[k] for k in lines]
+            todo = list(dict.fromkeys(todo))
+            for k, reason in zip(todo, self.scores.explain_many(np.asarray(todo, np.int64), EVIDENCE)):
+                cache[k] = reason
+        return list(map(cache.__getitem__, lines))
+
+
+def _spread(n: int, at: np.ndarray, values: list[str]) -> list[str | None]:
+    """A list of ``n`` items: ``values`` at the positions ``at``, None elsewhere."""
+    out: list[str | None] = [None] * n
+    for k, value in zip(at.tolist(), values):
+        out[k] = value
+    return out
 
 
 def reads_clean(words: np.ndarray, ends: np.ndarray, keep: np.ndarray, family: list[str | None]) -> str | None:
@@ -183,7 +192,7 @@ class LineAnalyser:
 
     def __call__(self, texts: list[str], starts: list[int], numbers: list[int]) -> LinesAnalysis:
         gaps = [True] + [b - a > 1 for a, b in zip(numbers, numbers[1:])]
-        lines = Lines(texts, starts, [n - 1 for n in numbers], gaps)
+        lines = Lines(texts, starts, list(map((-1).__add__, numbers)), gaps)
         scores = self.scorer.score_prepared(prepare_lines(lines, self.scorer.families))
         words, ends = scores.words, scores.ends_sentence
         keep = grow_prose(words, ends, scores.probability, scores.keep)
@@ -191,7 +200,7 @@ class LineAnalyser:
         clean = reads_clean(words, ends, keep, family)
         titles = self.picker.ranked(texts, keep.tolist(), family, TITLE_CANDIDATES,
                                     scores.probability[:SEARCH_LINES].tolist(), gaps) if texts else []
-        return LinesAnalysis(scores, keep, family, clean, titles, {n: i for i, n in enumerate(numbers)})
+        return LinesAnalysis(scores, keep, family, clean, titles, dict(zip(numbers, range(len(numbers)))))
 
 
 @lru_cache(maxsize=8)

@@ -14,6 +14,7 @@ With a line analyser (``lines.analysis.LineAnalyser``, which ``Cleaner`` binds f
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from operator import attrgetter
 from typing import Any
 
 import regex
@@ -35,6 +36,7 @@ _SPACE = regex.compile(rf"{WHITESPACE}*")
 _NEXT_SPACE = regex.compile(rf"{WHITESPACE}+")
 
 Analyser = Callable[[list[str], list[int], list[int]], Any]
+_TEXT, _START, _LINE = attrgetter("text"), attrgetter("start"), attrgetter("line")  # what an analyser reads of each block
 
 
 def parse_text(text: str, url: str | None = None, analyser: Analyser | None = None, *,
@@ -78,7 +80,7 @@ def parse_text(text: str, url: str | None = None, analyser: Analyser | None = No
             pos += len(line) + 1
     analysis: dict[str, Any] = {}
     if analyser is not None and blocks:
-        result = analyser([b.text for b in blocks], [b.start for b in blocks], [b.line for b in blocks])
+        result = analyser(list(map(_TEXT, blocks)), list(map(_START, blocks)), list(map(_LINE, blocks)))
         analysis["lines"] = result
         set_scores(blocks, result.probability.tolist())  # Origin.score of each block
         result.blocks.extend(blocks)
