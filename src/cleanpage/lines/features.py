@@ -62,9 +62,15 @@ def _per_line(values: np.ndarray, line: np.ndarray, n: int) -> np.ndarray:
 
 
 def _copies(keys: np.ndarray) -> np.ndarray:
-    """How many times each of ``keys`` occurs among them (``np.unique``'s counts, by one sort)."""
-    s = np.sort(keys)
-    return np.searchsorted(s, keys, side="right") - np.searchsorted(s, keys, side="left")
+    """How many times each of ``keys`` occurs among them (``np.unique``'s counts, by one sort):
+    the length of each run of equal keys in sorted order, given back to the keys of the run."""
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+    runs = np.diff(np.append(starts, len(keys)))
+    out = np.empty(len(keys), np.int64)
+    out[order] = np.repeat(runs, runs)
+    return out
 
 
 def _window_means(x: np.ndarray, c: np.ndarray, windows: tuple[int, ...]) -> np.ndarray:

@@ -83,10 +83,12 @@ class _Metadata:
             or (n <= self.max_tags and b.mentions(TAGS_WORDS) and TAGS_LIST_LINE.fullmatch(t)))
 
 
-def _related_zones(body: list[Block], lines: list[int | None], family: list[str | None]) -> set[int]:
+def _related_zones(body: list[Block], lines: list[int | None], family: list[str | None],
+                   related: list[int]) -> set[int]:
     """Positions in ``body`` of related-content headings and of the card lines under them, up
     to the next line of another chrome family or of site furniture ("Privacy Policy").
-    ``lines``: the analysis's line of each block (``LinesAnalysis.indices``).
+    ``lines``: the analysis's line of each block (``LinesAnalysis.indices``); ``related``: the
+    lines of the related-content phrase family.
 
     Card lines are headlines and summaries (four words or more), ages ("10 hours ago"),
     "- Source" lines and a short line next to either (a source such as "Dubai Eye"). Other
@@ -101,7 +103,7 @@ def _related_zones(body: list[Block], lines: list[int | None], family: list[str 
         return meta[x]
 
     end = 0  # where the last zone ended: a line inside a zone heads no other
-    for i in _zone_headings(body, lines, family):
+    for i in _zone_headings(body, lines, related):
         if i < end:
             continue
         out.add(i)
@@ -120,13 +122,18 @@ def _related_zones(body: list[Block], lines: list[int | None], family: list[str 
     return out
 
 
-def _zone_headings(body: list[Block], lines: list[int | None], family: list[str | None]) -> list[int]:
+def _zone_headings(body: list[Block], lines: list[int | None], related: list[int]) -> list[int]:
     """Positions of the lines that may open a related zone: a related-content phrase
-    ("You may also like"), or a link or weak heading ("Most read", "Popular")."""
-    return [i for i, (b, k) in enumerate(zip(body, lines))
-            if (k is not None and family[k] == "related")
-            or (b.words <= ZONE_HEADING_MAX_WORDS and b.mentions(_ZONE_HEADING_WORDS)
-                and (is_link_heading(b, ZONE_HEADING_MAX_WORDS) or is_weak_heading(b)))]
+    ("You may also like"; ``related``: the lines of that phrase family), or a link or weak
+    heading ("Most read", "Popular"). Most pages have no related-content phrase: the lines
+    are then not looked up."""
+    named = [i for i, b in enumerate(body)
+             if b.words <= ZONE_HEADING_MAX_WORDS and b.mentions(_ZONE_HEADING_WORDS)
+             and (is_link_heading(b, ZONE_HEADING_MAX_WORDS) or is_weak_heading(b))]
+    if not related:
+        return named
+    phrase = set(related)
+    return sorted(set(named).union(i for i, k in enumerate(lines) if k in phrase))
 
 
 def _card_meta(body: list[Block], j: int) -> bool:
@@ -182,7 +189,7 @@ class DropScoredChrome:
         body = [b for b in doc.blocks if b.zone == "body"]
         lines = a.indices(body)
         titles = a.title_lines
-        zones = _related_zones(body, lines, a.family)
+        zones = _related_zones(body, lines, a.family, a.hits("related"))
         keep = a.keep.tolist()
         drops = []
         metadata = self.metadata
