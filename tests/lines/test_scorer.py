@@ -107,3 +107,25 @@ def test_fast_contributions_match_the_reference(scorer):
         assert np.allclose(model.contributions(X), slow, rtol=0, atol=1e-12)
         assert np.allclose(model.logits(X), model.logit(slow), rtol=0, atol=1e-12)
     assert np.allclose(1 / (1 + np.exp(-scorer.pass2.logits(s._X2))), s.probability, rtol=0, atol=1e-12)
+
+
+def test_term_values_read_from_the_table_are_the_summed_steps_bit_for_bit(scorer):
+    # a removal's reason prints pushes to two decimals and ranks them: the table of prefix sums
+    # must give the very digits the steps summed line by line give, signed zeros included
+    text = "\n".join(CHROME_TOP + ARTICLE + CHROME_BOTTOM)
+    s = scorer.score(text)
+    n_ctx = len(FX.CONTEXT)
+    for model, X in ((scorer.pass1, s._X2[:, n_ctx:]), (scorer.pass2, s._X2)):
+        assert model._tv_table is not None
+        for rows in (X[:1], X[:2], X):
+            table, summed = model.term_values(rows), model._term_values_summed(rows)
+            assert table.shape == summed.shape
+            assert np.array_equal(table.view(np.int64), summed.view(np.int64))
+
+
+def test_copies_count_each_key_as_np_unique_does():
+    rng = np.random.default_rng(7)
+    for n in (1, 2, 5, 300):
+        keys = rng.integers(0, max(n // 3, 1), n).astype(np.uint64)
+        _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+        assert np.array_equal(FX._copies(keys), counts[inverse.ravel()])

@@ -193,6 +193,7 @@ class AdditiveModel:
         self._tv_table = self._prefix_sums(sizes)
         self._key_stop = self._key_start + sizes
         self._thr_col = self._thr[:, None]
+        self._count_type = np.int16 if len(self._thr) < 1 << 15 else np.int32  # holds a running count
 
     def logits(self, X: np.ndarray) -> np.ndarray:
         """bias + the sum of every term, for each row of ``X``: what ``terms`` adds up to."""
@@ -233,8 +234,8 @@ class AdditiveModel:
         # thresholds by rows, lines by columns: the running count of thresholds below x, down
         # the thresholds, differenced at each term's ends (np.add.reduceat takes twice as long)
         below = np.take(X.T, self._tcols, axis=0) > self._thr_col
-        running = np.zeros((len(self._thr) + 1, X.shape[0]), np.int16)
-        np.cumsum(below, axis=0, dtype=np.int16, out=running[1:])
+        running = np.zeros((len(self._thr) + 1, X.shape[0]), self._count_type)
+        np.cumsum(below, axis=0, dtype=self._count_type, out=running[1:])
         at = (running[self._key_stop] - running[self._key_start]).astype(np.intp)
         at += self._val_start[:, None]
         return np.take(self._tv_table, at)
