@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +46,7 @@ GROW_MIN_WORDS = 8
 GROW_FLOOR = 0.1
 TITLE_CANDIDATES = 4  # lines the chrome rules leave for lines.title to choose from
 EVIDENCE = 1  # pieces of evidence in a removal's reason
+_ORIGIN = attrgetter("_origin")  # a block's origin, or its bare line number (text input)
 
 
 @dataclass(frozen=True, eq=False)
@@ -97,7 +99,7 @@ class LinesAnalysis:
     def indices(self, blocks: list[Any]) -> list[int | None]:
         """``index`` of each of ``blocks``: a rule's whole body in one call."""
         get = self.line_index.get
-        return [get(o if type(o) is int else o.line) for o in [b._origin for b in blocks]]
+        return [get(o if type(o) is int else o.line) for o in map(_ORIGIN, blocks)]
 
     def explain(self, i: int) -> str:
         """Line ``i``'s score and its strongest piece of evidence (``LineScores.explain`` gives

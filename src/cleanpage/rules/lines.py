@@ -296,16 +296,19 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
     body = [b for b in doc.blocks if b.zone == "body"]
     by_line = dict(zip(a.indices(body), body))
     texts = a.scores.lines.texts
-    by_text: dict[str, Block] = {}
-    for b in body:
-        by_text.setdefault(b.text, b)
+    by_text: dict[str, Block] = {}  # the first body block of each text, made when first needed
 
     def live(pick: TitlePick) -> Block | None:
         """The pick's block as the body holds it now; when dedupe.repeated_block dropped the
         copy the picker chose (a headline printed twice in a row), the copy it kept."""
         text = texts[pick.line]
         b = by_line.get(pick.line)
-        return b if b is not None and b.text == text else by_text.get(text)
+        if b is not None and b.text == text:
+            return b
+        if not by_text:
+            for o in body:
+                by_text.setdefault(o.text, o)
+        return by_text.get(text)
 
     chosen = None
     short = len(texts) < config.min_scored_lines and lines_once_restored(texts, config) < config.min_scored_lines
