@@ -317,7 +317,7 @@ def test_lines_title_takes_no_letter_alone():
 
 
 def test_a_title_line_taken_whole_keeps_the_phrase_of_its_site_part():
-    # "Lights | Giro Sport Design©": the © of the site part makes no legal line of the <title>
+    # the © of the site part makes no legal line of the <title>
     first = "Herb planters | The Green Fork©"
     page = picking((first, "The Green Fork©")).clean("\n".join([first, *NAV, *ARTICLE[2:], *FOOTER]))
     assert page.title == first

@@ -30,8 +30,8 @@ def _drop_family(doc: Document, name: str) -> Iterator[tuple[Block, Drop]]:
         return
     reason = _REASONS[name] if name in _REASONS else "chrome phrase"
     # the line the title picker ranks first, split as "Title | Site", is lines.title's: its
-    # site part may carry a phrase ("... | Bryan University Online©"), its title part does not;
-    # and so is a first line of that shape taken whole ("Lights | Giro Sport Design©")
+    # site part may carry a phrase ("... | The Green Fork©"), its title part does not; and so is
+    # a first line of that shape taken whole ("Herb planters | The Green Fork©")
     top = a.titles[0] if a.titles else None
     skip = top.line if top is not None and title_line(top, a.scores.lines.texts) else -1
     if name == "custom":  # every family a user added

@@ -273,8 +273,8 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
     A " | Site" or " - Site" part goes to ``metadata["site"]`` (" | <Section> News" to
     ``metadata["section"]``); the other candidates, when scored as chrome, are dropped.
     Targets: How to repot a fiddle-leaf fig | The Green Fork   (title, then site)
-             Dec 18 2025 Preparing a transition in Debusine   (date, then title)
-             Forum › Projects › Starting projects of an absolute beginner   (section, then title)
+             Dec 18 2025 How to repot a fiddle-leaf fig   (date, then title)
+             Gardening › Houseplants › How to repot a fiddle-leaf fig   (section, then title)
     Keeps:   the navigation lines above the headline, which are not titles; a line of a
              chrome phrase family ("Subscribe Sign in"); on a page that reads as clean
              text, every line but a "Title | Site" first line, a headline-shaped first line
@@ -406,7 +406,7 @@ def _chrome_line(a: LinesAnalysis, pick: TitlePick, texts: Sequence[str]) -> boo
 
 def title_line(pick: TitlePick, texts: Sequence[str]) -> bool:
     """Is the pick a "Title | Site" line, lines.title's whatever phrase its site part holds
-    ("... | Giro Sport Design©"): split there, or the first line (the page's <title>) whole?"""
+    ("Herb planters | The Green Fork©"): split there, or the first line (the page's <title>) whole?"""
     return pick.site is not None and (pick.line == 0 or not pick.whole(texts[pick.line]))
 
 
@@ -476,8 +476,8 @@ def _repeats_title(first_line: str, title: str) -> bool:
 
 def _lead_off(b: Block, pick: TitlePick) -> tuple[TitlePick, _Lead | None]:
     """The pick without what a scraper printed before the headline on its line: a date
-    ("Dec 18 2025 Preparing a transition in Debusine") or a breadcrumb trail ("Forum ›
-    Projects › Starting projects of an absolute beginner"), each filed as metadata (the
+    ("Dec 18 2025 How to repot a fiddle-leaf fig") or a breadcrumb trail ("Gardening ›
+    Houseplants › How to repot a fiddle-leaf fig"), each filed as metadata (the
     date, the trail's last step as the section). The pick itself when there is neither, or
     when the rest would not be a headline."""
     if pick.start > 0 or not pick.whole(b.text):
@@ -499,7 +499,7 @@ def _lead_off(b: Block, pick: TitlePick) -> tuple[TitlePick, _Lead | None]:
 
 
 # what may stand before a headline on its line: a date, then the headline ("Dec 18 2025 ..."); the
-# steps of a breadcrumb trail, each set off by an arrow ("Forum › Projects › ...")
+# steps of a breadcrumb trail, each set off by an arrow ("Gardening › Houseplants › ...")
 _LEADING_DATE = regex.compile(rf"({DATE})\s+(?=\S)", regex.I)
 _CRUMB = regex.compile(r"\s+[›>»]\s+")
 _Lead = tuple[str, str, tuple[int, int]]  # metadata key, reason, span of the value
