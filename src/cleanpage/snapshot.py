@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from .lines.scorer import LineScorer
-from .lines.title import SEARCH_LINES, candidate_features
+from .lines.title import candidate_features
 from .phrases import DEFAULT_FAMILIES
 
 FORMAT = "cleanpage.features-snapshot/1"
@@ -108,7 +108,7 @@ def title_part(scorer: LineScorer | None = None) -> dict[str, Any]:
     line model's verdicts, so a new line model means a new title model too)."""
     s = (scorer or LineScorer()).score(PAGE)
     cands, X = candidate_features(list(s.lines.texts), s.keep.tolist(), list(s.family),
-                                  s.probability.tolist()[:SEARCH_LINES], list(s.lines.gaps))
+                                  s.probability.tolist(), list(s.lines.gaps))
     return {"candidates": [[c.line, c.title, c.site] for c in cands], "features": np.asarray(X, np.float64).tolist()}
 
 

@@ -121,3 +121,45 @@ def test_bylines_and_date_lines_in_other_languages_are_meta_lines():
 
     lines = ["Von Anna Berger", "Publié le 3 mars 2025 à 09h15", "Par Matière", "Der Stadtrat tagt heute."]
     assert _meta_lines(lines, [sum(c.isdigit() for c in t) for t in lines]) == [True, True, False, False]
+
+
+def _long_menu_page() -> tuple[list[str], list[bool]]:
+    """A <title> line, 80 menu lines, the headline over a byline, then the article."""
+    menu = [f"Menu item {k}" for k in range(80)]
+    article = ["Bread is older than writing, and easier to make than you think, if you have a warm kitchen.",
+               "You need flour, water, salt and time; the yeast is already in the air around you."]
+    lines = ["Home | The Kitchen", *menu, "How to Bake Bread at Home", "By Ann Smith", *article]
+    return lines, [False] * (len(lines) - 2) + [True, True]
+
+
+def test_content_window_holds_the_lines_around_where_content_starts_below_the_first_lines():
+    from cleanpage.lines.title import SEARCH_LINES, WINDOW_ABOVE, WINDOW_BELOW, content_window
+
+    lines, content = _long_menu_page()
+    first = content.index(True)
+    assert content_window(content + [True] * 5, len(lines) + 5) == (first - WINDOW_ABOVE, first + WINDOW_BELOW + 1)
+    # content starting among the first lines, or none at all: no window
+    assert content_window([False, True] + [False] * 100, 102) == (SEARCH_LINES, SEARCH_LINES)
+    assert content_window([False] * 102, 102)[0] == SEARCH_LINES
+    assert content_window(None, 102)[0] == content_window(None, 102)[1]
+    # a window that would pass the page's end stops there
+    assert content_window([False] * 70 + [True], 71) == (60, 71)
+
+
+def test_a_headline_under_a_long_menu_is_a_candidate_with_its_line_features():
+    from cleanpage.lines.title import CANDIDATE_FEATURES_3, candidate_features
+
+    lines, content = _long_menu_page()
+    cands, X = candidate_features(lines, content)
+    at = {c.line: j for j, c in enumerate(cands)}
+    headline = lines.index("How to Bake Bread at Home")
+    assert headline in at and cands[at[headline]].title == "How to Bake Bread at Home"
+    assert not any(60 <= c.line < headline - 10 for c in cands)  # the menu below the first lines is not
+    f = dict(zip(CANDIDATE_FEATURES_3, X[at[headline]]))
+    assert f["before_content"] == 1.0 and f["meta_below_2"] == 1.0 and f["f1_first"] > 0
+    # the same features as the line would have among the first lines of a page without the menu
+    short = [lines[0], *lines[headline - 5:]]
+    c2, X2 = candidate_features(short, [False] * (len(short) - 2) + [True, True])
+    j2 = next(j for j, c in enumerate(c2) if c.title == "How to Bake Bread at Home")
+    for name in ("before_content", "just_above_content", "meta_below_2", "meta_below_4", "f1_first", "log_words"):
+        assert f[name] == dict(zip(CANDIDATE_FEATURES_3, X2[j2]))[name], name

@@ -3,7 +3,9 @@
     python training/text/train_title.py        # 5-fold CV by site, then write src/cleanpage/models/title.json
                                                # (held-out accuracy first; --cv-only to skip writing)
 
-Candidates are the first ``title.SEARCH_LINES`` lines and, for each, its title part with a
+Candidates are the first ``title.SEARCH_LINES`` lines, the lines around where the line
+model's content starts when it starts below them (``title.content_window``), and, for
+each, its title part with a
 site part split off (``title.split_site``). Each candidate's features are
 ``title.candidate_features``: shape, position, agreement with the ``<title>``-style
 first line, where the line scorer's content starts, the line's own score, the blank
@@ -112,7 +114,7 @@ def main() -> int:
         th = cv["probabilities"][f"threshold:{cv['folds'][p.fid]}"]
         probs = cv["probabilities"][p.fid]
         content = (np.asarray(probs) >= th).tolist()
-        cs, F = TL.candidate_features(p.lines, content, list(it.prep.phrase_family), probs[:TL.SEARCH_LINES],
+        cs, F = TL.candidate_features(p.lines, content, list(it.prep.phrase_family), probs,
                                       list(it.prep.lines.gaps))
         for c, row in zip(cs, F):
             X.append(row)

@@ -25,7 +25,7 @@ import numpy as np
 from ..phrases import DEFAULT_FAMILIES, PhraseFamily
 from .scorer import LineScorer, LineScores, load_model, prepare_lines
 from .split import Lines
-from .title import SEARCH_LINES, TitlePick, TitlePicker, default_title_model
+from .title import TitlePick, TitlePicker, default_title_model
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -201,7 +201,7 @@ class LineAnalyser:
         family = scores.family
         clean = reads_clean(words, ends, keep, family)
         titles = self.picker.ranked(texts, keep.tolist(), family, TITLE_CANDIDATES,
-                                    scores.probability[:SEARCH_LINES].tolist(), gaps) if texts else []
+                                    scores.probability.tolist(), gaps) if texts else []
         return LinesAnalysis(scores, keep, family, clean, titles, dict(zip(numbers, range(len(numbers)))))
 
 

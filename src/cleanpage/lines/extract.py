@@ -6,8 +6,9 @@ and why, on the scorer's output:
 
 - ``clean_text``: a page that already reads as clean text (almost every line kept,
   no chrome phrases, no runs of short lines) is left alone, every line kept;
-- ``TitlePicker``: the headline line (a learned choice among the first lines and their
-  parts), and the site part of a ``<title>``-style first line;
+- ``TitlePicker``: the headline line (a learned choice among the first lines, the lines just
+  above where the content starts, and their parts), and the site part of a
+  ``<title>``-style first line;
 - ``segment_sidebar``: headline lists under "Related" / "More stories" / "Trending"
   headings (in six languages) become items; other dropped lines, navigation and
   footer runs among them, are removals;

@@ -44,6 +44,10 @@ MAX_TITLE_WORDS = 40
 MAX_SITE_WORDS = 8
 _NAME_SEPS = frozenset(("|", "::", "»", "·"))  # what sets a site's name off: "Title | Site", "Site » Title"
 SEARCH_LINES = 60
+# below the first SEARCH_LINES, the lines around where the line model's content starts are
+# candidates too: under a long menu, the headline sits just above the article's first paragraph
+WINDOW_ABOVE = 10
+WINDOW_BELOW = 2
 NEAR_CONTENT = 6
 MIN_NEAR_F1 = 0.3
 
@@ -240,33 +244,66 @@ _LOG1P_WORDS = np.asarray([math.log1p(k) for k in range(MAX_TITLE_WORDS + 1)])  
 def candidate_features(lines: list[str], content: list[bool] | None,
                        families: list[str | None] | None = None, scores: list[float] | None = None,
                        gaps: list[bool] | None = None) -> tuple[list[Candidate], np.ndarray]:
-    """Every title candidate among the first lines, with the features the picker reads, one
-    row each (``CANDIDATE_FEATURES_3``; older models read a prefix of them).
+    """Every title candidate, with the features the picker reads, one row each
+    (``CANDIDATE_FEATURES_3``; older models read a prefix of them).
 
-    ``scores``: the line model's probability per line; ``gaps``: a blank line before it.
+    ``scores``: the line model's probability per line (all lines, not only the first ones: a
+    line's ``score_below`` reads the next three); ``gaps``: a blank line before it.
+
+    The candidates' lines are the first ``SEARCH_LINES`` and, when the line model's content
+    starts below them, the lines from ``WINDOW_ABOVE`` above its first content line to
+    ``WINDOW_BELOW`` below it (``content_window``).
 
     The features are made a column at a time: those of a line once per line, spread to its
     candidates by index, and those of a candidate's text over the list of candidates."""
     if not lines:
         return [], np.zeros((0, len(CANDIDATE_FEATURES_3)))
     n = min(len(lines), SEARCH_LINES)
-    words = [_words(line) for line in lines[:n]]
-    cands, cand_words, is_split, is_suffix = _candidates(lines[:n], words)
+    lo, hi = content_window(content, len(lines))
+    rows = [*range(n), *range(lo, hi)]
+    words = {i: _words(lines[i]) for i in rows}
+    cands, cand_words, is_split, is_suffix = _candidates(lines, rows, words)
     if not cands:
         return [], np.zeros((0, len(CANDIDATE_FEATURES_3)))
-    digits = [len(_DIGIT.findall(line)) for line in lines[:n + 4]]
+    digits = _Digits(lines)
     line = np.asarray([c.line for c in cands], np.int64)
+    columns = _line_columns(lines, 0, n, content, families, scores, gaps, digits)
+    if hi > lo:
+        columns = np.concatenate([columns, _line_columns(lines, lo, hi, content, families, scores, gaps, digits)], 1)
+    column = np.where(line < n, line, line - lo + n)  # each candidate's line among the columns
     X = np.empty((len(cands), len(CANDIDATE_FEATURES_3)))
-    X[:, _LINE_AT] = _line_columns(lines, n, content, families, scores, gaps, digits)[:, line].T
+    X[:, _LINE_AT] = columns[:, column].T
     part_words = Counter(_words(split_site(lines[0])[0]))
     X[:, _TEXT_AT] = _text_columns(cands, cand_words, is_split, is_suffix, words, digits, part_words).T
     _among_candidates(X, line)
     return cands, X
 
 
-def _candidates(lines: list[str], words: list[list[str]]) -> tuple[list[Candidate], list[list[str]],
-                                                                     list[float], list[float]]:
-    """The candidates of ``lines`` (the first ones of the page), with each one's words and its
+def content_window(content: list[bool] | None, n_lines: int) -> tuple[int, int]:
+    """The lines, below the first ``SEARCH_LINES``, from ``WINDOW_ABOVE`` above the first
+    content line to ``WINDOW_BELOW`` below it, as a range (empty when content starts higher)."""
+    if content is None or True not in content:
+        return SEARCH_LINES, SEARCH_LINES
+    first = content.index(True)
+    lo = max(first - WINDOW_ABOVE, SEARCH_LINES)
+    return lo, max(lo, min(first + WINDOW_BELOW + 1, n_lines))
+
+
+class _Digits(dict):  # type: ignore[type-arg]
+    """``digits[i]``: how many digits line ``i`` holds (0 past the last line), counted once per line asked."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__()
+        self.lines = lines
+
+    def __missing__(self, i: int) -> int:
+        k = self[i] = len(_DIGIT.findall(self.lines[i])) if 0 <= i < len(self.lines) else 0
+        return k
+
+
+def _candidates(lines: list[str], rows: list[int], words: dict[int, list[str]]) -> tuple[
+        list[Candidate], list[list[str]], list[float], list[float]]:
+    """The candidates of the lines ``rows`` of ``lines``, with each one's words and its
     ``is_split`` and ``is_suffix`` features: for each line (of at most thrice MAX_TITLE_WORDS
     words) the line, its split_site title part, and every part before or after a separator,
     those of 1 to MAX_TITLE_WORDS words."""
@@ -274,7 +311,8 @@ def _candidates(lines: list[str], words: list[list[str]]) -> tuple[list[Candidat
     cand_words: list[list[str]] = []
     is_split: list[float] = []
     is_suffix: list[float] = []
-    for i, (line, lw) in enumerate(zip(lines, words)):
+    for i in rows:
+        line, lw = lines[i], words[i]
         if len(lw) > 3 * MAX_TITLE_WORDS:
             continue
         seps = list(_SEPS.finditer(line)) if " " in line and _SEP_MARK.search(line) else ()
@@ -317,55 +355,64 @@ def _variants(line: str, seps: list[re.Match[str]]) -> list[tuple[str, int, int,
     return variants
 
 
-def _line_columns(lines: list[str], n: int, content: list[bool] | None, families: list[str | None] | None,
-                  scores: list[float] | None, gaps: list[bool] | None, digits: list[int]) -> np.ndarray:
-    """The ``_LINE_COLUMNS`` of each of the first ``n`` lines, a row per column (``digits``:
-    how many digits each of the first ``n + 4`` lines holds)."""
-    content = content if content is not None else [False] * len(lines)
-    first_content = content.index(True) if any(content) else len(lines)
-    counts = Counter(lines[:200])
-    at = np.arange(n)
+def _line_columns(lines: list[str], lo: int, hi: int, content: list[bool] | None,
+                  families: list[str | None] | None, scores: list[float] | None, gaps: list[bool] | None,
+                  digits: _Digits) -> np.ndarray:
+    """The ``_LINE_COLUMNS`` of lines ``lo`` to ``hi - 1``, a row per column (``digits``: how
+    many digits each line holds)."""
+    n_lines, n = len(lines), hi - lo
+    content = content if content is not None else [False] * n_lines
+    first_content = content.index(True) if any(content) else n_lines
+    counts = Counter(lines[:max(200, hi)])
+    at = np.arange(lo, hi)
     dist = first_content - at
     later = at > 0
     # content and byline or date lines, by line, with False past the last line
-    flags = np.zeros(n + 4, bool)
-    flags[:min(len(content), n + 4)] = content[:n + 4]
-    meta = np.zeros(n + 7, bool)  # meta[k + 3]: line k, for k from -3 to n + 3
-    meta[4:min(len(lines), n + 4) + 3] = _meta_lines(lines[1:n + 4], digits[1:])
+    flags = np.zeros(n + 4, bool)  # flags[k]: line lo + k
+    flags[:max(min(len(content), hi + 4) - lo, 0)] = content[lo:hi + 4]
+    meta = np.zeros(n + 7, bool)  # meta[k + 3]: line lo + k, for k from -3 to n + 3
+    first_meta = max(lo - 3, 1)  # the first line, the <title>, is not read as a byline or date line
+    last_meta = min(n_lines, hi + 4)
+    if last_meta > first_meta:
+        meta[first_meta - lo + 3:last_meta - lo + 3] = _meta_lines(lines[first_meta:last_meta],
+                                                                   [digits[k] for k in range(first_meta, last_meta)])
     meta_below_2 = later & (meta[4:n + 4] | meta[5:n + 5])
+    gap = (list(gaps[lo:hi + 1]) + [1.0] * (n + 1))[:n + 1] if gaps is not None else [1.0] * (n + 1)
     out = np.empty((len(_LINE_COLUMNS), n))
     out[:] = [
-        at == 0, _log1p_range(n), dist > 0, [math.log1p(abs(d)) for d in dist.tolist()], (1 <= dist) & (dist <= 3),
-        content[:n], flags[1:n + 1] | flags[2:n + 2] | flags[3:n + 3],
-        list(map(bool, families[:n])) if families else [False] * n,
-        list(map(math.log, map(counts.__getitem__, lines[:n]))),
-        scores[:n] if scores is not None else [0.5] * n,
-        gaps[:n] if gaps is not None else [0.0] * n,
-        (gaps[1:n + 1] + [1.0] * n)[:n] if gaps is not None else [1.0] * n,
-        _best_of_next_3(scores, n) if scores is not None else [0.5] * n,
+        at == 0, _log1p_range(hi) if lo == 0 else np.log1p(at), dist > 0, [math.log1p(abs(d)) for d in dist.tolist()],
+        (1 <= dist) & (dist <= 3), content[lo:hi], flags[1:n + 1] | flags[2:n + 2] | flags[3:n + 3],
+        list(map(bool, families[lo:hi])) if families else [False] * n,
+        list(map(math.log, map(counts.__getitem__, lines[lo:hi]))),
+        scores[lo:hi] if scores is not None else [0.5] * n,
+        gap[:n] if gaps is not None else [0.0] * n,
+        gap[1:n + 1],
+        _best_of_next_3(scores, lo, hi) if scores is not None else [0.5] * n,
         meta_below_2 | (later & (meta[6:n + 6] | meta[7:n + 7])), meta_below_2,
         later & (meta[:n] | meta[1:n + 1] | meta[2:n + 2]),
     ]
     return out
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=SEARCH_LINES + 1)
 def _log1p_range(n: int) -> np.ndarray:
     """``math.log1p`` of 0 to n - 1."""
     return np.asarray([math.log1p(i) for i in range(n)], np.float64)
 
 
-def _best_of_next_3(scores: list[float], n: int) -> np.ndarray:
-    """For each of the first ``n`` lines, the best of ``scores`` over the next 3 lines (0 past the last)."""
+def _best_of_next_3(scores: list[float], lo: int, hi: int) -> np.ndarray:
+    """For lines ``lo`` to ``hi - 1``, the best of ``scores`` over the next 3 lines (0 for the last line)."""
+    n = hi - lo
     padded = np.full(n + 3, -np.inf)
-    padded[:min(len(scores), n + 3)] = scores[:n + 3]
+    tail = scores[lo:hi + 3]
+    padded[:len(tail)] = tail
     best = np.maximum(np.maximum(padded[1:n + 1], padded[2:n + 2]), padded[3:n + 3])
-    best[max(len(scores) - 1, 0):] = 0.0
+    best[max(len(scores) - 1 - lo, 0):] = 0.0
     return best
 
 
 def _text_columns(cands: list[Candidate], cand_words: list[list[str]], is_split: list[float],
-                  is_suffix: list[float], words: list[list[str]], digits: list[int],
+                  is_suffix: list[float], words: dict[int, list[str]], digits: _Digits,
                   part_words: Counter[str]) -> np.ndarray:
     """The ``_TEXT_COLUMNS`` of each candidate, a row per column; ``words`` and ``digits``
     are those of each line, ``part_words`` the words of the first line's title part."""
