@@ -64,10 +64,23 @@ def test_lines_title_takes_the_headline_and_files_the_site():
 
 
 def test_clean_text_is_left_alone():
-    text = "\n".join(ARTICLE[:1] + ARTICLE[2:])
-    page = cleanpage.clean(text, config=PREVIEW)
-    assert page.body == "\n\n".join(ARTICLE[2:]) and page.title == ARTICLE[0]
+    # a headline over paragraphs, with nothing else to show it is the title (no site part, not
+    # repeated): it stays in the body, since a cleaned body's deck or subheading looks the same
+    lines = ARTICLE[:1] + ARTICLE[2:]
+    page = cleanpage.clean("\n".join(lines), config=PREVIEW)
+    assert page.body == "\n\n".join(lines) and page.title is None
     assert [s.rule for s in page.trace if s.action == "veto"] == ["guard.clean_text"] * 3  # lines.title decides itself
+    assert not [s for s in page.trace if s.rule in ("lines.title", "meta.title")]  # meta.title leaves it to lines.title
+
+
+def test_cleaning_a_cleaned_body_again_takes_no_deck_as_title():
+    # a body that a first pass left opening with the article's deck, a headline-shaped line over a
+    # paragraph: cleaning it again leaves the deck where it is
+    deck = "Spring is the time, and a slightly bigger pot the tool"
+    paragraphs = [f"Tip {k}: {p}" for k, p in enumerate(ARTICLE[2:] * 3)]  # long enough for the model
+    body = "\n\n".join([deck, *paragraphs])
+    page = cleanpage.clean(body, config=PREVIEW)
+    assert page.body == body and page.title is None
 
 
 def test_lines_title_on_clean_text_takes_neither_a_chrome_line_nor_a_subheading():
@@ -92,12 +105,13 @@ def test_lines_title_on_clean_text_takes_a_title_line_or_the_headline_it_repeats
 
 
 def test_lines_title_keeps_a_subtitle_after_a_dash_in_the_title():
-    # "Headline - the rest of the sentence": one title, no site; the same line with a name after
+    # "Headline - the rest of the sentence": no site split off (and, a headline by its shape
+    # alone, no title on clean text: it stays whole in the body); the same line with a name after
     # the dash is the headline and its site
     paragraphs = ARTICLE[2:] * 5
     line = "How to repot a fiddle-leaf fig - and keep it alive afterwards"
     page = cleanpage.clean("\n".join([line, *paragraphs]), config=PREVIEW)
-    assert page.title == line and "site" not in page.metadata
+    assert page.title is None and page.paragraphs[0] == line and "site" not in page.metadata
     page = cleanpage.clean("\n".join([TITLE.replace(" | ", " - "), *paragraphs]), config=PREVIEW)
     assert page.title == ARTICLE[0] and page.metadata["site"] == "The Green Fork"
 
@@ -130,7 +144,7 @@ def test_lines_title_on_a_short_page_takes_only_a_title_line_with_its_site():
                            config=PREVIEW)
     assert page.title == "What's your range?" and page.metadata["site"] == "The Skateboard Forum"
     plain = cleanpage.clean("\n".join([ARTICLE[0], "Log in", *ARTICLE[2:4]]), config=PREVIEW)
-    assert not [s for s in plain.trace if s.rule == "lines.title"]  # no site part: meta.title's to judge
+    assert not [s for s in plain.trace if s.rule in ("lines.title", "meta.title")]  # no site part: no title
 
 
 def test_a_line_the_title_line_repeats_is_the_headline_not_a_subheading():

@@ -65,8 +65,8 @@ def veto_on_clean_text(doc: Document, config: Config) -> Iterator[tuple[str, str
         lines = lines_once_restored(a.scores.lines.texts, config)
     short = lines < config.min_scored_lines
     if reason:
-        # lines.title stays: on clean text it takes only a headline-shaped first line (meta.title's
-        # test), and on a short page only a "Title | Site" first line
+        # lines.title stays: on clean text it takes only a "Title | Site" first line or a headline
+        # that line repeats, and on a short page only a "Title | Site" first line
         for name in ("lines.score", "lines.leftover", "chrome"):
             yield name, reason
     elif short:

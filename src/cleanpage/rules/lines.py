@@ -277,8 +277,8 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
              Gardening › Houseplants › How to repot a fiddle-leaf fig   (section, then title)
     Keeps:   the navigation lines above the headline, which are not titles; a line of a
              chrome phrase family ("Subscribe Sign in"); on a page that reads as clean
-             text, every line but a "Title | Site" first line, a headline-shaped first line
-             over a line that is not, and a headline the first line repeats (on a page too
+             text, every line but a "Title | Site" first line and a headline that the first
+             line repeats or that the page prints again before its prose (on a page too
              short for the model, every line but a "Title | Site" first line); a headline
              longer than ``max_title_words``, as meta.title does, unless it is the first line
              of a scraped page (its <title>, which a shop may fill with a product's whole
@@ -352,11 +352,12 @@ def _title_of_clean_page(a: LinesAnalysis, body: list[Block], by_line: dict[int,
 
     Too short: only a first line with its own site part ("Title | Site"). Clean text: the
     picker's first choice when it is the first line and either has a site part or is
-    headline-shaped over a line that is not (were the next line a headline too, it would
-    head the body and be taken on cleaning the body) or that the page prints again before
-    its prose; or a later line that the first line (the page's <title>) repeats, evidence
-    a subheading of an article never has (the first choice, or else the best such line),
-    and the <title> line then goes. Never a whole line of a chrome phrase family."""
+    headline-shaped and printed again before the page's prose; or a later line that the
+    first line (the page's <title>) repeats, evidence a subheading of an article never has
+    (the first choice, or else the best such line), and the <title> line then goes. Never
+    a whole line of a chrome phrase family, and never a headline by its shape alone: a
+    headline over a paragraph is also what a cleaned body's deck or subheading looks like,
+    and taking it would change the body each time it is cleaned again."""
     first = by_line.get(0)
     head = first if first is not None and first.text == texts[0] else None
     for rank, pick in enumerate(a.titles):
@@ -390,10 +391,9 @@ def _title_of_clean_page(a: LinesAnalysis, body: list[Block], by_line: dict[int,
             if b.words <= config.max_title_words and not ends_clause(b.text) and not _sentence_with_dash(b, pick):
                 yield from _title(b, pick)
                 return
-        elif not short and len(body) > 1 and b.is_heading and (
-                not body[1].is_heading or _printed_again(b, body)):
-            # a headline over a paragraph, or one the page prints again before its prose
-            # (the <title> line, the page's header, then the page's own heading)
+        elif not short and len(body) > 1 and b.is_heading and _printed_again(b, body):
+            # a headline the page prints again before its prose (the <title> line, the page's
+            # header, then the page's own heading)
             yield from _title(b, pick)
             return
 

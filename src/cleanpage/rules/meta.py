@@ -173,7 +173,8 @@ class TakeTitle:
              How to repot a fiddle-leaf fig - The Green Fork   (title, then site)
     Keeps:   a first line that ends like a sentence, or that is followed by another headline;
              "New to Astronomy – Best First Telescope Recommendations?" whole;
-             and every line of an HTML page whose markup names its title.
+             every line of an HTML page whose markup names its title; and every line of a
+             text page the line model reads (``Config(preview=True)``: ``lines.title`` decides).
     """
 
     max_words: int
@@ -190,6 +191,11 @@ class TakeTitle:
     def __call__(self, doc: Document) -> Iterator[tuple[Block, ToTitle]]:
         if doc.kind == "html" and doc.found.get("title"):
             return  # the page's markup names its title (dom.title took its block, if it has one)
+        if "lines" in doc.analysis:
+            # text the line model reads (Config(preview=True)): lines.title decides, on evidence beyond
+            # a line's shape; by shape alone, a cleaned body's deck or subheading would be the title
+            # the next time the body is cleaned
+            return
         body: list[Block] = []
         for b in doc.blocks:
             if b.zone == "body":
