@@ -83,6 +83,21 @@ def test_cleaning_a_cleaned_body_again_takes_no_deck_as_title():
     assert page.body == body and page.title is None
 
 
+def test_a_first_line_split_at_a_bar_or_dash_on_clean_text_needs_a_site_name_after_it():
+    # the first lines of cleaned bodies: a byline and its reading time, a price and its sale
+    # price, a section and an arrow, a row of links; none is "Title | Site", and cleaning the
+    # body again must not make one a title
+    paragraphs = [f"Tip {k}: {p}" for k, p in enumerate(ARTICLE[2:] * 3)]
+    for first in ("Written by Ann Smith - 3 min read", "Fig tree care | $24.99", "Houseplants | Blogs \u00bb",
+                  "Repotting figs | comments | ask | show"):
+        body = "\n\n".join([first, *paragraphs])
+        page = cleanpage.clean(body, config=PREVIEW)
+        assert page.title is None and page.body == body, first
+    # a site's name may hold a digit inside a word
+    page = cleanpage.clean("\n".join([ARTICLE[0] + " - Green4Life Forums", *paragraphs]), config=PREVIEW)
+    assert page.title == ARTICLE[0] and page.metadata["site"] == "Green4Life Forums"
+
+
 def test_lines_title_on_clean_text_takes_neither_a_chrome_line_nor_a_subheading():
     paragraphs = ARTICLE[2:] * 5  # long enough for the line model (guard.clean_text reads it clean)
     page = cleanpage.clean("\n".join(["Skip to content", ARTICLE[0], *paragraphs]), config=PREVIEW)

@@ -350,14 +350,15 @@ def _title_of_clean_page(a: LinesAnalysis, body: list[Block], by_line: dict[int,
                          config: Config) -> Iterator[tuple[Block, Decision]]:
     """lines.title on a page that reads as clean text, or is too short for the line model.
 
-    Too short: only a first line with its own site part ("Title | Site"). Clean text: the
-    picker's first choice when it is the first line and either has a site part or is
-    headline-shaped and printed again before the page's prose; or a later line that the
-    first line (the page's <title>) repeats, evidence a subheading of an article never has
-    (the first choice, or else the best such line), and the <title> line then goes. Never
-    a whole line of a chrome phrase family, and never a headline by its shape alone: a
-    headline over a paragraph is also what a cleaned body's deck or subheading looks like,
-    and taking it would change the body each time it is cleaned again."""
+    Too short: only a first line with its own site part ("Title | Site", the site part a
+    name: ``_names_a_site``). Clean text: the picker's first choice when it is the first
+    line and either has such a site part or is headline-shaped and printed again before the
+    page's prose; or a later line that the first line (the page's <title>) repeats,
+    evidence a subheading of an article never has (the first choice, or else the best such
+    line), and the <title> line then goes. Never a whole line of a chrome phrase family, and
+    never a headline by its shape alone: a headline over a paragraph is also what a cleaned
+    body's deck or subheading looks like, and taking it would change the body each time it
+    is cleaned again."""
     first = by_line.get(0)
     head = first if first is not None and first.text == texts[0] else None
     for rank, pick in enumerate(a.titles):
@@ -388,7 +389,8 @@ def _title_of_clean_page(a: LinesAnalysis, body: list[Block], by_line: dict[int,
             # would give a title again each time the body is cleaned. Title-sized rather than
             # headline-shaped: a forum's <title> may hold two sentences ("Where do I start? Help
             # needed - Configuration - Home Assistant Community")
-            if b.words <= config.max_title_words and not ends_clause(b.text) and not _sentence_with_dash(b, pick):
+            if (b.words <= config.max_title_words and not ends_clause(b.text) and not _sentence_with_dash(b, pick)
+                    and _names_a_site(pick)):
                 yield from _title(b, pick)
                 return
         elif not short and len(body) > 1 and b.is_heading and _printed_again(b, body):
@@ -416,6 +418,26 @@ def _no_title(pick: TitlePick) -> bool:
     fewer than two letters or digits (a drop cap, "A", printed on a line of its own)?"""
     title = pick.title.strip()
     return _ADDRESS.search(title) is not None or (len(title) < 4 and sum(map(str.isalnum, title)) < 2)
+
+
+def _names_a_site(pick: TitlePick) -> bool:
+    """Does the site part of a "Title | Site" pick name a site, as a ``<title>`` line's does
+    ("| The Green Fork", "- by Ann Smith")? Not when it holds a number ("- 3 min read", "- $24.99",
+    "| June 2, 2025"), ends in an arrow or a bar ("| Blogs »"), or is several words all in
+    lower case ("| comments | ask | show"), and not when the title part has no word ("$19.99 |
+    Ships free"): such lines open cleaned bodies (a byline and its date, a price and a sale
+    price), and taking them would give a new title each time a body is cleaned again."""
+    site = (pick.site or "").strip()
+    if not site:
+        return True  # nothing split off to judge
+    if _NUMBER.search(site) or site.endswith(_SITE_ENDS) or (" " in site and site.islower()):
+        return False
+    return _LETTERS.search(pick.title) is not None
+
+
+_SITE_ENDS = ("»", "›", ">", "|", "·", "-", "\u2013", "\u2014", ":")
+_LETTERS = regex.compile(r"[^\W\d_]{2}")  # a word of at least two letters
+_NUMBER = regex.compile(r"(?<![^\W\d_])\d+(?![^\W\d_])")  # "3", "2025", "$1,042"; not the digit of "esk8.news"
 
 
 def _short_enough(pick: TitlePick, config: Config) -> bool:
