@@ -38,7 +38,7 @@ from typing import Any, Union
 from .config import Config
 from .errors import RuleError
 from .model import (
-    Block, Cut, Decision, Document, Drop, Join, MergeCard, Page, Placement, Placements, Removal, SidebarItem,
+    Block, Cut, Decision, Document, Drop, Join, MergeCard, Page, Placements, Removal, SidebarItem,
     Split, Step, ToMeta, ToSidebar, ToTitle, like_block, moved_block,
 )
 from .registry import Rule, Stage, enabled_rules, registry

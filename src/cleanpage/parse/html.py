@@ -36,7 +36,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from ..dom import DomAnalysis, analyse
+from ..dom import analyse
 from ..dom.scorer import Scorer
 from ..dom.tree import (BLOCK_TAGS, CBIT, ROLE_CBITS, SKIP_TAGS, TAG_CBITS, Dom, block_text, clean_space,
                         element_path, keyword_bits)
