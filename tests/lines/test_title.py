@@ -163,3 +163,13 @@ def test_a_headline_under_a_long_menu_is_a_candidate_with_its_line_features():
     j2 = next(j for j, c in enumerate(c2) if c.title == "How to Bake Bread at Home")
     for name in ("before_content", "just_above_content", "meta_below_2", "meta_below_4", "f1_first", "log_words"):
         assert f[name] == dict(zip(CANDIDATE_FEATURES_3, X2[j2]))[name], name
+
+
+def test_scores_of_the_first_lines_only_give_no_window_and_no_error():
+    from cleanpage.lines.title import SEARCH_LINES, candidate_features
+
+    lines, content = _long_menu_page()
+    cands, X = candidate_features(lines, content, scores=[0.5] * SEARCH_LINES, gaps=[True] * len(lines))
+    assert cands and max(c.line for c in cands) < SEARCH_LINES and X.shape[0] == len(cands)
+    cands, _ = candidate_features(lines, content, scores=[0.5] * len(lines), gaps=[True] * len(lines))
+    assert max(c.line for c in cands) >= SEARCH_LINES

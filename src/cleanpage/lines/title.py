@@ -259,7 +259,8 @@ def candidate_features(lines: list[str], content: list[bool] | None,
     if not lines:
         return [], np.zeros((0, len(CANDIDATE_FEATURES_3)))
     n = min(len(lines), SEARCH_LINES)
-    lo, hi = content_window(content, len(lines))
+    # the window's lines need their scores: a caller that gives the first lines' only gets no window
+    lo, hi = content_window(content, len(lines) if scores is None else min(len(lines), len(scores)))
     rows = [*range(n), *range(lo, hi)]
     words = {i: _words(lines[i]) for i in rows}
     cands, cand_words, is_split, is_suffix = _candidates(lines, rows, words)
