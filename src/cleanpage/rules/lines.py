@@ -423,7 +423,7 @@ def _no_title(pick: TitlePick) -> bool:
 
 def _names_a_site(pick: TitlePick) -> bool:
     """Does the site part of a "Title | Site" pick name a site, as a ``<title>`` line's does
-    ("| The Green Fork", "- by Ann Smith")? Not when it holds a number ("- 3 min read", "- $24.99",
+    ("| The Green Fork", "- by Ann Smith")? Not when it holds a number ("- 3 min read", "| $24.99",
     "| June 2, 2025"), ends in an arrow or a bar ("| Blogs »"), or is several words all in
     lower case ("| comments | ask | show"), and not when the title part has no word ("$19.99 |
     Ships free"): such lines open cleaned bodies (a byline and its date, a price and a sale
