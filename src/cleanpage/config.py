@@ -76,6 +76,7 @@ class Config:
     max_tags_label_words: int = 3
     max_tag_list_words: int = 40
     max_read_more_line_words: int = 40
+    max_link_hint_text_words: int = 8  # "Instagram Opens in a new tab": the link's text before a bare hint
     # metadata lines around the article
     max_wire_credit_words: int = 10
     max_source_line_words: int = 24

@@ -223,6 +223,27 @@ SHARE_LINE = regex.compile(
 SHARE_WORDS = _words(b"share tweet pin print copy link save bookmark follow facebook twitter x linkedin whatsapp"
                      b" telegram reddit pinterest email mail sms messenger flipboard tumblr bluesky threads"
                      b" mastodon instagram youtube tiktok")
+# a link's screen-reader hint, printed by scrapers as text: "(opens in a new tab)", "External link",
+# "(link takes you to an external page)", in the six languages of the phrase families
+_LINK_HINT = (
+    r"(?:(?:this\s+)?(?:link\s+)?(?:opens|open|will\s+open)\s+(?:in\s+)?(?:a\s+)?new\s+(?:browser\s+)?(?:tab|window)"
+    r"|link\s+is\s+external|external\s+link|link\s+takes\s+you\s+to\s+an\s+external\s+(?:page|site|website)"
+    r"|(?:[öo]ffnet\s+(?:sich\s+)?)?in\s+(?:einem\s+neuen|neuem|neuen)\s+(?:fenster|tab)(?:\s+ge[öo]ffnet)?|externer\s+link"
+    r"|(?:s'|s’)?ouvre\s+dans\s+une?\s+nouv(?:el|elle)\s+(?:onglet|fen[êe]tre)|lien\s+externe"
+    r"|(?:se\s+)?abre\s+en\s+(?:una\s+)?nueva\s+(?:ventana|pesta[ñn]a)|enlace\s+externo"
+    r"|abre\s+(?:em\s+)?(?:uma\s+)?nova\s+(?:janela|aba|guia)|link\s+externo"
+    r"|(?:si\s+)?apre\s+in\s+(?:una\s+)?nuova\s+(?:finestra|scheda)|link\s+esterno)"
+)
+#: "(opens in a new tab)", "Opens in new window.", "External Link": the hint alone on a line
+LINK_HINT_LINE = regex.compile(rf"\(?\s*{_LINK_HINT}\s*\.?\s*\)?\.?", _F)
+#: "(Opens in new window)" anywhere in a line
+LINK_HINT_PAREN = regex.compile(rf"\(\s*{_LINK_HINT}\s*\.?\s*\)", _F)
+#: "Opens in a new tab" ending a link's text: "Instagram Opens in a new tab" (after a space, not
+#: a run of spaces searched from each of its characters)
+LINK_HINT_END = regex.compile(rf"(?<=\s){_LINK_HINT}\s*\.?\Z", _F)
+# every hint names one of these (keywords are the ASCII letter runs of a word: "fenêtre" is "fen", "tre")
+LINK_HINT_WORDS = _words(b"tab window external externer externe externo esterno fenster onglet fen fenetre ventana"
+                         b" pesta pestana janela aba guia finestra scheda")
 #: "Hashtags", "Tags", "Topics:" as bare labels
 TAGS_LABEL_LINE = regex.compile(rf"(?:(?:hash)?tags?|tagged(?:\s+(?:with|in))?|topics?|keywords?|filed\s+under){_TAIL}", _F)
 TAGS_WORDS = _words(b"tag tags hashtag hashtags tagged topic topics keyword keywords filed")
