@@ -522,6 +522,24 @@ FURNITURE_WORDS = re.compile(
     re.I,
 )
 FURNITURE_MAX_WORDS = 10
+#: a keyword (``text.keywords``: the ASCII letter runs of a word, "suscríbete" is "suscr", "bete") of
+#: every ``FURNITURE_WORDS`` match: a line naming none of them is not searched
+FURNITURE_KEYWORDS = frozenset(
+    b"subscribe subscribed subscribes subscription newsletter newsletters sign signed signin signup signedin signedup"
+    b" log login logout register privacy terms cookie cookies contact account abonnieren anmelden registrieren"
+    b" datenschutz kontakt konto impressum abonner abonnez connexion confidentialit confidentialite compte mentions"
+    b" suscr suscribete suscribate suscribirse iniciar privacidad contacto cuenta aviso inscreva assine entrar"
+    b" privacidade contato conta iscriviti accedi contatti note".split())
+
+
+def is_furniture_row(text: str) -> bool:
+    """A row of site links: two furniture words or more, such as a footer prints ("About Us |
+    Privacy Policy | Cookie Settings", "Newsletter Press Room Contact Us Terms of Use")."""
+    first = FURNITURE_WORDS.search(text)
+    if first is None:
+        return False
+    word = first.group().lower()
+    return any(m.group().lower() != word for m in FURNITURE_WORDS.finditer(text, first.end()))
 
 
 def is_furniture(text: str, words: int) -> bool:

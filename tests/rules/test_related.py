@@ -173,3 +173,32 @@ def test_a_headline_list_the_line_model_reads_as_content_stays_whether_or_not_th
     assert list(rule(kept)) == []
     dropped = replace(doc, analysis={"lines": _Lines(doc, {ARTICLE.strip()}, clean)})
     assert [b.text for b, d in rule(dropped) if d.role == "title"] == headlines
+
+
+def test_a_row_of_site_links_ends_the_section_and_goes():
+    page = SEED_000_CARD + "About Us | Privacy Policy | Cookie Settings | Contact\nThe next line of the footer\n"
+    got = roles(page)
+    assert ("About Us | Privacy Policy | Cookie Settings | Contact", "drop", None) in got
+    assert not any(text == "The next line of the footer" for text, _a, _r in got)
+
+
+def test_a_headline_naming_one_furniture_word_is_still_a_card():
+    page = SEED_000_CARD + "Meta changes its privacy rules for teenagers in Europe\n"
+    assert ("Meta changes its privacy rules for teenagers in Europe", "sidebar", "title") in roles(page)
+
+
+@pytest.mark.parametrize("line", [
+    "Subscribe", "Subscribed", "subscription", "Newsletters", "Sign in", "Signed up", "signup", "Log out", "Login",
+    "Register", "Privacy", "Terms", "Cookies", "Contact", "Account", "Abonnieren", "Anmelden", "Registrieren",
+    "Datenschutz", "Kontakt", "Konto", "Impressum", "Abonner", "Abonnez", "Connexion", "Confidentialité",
+    "Confidentialite", "Compte", "Mentions légales", "Suscríbete", "Suscribete", "Suscríbate", "Suscribirse",
+    "Iniciar sesión", "Privacidad", "Contacto", "Cuenta", "Aviso legal", "Inscreva-se", "Assine", "Entrar",
+    "Privacidade", "Contato", "Conta", "Iscriviti", "Accedi", "Contatti", "Note legali",
+])
+def test_every_furniture_word_has_a_keyword(line):
+    # the card reader searches FURNITURE_WORDS only in lines that name one of FURNITURE_KEYWORDS
+    from cleanpage.phrases import FURNITURE_KEYWORDS, FURNITURE_WORDS
+    from cleanpage.text import keywords
+
+    assert FURNITURE_WORDS.fullmatch(line)
+    assert not FURNITURE_KEYWORDS.isdisjoint(keywords(line))

@@ -24,6 +24,7 @@ import regex
 
 from ..config import Config
 from ..model import Block, Decision, Drop, ToSidebar
+from ..phrases import FURNITURE_KEYWORDS, is_furniture_row
 from ..patterns import (
     AGE_LINE, AGE_WORDS, CARD_LABEL_LINE, CARD_LABEL_WORDS, DASH_SOURCE_LINE, DIGIT, LINK_HEADING_LINE,
     LINK_HEADING_WORDS, SECTION_HEADING_LINE, SECTION_HEADING_WORDS,
@@ -53,12 +54,13 @@ class Kind(Enum):
     SHORT = "short"  # headline-shaped, few words: a source, a category or a short headline
     TITLE = "title"  # headline-shaped, too long to be metadata
     PROSE = "prose"
+    FURNITURE = "furniture"  # a row of site links: "About Us | Privacy Policy | Cookie Settings"
 
 
 # The kinds by their bare names, which the reader compares dozens of times a card: on Python 3.11
 # ``Kind.AGE`` goes through ``EnumType.__getattr__`` and costs about five times a global name.
-AGE, DASH, LABEL, HEADING, SHORT, TITLE, PROSE = (Kind.AGE, Kind.DASH, Kind.LABEL, Kind.HEADING, Kind.SHORT,
-                                                  Kind.TITLE, Kind.PROSE)
+AGE, DASH, LABEL, HEADING, SHORT, TITLE, PROSE, FURNITURE = (Kind.AGE, Kind.DASH, Kind.LABEL, Kind.HEADING, Kind.SHORT,
+                                                             Kind.TITLE, Kind.PROSE, Kind.FURNITURE)
 _HEADLINES = (SHORT, TITLE)
 _META = (AGE, DASH, LABEL)  # the lines above a headline
 _AFTER_HEADLINE = (AGE, DASH)  # the metadata that may also follow a headline
@@ -152,6 +154,8 @@ class CardReader:
             marked = self._marked_kind(b)
             if marked is not None:
                 return marked
+        if b.words > 1 and not b.ends_sentence and b.mentions(FURNITURE_KEYWORDS) and is_furniture_row(text):
+            return FURNITURE
         if b.is_heading and b.words <= self.max_headline_words:
             return SHORT if b.words <= self.max_meta_words else TITLE
         return PROSE
@@ -190,6 +194,9 @@ class CardReader:
                     yield head, ToSidebar("heading", cards[0].key, section, "sidebar section heading")
                     for card in cards:
                         yield from card.decisions
+                    while end < len(body) and kinds[end] is FURNITURE:  # the footer's links, not a card
+                        yield body[end], Drop("row of site links (privacy, terms, contact) after a sidebar section")
+                        end += 1
                     done = end
                     continue
                 if strong and (i + 1 == len(body) or kinds[i + 1] is HEADING):
@@ -271,7 +278,7 @@ class CardReader:
         stop = min(n, k + self.max_meta_lines + 1)
         for h in range(k, stop - 1):  # a headline printed twice is the headline, whatever precedes it
             kind = kinds[h]
-            if kind is PROSE or kind is HEADING:
+            if kind is PROSE or kind is HEADING or kind is FURNITURE:
                 break
             if kind in _HEADLINES and body[h + 1].text == body[h].text:
                 return h
