@@ -23,7 +23,7 @@ PAGES = sorted((HERE.parent / "corpus").glob("*.txt")) + sorted((HERE / "cases")
 RUN_ORDER = [
     "guard.cut_limit", "guard.clean_text",
     "dom.related", "dom.title", "dom.score",
-    "breaks.hard_wrap",
+    "breaks.hard_wrap", "toc.contents",
     "comments.thread", "comments.dated_thread", "ads.marker_line", "reading.time_label", "comments.label", "comments.empty_notice", "comments.form",
     "forms.field_label", "media.credit_line", "media.caption_line", "promo.ai_features", "promo.app_download",
     "promo.newsletter_line",

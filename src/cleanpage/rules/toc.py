@@ -1,0 +1,68 @@
+"""Tables of contents: a list of the article's own subheadings printed above it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..config import Config
+from ..model import Block, Document, Drop
+from ..patterns import TOC_HEADING_LINE, TOC_HEADING_WORDS, TOC_NUMBERING
+from ..registry import Stage, rule
+
+
+def _entry_key(text: str) -> str:
+    """An entry or a subheading without its numbering, case or spacing: "2. Why it works" is "why it works"."""
+    return " ".join(TOC_NUMBERING.sub("", text, count=1).casefold().split())
+
+
+@rule("toc.contents", stage=Stage.LINES, order=3, context=True, keywords=TOC_HEADING_WORDS)
+@dataclass(frozen=True)
+class DropTableOfContents:
+    """Drop a table of contents whose entries the page prints again as its subheadings.
+
+    The heading, then a run of short lines that are not sentences; at least
+    ``toc_min_repeated`` of them, and half, must come back further down.
+    Targets: Table of Contents / Why repot in spring / What you need / Step by step
+             (each entry a subheading of the article below)
+    Keeps:   a "Contents" heading over lines the page does not repeat (a list that is
+             the content itself), and the subheadings themselves.
+    """
+
+    max_entries: int
+    max_entry_words: int
+    min_repeated: int
+
+    @classmethod
+    def from_config(cls, config: Config) -> DropTableOfContents:
+        return cls(config.toc_max_entries, config.toc_max_entry_words, config.toc_min_repeated)
+
+    def __call__(self, doc: Document) -> Iterator[tuple[Block, Drop]]:
+        body = [b for b in doc.blocks if b.zone == "body"]
+        last: dict[str, int] = {}  # each line's key -> the last line that has it, made when first needed
+        for i, head in enumerate(body):
+            if not head.mentions(TOC_HEADING_WORDS) or not TOC_HEADING_LINE.fullmatch(head.text):
+                continue
+            j = i + 1
+            keys: list[str] = []
+            while (j < len(body) and j - i <= self.max_entries and body[j].words <= self.max_entry_words
+                   and not body[j].ends_sentence):
+                key = _entry_key(body[j].text)
+                if key in keys:
+                    break  # the first entry again: the article's own subheading, the list is over
+                keys.append(key)
+                j += 1
+            if len(keys) < self.min_repeated:
+                continue
+            if not last:
+                last = {_entry_key(b.text): k for k, b in enumerate(body)}
+            again = [last[key] >= j for key in keys]
+            # the list ends at its last entry printed again: a line after it is the article's (its headline)
+            n = len(again) - again[::-1].index(True) if True in again else 0
+            entries = body[i + 1:i + 1 + n]
+            repeated = sum(again[:n])
+            if repeated >= self.min_repeated and 2 * repeated >= len(entries):
+                yield head, Drop("table of contents heading")
+                for b in entries:
+                    yield b, Drop("table of contents entry: printed again below as a subheading")
+                return
