@@ -76,8 +76,10 @@ class Config:
     max_tags_label_words: int = 3
     max_tag_list_words: int = 40
     max_read_more_line_words: int = 40
-    # a table of contents (toc.contents): at most toc_max_entries entries of at most toc_max_entry_words
-    # words each, at least toc_min_repeated of them (and half) printed again below as the article's subheadings
+    # a table of contents (toc.contents): a heading of at most toc_max_heading_words words, at most
+    # toc_max_entries entries of at most toc_max_entry_words words each, at least toc_min_repeated of
+    # them (and half) printed again below as the article's subheadings
+    toc_max_heading_words: int = 6
     toc_max_entries: int = 60
     toc_max_entry_words: int = 15
     toc_min_repeated: int = 2

@@ -244,19 +244,18 @@ LINK_HINT_END = regex.compile(rf"(?<=\s){_LINK_HINT}\s*\.?\Z", _F)
 # every hint names one of these (keywords are the ASCII letter runs of a word: "fenêtre" is "fen", "tre")
 LINK_HINT_WORDS = _words(b"tab window external externer externe externo esterno fenster onglet fen fenetre ventana"
                          b" pesta pestana janela aba guia finestra scheda")
-#: a table of contents' heading: "Table of Contents", "Jump to:", "On this page", "Contents [hide]",
-#: "Inhaltsverzeichnis", "Sommaire", "Índice", "Sumário", "Indice"
+#: a table of contents' heading: "Table of Contents", "Contents [hide]", "Jump to:", "Inhaltsverzeichnis",
+#: "Sommaire", "Índice", "Sumário", "Indice"
 TOC_HEADING_LINE = regex.compile(
-    r"(?:table\s+of\s+contents?|contents|on\s+this\s+page|in\s+this\s+(?:article|post|guide|page)|jump\s+to(?:\s+section)?"
-    r"|what'?s\s+inside|inhaltsverzeichnis|inhalt|sommaire|table\s+des\s+mati[eè]res|[íi]ndice|tabla\s+de\s+contenidos?"
-    r"|contenidos?|sum[aá]rio|conte[uú]do|sommario|contenuti)"
+    r"(?:table\s+of\s+contents?|contents|jump\s+to(?:\s+section)?|inhaltsverzeichnis|inhalt|sommaire"
+    r"|table\s+des\s+mati[eè]res|[íi]ndice|tabla\s+de\s+contenidos?|contenidos?|sum[aá]rio|conte[uú]do|sommario|contenuti)"
     r"\s*:?\s*(?:\[?\s*(?:hide|show|toggle|ocultar|masquer|verbergen|nascondi)\s*\]?)?",
     _F,
 )
-# every heading names one of these (the ASCII letter runs of its words: "Índice" is "ndice")
-TOC_HEADING_WORDS = _words(b"table contents content page article post guide jump inside inhaltsverzeichnis inhalt"
-                           b" sommaire mati ndice indice tabla contenidos contenido sum sumario rio conte conteudo"
-                           b" sommario contenuti")
+# every heading names one of these (the ASCII letter runs of its words: "Índice" is "ndice"). Words as
+# common as "page" or "article" would have the rule read nearly every page: "On this page" is left out
+TOC_HEADING_WORDS = _words(b"contents table jump inhaltsverzeichnis inhalt sommaire mati ndice indice tabla contenidos"
+                           b" contenido sum sumario conte conteudo sommario contenuti")
 #: an entry's numbering: "1.", "2.3", "IV.", "-", "•"
 TOC_NUMBERING = regex.compile(r"(?:\d+(?:\.\d+)*\.?|[ivx]+\.|[-•·–—*])\s*", _F)
 #: "Hashtags", "Tags", "Topics:" as bare labels

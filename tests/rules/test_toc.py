@@ -30,3 +30,10 @@ def test_keep_a_contents_list_the_page_does_not_repeat():
 
 def test_the_headline_under_the_list_stays():
     assert "How to repot a fiddle-leaf fig" not in drops(ARTICLE)
+
+
+def test_a_table_printed_twice_goes_twice():
+    # a mobile and a desktop copy: both go in one run
+    page = "Contents\nWhy repot in spring\nWhat you need\n" + ARTICLE
+    got = drops(page)
+    assert got.count("Table of Contents") == 1 and "Contents" in got and got.count("What you need") == 2

@@ -12,6 +12,8 @@ from ..patterns import LINK_HINT_END, LINK_HINT_LINE, LINK_HINT_PAREN, LINK_HINT
 from ..registry import Stage, rule
 from ..text import count_words
 
+_MAX_HINT_WORDS = 9  # the longest hint: "this link will open in a new browser window"
+
 
 @rule("links.hint_line", stage=Stage.LINES, order=125, zones=("body", "sidebar"), keywords=LINK_HINT_WORDS)
 def drop_link_hint_line(block: Block) -> Drop | None:
@@ -36,9 +38,11 @@ def cut_link_hint(block: Block, config: Config) -> list[Cut]:
     Keeps:   In most browsers a middle click opens a link in a new tab.
     """
     text = block.text
-    cuts = [Cut(m.start(), m.end(), "screen-reader hint of a link") for m in LINK_HINT_PAREN.finditer(text)
-            if m.start() > 0 or m.end() < len(text)]  # a line of nothing else is links.hint_line's
-    if not cuts:
+    cuts: list[Cut] = []
+    if "(" in text:  # a line of nothing but the hint is links.hint_line's
+        cuts = [Cut(m.start(), m.end(), "screen-reader hint of a link") for m in LINK_HINT_PAREN.finditer(text)
+                if m.start() > 0 or m.end() < len(text)]
+    if not cuts and block.words <= config.max_link_hint_text_words + _MAX_HINT_WORDS:
         m = LINK_HINT_END.search(text)
         if m is not None and 0 < count_words(text[:m.start()]) <= config.max_link_hint_text_words:
             cuts.append(Cut(m.start(), m.end(), "screen-reader hint after a link's words"))

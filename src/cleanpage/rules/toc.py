@@ -13,35 +13,44 @@ from ..registry import Stage, rule
 
 def _entry_key(text: str) -> str:
     """An entry or a subheading without its numbering, case or spacing: "2. Why it works" is "why it works"."""
-    return " ".join(TOC_NUMBERING.sub("", text, count=1).casefold().split())
+    m = TOC_NUMBERING.match(text)
+    return " ".join((text[m.end():] if m else text).casefold().split())
 
 
-@rule("toc.contents", stage=Stage.LINES, order=3, context=True, keywords=TOC_HEADING_WORDS)
+@rule("toc.contents", stage=Stage.LINES, order=3, context=True, keywords=TOC_HEADING_WORDS, once=True)
 @dataclass(frozen=True)
 class DropTableOfContents:
     """Drop a table of contents whose entries the page prints again as its subheadings.
 
     The heading, then a run of short lines that are not sentences; at least
-    ``toc_min_repeated`` of them, and half, must come back further down.
+    ``toc_min_repeated`` of them, and half, must come back further down. The list ends
+    at its last entry printed again before two in a row that are not (a menu that follows
+    it, or the article's headline). Runs once, on the page as first read.
     Targets: Table of Contents / Why repot in spring / What you need / Step by step
              (each entry a subheading of the article below)
     Keeps:   a "Contents" heading over lines the page does not repeat (a list that is
              the content itself), and the subheadings themselves.
     """
 
+    max_heading_words: int
     max_entries: int
     max_entry_words: int
     min_repeated: int
 
     @classmethod
     def from_config(cls, config: Config) -> DropTableOfContents:
-        return cls(config.toc_max_entries, config.toc_max_entry_words, config.toc_min_repeated)
+        return cls(config.toc_max_heading_words, config.toc_max_entries, config.toc_max_entry_words,
+                   config.toc_min_repeated)
 
     def __call__(self, doc: Document) -> Iterator[tuple[Block, Drop]]:
+        most, names_none, heading = self.max_heading_words, TOC_HEADING_WORDS.isdisjoint, TOC_HEADING_LINE.fullmatch
+        if not any(b.words <= most and not names_none(b._kw) and heading(b.text) for b in doc.blocks):
+            return  # one pass over the page, without a list of its body: most pages have no such heading
         body = [b for b in doc.blocks if b.zone == "body"]
         last: dict[str, int] = {}  # each line's key -> the last line that has it, made when first needed
+        done = 0  # body[:done] is read: a page may print its table twice (at the top, and again lower down)
         for i, head in enumerate(body):
-            if not head.mentions(TOC_HEADING_WORDS) or not TOC_HEADING_LINE.fullmatch(head.text):
+            if i < done or head.words > most or names_none(head._kw) or not heading(head.text):
                 continue
             j = i + 1
             keys: list[str] = []
@@ -54,15 +63,17 @@ class DropTableOfContents:
                 j += 1
             if len(keys) < self.min_repeated:
                 continue
-            if not last:
-                last = {_entry_key(b.text): k for k, b in enumerate(body)}
-            again = [last[key] >= j for key in keys]
-            # the list ends at its last entry printed again: a line after it is the article's (its headline)
-            n = len(again) - again[::-1].index(True) if True in again else 0
+            if not last:  # only a line as short as an entry can print one again
+                last = {_entry_key(b.text): k for k, b in enumerate(body) if b.words <= self.max_entry_words}
+            n = repeated = 0  # the list: up to its last entry printed again before two that are not
+            for k, key in enumerate(keys):
+                if last.get(key, -1) >= j:
+                    n, repeated = k + 1, repeated + 1
+                elif k - n >= 1:
+                    break
             entries = body[i + 1:i + 1 + n]
-            repeated = sum(again[:n])
             if repeated >= self.min_repeated and 2 * repeated >= len(entries):
                 yield head, Drop("table of contents heading")
                 for b in entries:
                     yield b, Drop("table of contents entry: printed again below as a subheading")
-                return
+                done = i + 1 + n
