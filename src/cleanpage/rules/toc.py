@@ -52,28 +52,40 @@ class DropTableOfContents:
         for i, head in enumerate(body):
             if i < done or head.words > most or names_none(head._kw) or not heading(head.text):
                 continue
-            j = i + 1
-            keys: list[str] = []
-            while (j < len(body) and j - i <= self.max_entries and body[j].words <= self.max_entry_words
-                   and not body[j].ends_sentence):
-                key = _entry_key(body[j].text)
-                if key in keys:
-                    break  # the first entry again: the article's own subheading, the list is over
-                keys.append(key)
-                j += 1
+            keys = self._run(body, i)
             if len(keys) < self.min_repeated:
                 continue
             if not last:  # only a line as short as an entry can print one again
                 last = {_entry_key(b.text): k for k, b in enumerate(body) if b.words <= self.max_entry_words}
-            n = repeated = 0  # the list: up to its last entry printed again before two that are not
-            for k, key in enumerate(keys):
-                if last.get(key, -1) >= j:
-                    n, repeated = k + 1, repeated + 1
-                elif k - n >= 1:
-                    break
-            entries = body[i + 1:i + 1 + n]
-            if repeated >= self.min_repeated and 2 * repeated >= len(entries):
+            n, repeated = _listed(keys, last, i + 1 + len(keys))
+            if repeated >= self.min_repeated and 2 * repeated >= n:
                 yield head, Drop("table of contents heading")
-                for b in entries:
+                for b in body[i + 1:i + 1 + n]:
                     yield b, Drop("table of contents entry: printed again below as a subheading")
                 done = i + 1 + n
+
+    def _run(self, body: list[Block], i: int) -> list[str]:
+        """The keys of the short lines that are not sentences under the heading ``body[i]``, up
+        to the first that repeats one of them (the article's own first subheading)."""
+        keys: list[str] = []
+        for b in body[i + 1:i + 1 + self.max_entries]:
+            if b.words > self.max_entry_words or b.ends_sentence:
+                break
+            key = _entry_key(b.text)
+            if key in keys:
+                break
+            keys.append(key)
+        return keys
+
+
+def _listed(keys: list[str], last: dict[str, int], below: int) -> tuple[int, int]:
+    """(entries, entries printed again at or after line ``below``) of the table whose run of
+    lines has ``keys``: it ends at its last entry printed again before two in a row that are
+    not. ``last``: each key's last line."""
+    n = repeated = 0
+    for k, key in enumerate(keys):
+        if last.get(key, -1) >= below:
+            n, repeated = k + 1, repeated + 1
+        elif k - n >= 1:
+            break
+    return n, repeated
