@@ -275,6 +275,16 @@ COMMENTS_LABEL_LINE = regex.compile(
     _F,
 )
 COMMENTS_LABEL_WORDS = _words(b"comment comments response responses replies discussion conversation")
+#: a forum's control under a collapsed quote: "Click to expand...", "Zum Erweitern anklicken...",
+#: "Cliquez pour agrandir...", "Haz clic para expandir...", "Clique para expandir...", "Clicca per espandere..."
+QUOTE_EXPANDER_LINE = regex.compile(
+    r"(?:click\s+to\s+(?:expand|shrink)|zum\s+(?:erweitern|verkleinern)\s+anklicken|cliquez\s+pour\s+(?:agrandir|r[ée]duire)"
+    r"|(?:haz|haga)\s+clic\s+para\s+(?:expandir|ampliar|contraer)|clique\s+para\s+(?:expandir|ampliar|reduzir)"
+    r"|clicca\s+per\s+(?:espandere|ridurre))\s*(?:\.{3}|…)?",
+    _F,
+)
+QUOTE_EXPANDER_WORDS = _words(b"click expand shrink erweitern verkleinern anklicken cliquez agrandir clic expandir"
+                              b" ampliar contraer clique reduzir clicca espandere ridurre")
 #: "No comments yet...", "Be the first to comment", "There are no comments yet."
 COMMENTS_EMPTY_LINE = regex.compile(
     r"(?:(?:(?:there\s+are\s+)?no\s+(?:comments|responses|replies)(?:\s+(?:yet|so\s+far|to\s+show))?\s*[.!…]*"

@@ -130,3 +130,10 @@ def test_dated_comment_thread_is_read_in_text_only():
     html = "<html><body><article>" + "".join(f"<p>{line}</p>" for line in STORY + DATED) + "</article></body></html>"
     page = cleanpage.clean(html)
     assert not any(r.rule == "comments.dated_thread" for r in page.removed)
+
+
+def test_drop_quote_expander():
+    for line in ("Click to expand...", "Click to shrink...", "Zum Erweitern anklicken...", "Cliquez pour agrandir...",
+                 "Haz clic para expandir...", "Clique para expandir...", "Clicca per espandere..."):
+        assert decide("comments.quote_expander", line).action == "drop", line
+    assert decide("comments.quote_expander", "Click to expand the menu, then choose Settings.") is None

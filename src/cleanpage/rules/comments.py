@@ -13,7 +13,8 @@ from ..config import Config
 from ..model import Block, Document, Drop
 from ..patterns import (
     AGE_LINE, CLOCK, COMMENT_DATE, COMMENT_FORM_LINE, COMMENT_FORM_WORDS, COMMENT_HEADER, COMMENT_HEADER_WORDS,
-    COMMENT_REPLY_LINE, COMMENTS_EMPTY_LINE, COMMENTS_EMPTY_WORDS, COMMENTS_LABEL_LINE, COMMENTS_LABEL_WORDS, YEAR,
+    COMMENT_REPLY_LINE, COMMENTS_EMPTY_LINE, COMMENTS_EMPTY_WORDS, COMMENTS_LABEL_LINE, COMMENTS_LABEL_WORDS,
+    QUOTE_EXPANDER_LINE, QUOTE_EXPANDER_WORDS, YEAR,
 )
 from ..registry import Stage, rule
 from ..text import is_prose
@@ -28,6 +29,18 @@ def drop_comments_label(block: Block, config: Config) -> Drop | None:
     """
     if block.words <= config.max_comment_label_words and COMMENTS_LABEL_LINE.fullmatch(block.text):
         return Drop("comments widget label")
+    return None
+
+
+@rule("comments.quote_expander", stage=Stage.LINES, order=25, keywords=QUOTE_EXPANDER_WORDS)
+def drop_quote_expander(block: Block) -> Drop | None:
+    """Drop a forum's "expand" control printed under a collapsed quote.
+
+    Targets: Click to expand...
+    Keeps:   Click to expand the menu, then choose Settings.
+    """
+    if QUOTE_EXPANDER_LINE.fullmatch(block.text):
+        return Drop("forum quote expander")
     return None
 
 
