@@ -9,12 +9,13 @@ from ..config import Config
 from ..model import Block, Document, Drop
 from ..patterns import TOC_HEADING_LINE, TOC_HEADING_WORDS, TOC_NUMBERING
 from ..registry import Stage, rule
+from ..text import normalise
 
 
 def _entry_key(text: str) -> str:
     """An entry or a subheading without its numbering, case or spacing: "2. Why it works" is "why it works"."""
     m = TOC_NUMBERING.match(text)
-    return " ".join((text[m.end():] if m else text).casefold().split())
+    return normalise(text[m.end():] if m else text)
 
 
 @rule("toc.contents", stage=Stage.LINES, order=3, context=True, keywords=TOC_HEADING_WORDS, once=True)
