@@ -21,7 +21,11 @@ class DropRepeatedBlock:
     short lines legitimately recur on listings, forums and docs ("Reply", a spec line).
     A lone repeat that the line model (preview) scores as content with at least
     ``dedupe_keep_content_score`` stays: a pull quote, or a summary that restates a
-    paragraph. Repeats next to repeats (a page or a block of it printed twice) go.
+    paragraph. With the line model, every lone repeat stays on a page that reads as clean
+    text (``guard.clean_text``): there the repeat is the author's (the same question put to
+    each guest), and the model's score of it moves with the page around it, so a body
+    cleaned again would lose the repeats the first cleaning kept. Repeats next to repeats
+    (a page or a block of it printed twice) go.
     Targets: North Korea plans to send military workers to Russia (printed twice in a row)
     Keeps:   short repeated lines such as "Step 1" or "Ingredients"; a pull quote the
              line model is sure of.
@@ -66,9 +70,11 @@ class DropRepeatedBlock:
             else:
                 same_length[block.key] = block
         run = {at for at, _, _ in repeats}
+        lines = doc.analysis.get("lines")
+        clean = bool(getattr(lines, "clean", None))  # the line model reads the page as clean text
         for at, block, first in repeats:
             score = block.line_score
-            if at - 1 in run or at + 1 in run or score is None or score < self.keep_score:
+            if at - 1 in run or at + 1 in run or not (clean or (score is not None and score >= self.keep_score)):
                 drops.append((at, block, Drop(f"repeats the paragraph at {first.origin}")))
         drops.sort(key=itemgetter(0))
         for _, block, drop in drops:
