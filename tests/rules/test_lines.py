@@ -345,6 +345,14 @@ def test_lines_title_takes_no_letter_alone():
     assert page.title == ARTICLE[0]
 
 
+@pytest.mark.parametrize("date", ["11. Sep 2024, 22:05", "Aug 5, 2023 (Edited)", "December 3, 2021 at 9:15 am"])
+def test_lines_title_takes_no_date_alone(date):
+    # a forum post's header ("Post by ehasis » 11. Sep 2024, 22:05") may rank first once the
+    # thread's title has gone: a date or a time alone is no title
+    page = picking((date, None), (ARTICLE[0], None)).clean("\n".join([date, *NAV, ARTICLE[0], *ARTICLE[2:], *FOOTER]))
+    assert page.title == ARTICLE[0]
+
+
 def test_a_title_line_taken_whole_keeps_the_phrase_of_its_site_part():
     # the © of the site part makes no legal line of the <title>
     first = "Herb planters | The Green Fork©"

@@ -415,10 +415,17 @@ def title_line(pick: TitlePick, texts: Sequence[str]) -> bool:
 
 def _no_title(pick: TitlePick) -> bool:
     """Is the pick no title whatever its rank: does it hold a web address ("Visit:
-    https://example.org/app", "www.example.org"), is it an e-mail address alone, or has it
-    fewer than two letters or digits (a drop cap, "A", printed on a line of its own)?"""
+    https://example.org/app", "www.example.org"), is it an e-mail address alone, has it
+    fewer than two letters or digits (a drop cap, "A", printed on a line of its own), or is
+    it a date or a time alone, a note in brackets aside ("11. Sep 2024, 22:05" of "Post by
+    ehasis » 11. Sep 2024, 22:05", a forum post's header; "Aug 5, 2023 (Edited)")?"""
     title = pick.title.strip()
-    return _ADDRESS.search(title) is not None or (len(title) < 4 and sum(map(str.isalnum, title)) < 2)
+    if _ADDRESS.search(title) is not None or (len(title) < 4 and sum(map(str.isalnum, title)) < 2):
+        return True
+    return DIGIT.search(title) is not None and AGE_LINE.fullmatch(_NOTE_AFTER.sub("", title)) is not None
+
+
+_NOTE_AFTER = regex.compile(r"\s*\([^()]*\)\Z")  # "(Edited)" after a date
 
 
 def _names_a_site(pick: TitlePick) -> bool:
