@@ -5,15 +5,21 @@ import numpy as np
 from cleanpage.lines.analysis import reads_clean
 
 
-def test_a_clean_article_may_open_with_three_lines_before_its_prose():
-    # a title, "Visualizations by:", a name, then the article: no chrome phrase anywhere
-    words = np.asarray([8, 2, 2, 40, 35])
-    ends = np.asarray([False, False, False, True, True])
-    keep = np.zeros(5, bool)  # the model's verdicts do not decide this clause
-    assert "prose from line 4" in reads_clean(words, ends, keep, [None] * 5)
-    assert reads_clean(np.asarray([8, 2, 2, 2, 40]), np.asarray([False] * 4 + [True]), np.zeros(5, bool),
-                       [None] * 5) is None  # four lines before the prose: a header
-    assert reads_clean(words, ends, keep, [None, "account", None, None, None]) is None  # "Log in": chrome
+def test_a_page_without_a_chrome_phrase_reads_clean_whatever_the_model_says():
+    # a cleaned shop listing ("Whole Bean (13)", "Single-Serve Pods (17)", ...): short lines the
+    # model, reading them without the page around them, scores as chrome; no chrome phrase anywhere
+    words = np.asarray([3, 3, 3, 2, 2, 40])
+    keep = np.zeros(6, bool)
+    assert "no chrome phrase in its 6 lines" in reads_clean(words, keep, [None] * 6)
+    assert reads_clean(words, keep, [None, "account", None, None, None, None]) is None  # "Log in": chrome
+
+
+def test_a_page_with_few_chrome_phrases_reads_clean_when_the_model_keeps_most_of_it():
+    words = np.asarray([8, 40, 35, 30, 2, 38])
+    family = [None, None, None, None, "social", None]  # "Share", once
+    assert "83% of its lines score as content" in reads_clean(words, np.asarray([True] * 4 + [False, True]), family)
+    assert reads_clean(words, np.asarray([True, False, False, True, False, False]), family) is None  # the model doubts it
+    assert reads_clean(np.asarray([2, 2, 2, 2, 2, 40]), np.ones(6, bool), family) is None  # menu-sized lines
 
 
 def test_grow_prose_keeps_a_run_of_prose_lines_that_a_kept_line_borders_and_no_other():

@@ -359,3 +359,16 @@ def test_a_title_line_taken_whole_keeps_the_phrase_of_its_site_part():
     page = picking((first, "The Green Fork©")).clean("\n".join([first, *NAV, *ARTICLE[2:], *FOOTER]))
     assert page.title == first
     assert not any(r.rule == "chrome.legal" and r.text == first for r in page.removed)
+
+
+def test_a_cleaned_list_without_chrome_phrases_is_left_as_it_is():
+    # a shop's category list, cleaned: short lines the model, without the page around them,
+    # would score as chrome; no line matches a chrome phrase, so the page reads clean
+    coffees = ["Whole Bean (13)", "Single-Serve Pods (17)", "Canned Latte (3)", "Cold Brew (1)", "Instant Coffee (1)",
+               "Ground (17)", "Decaf (4)", "Espresso (6)", "Dark Roast (9)", "Medium Roast (8)", "Light Roast (5)",
+               "Gift Sets (2)", "Organic (21)", "Fair Trade (18)", "Single Origin (7)", "Blends (11)",
+               "Flavored (6)", "Half Caff (2)", "Cold Brew Packs (3)", "Sample Boxes (2)"]
+    text = "\n\n".join(coffees)
+    page = cleanpage.clean(text, config=PREVIEW)
+    assert any(s.rule == "guard.clean_text" and "no chrome phrase" in s.reason for s in page.trace)
+    assert page.body == text
