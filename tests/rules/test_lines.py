@@ -361,6 +361,58 @@ def test_a_title_line_taken_whole_keeps_the_phrase_of_its_site_part():
     assert not any(r.rule == "chrome.legal" and r.text == first for r in page.removed)
 
 
+def _picking_at(*picks):
+    """A preview ``Cleaner`` whose title picker ranks the given ``TitlePick``s, in that order."""
+    from cleanpage.lines.analysis import LineAnalyser
+    from cleanpage.lines.scorer import LineScorer
+    from cleanpage.lines.title import TitlePicker
+
+    class Given(TitlePicker):
+        def __init__(self):
+            pass
+
+        def ranked(self, lines, *args, **kw):
+            return list(picks)
+
+    cleaner = cleanpage.Cleaner(PREVIEW)
+    cleaner._lines = LineAnalyser(LineScorer(), Given())  # noqa: SLF001 - a picker with known choices
+    return cleaner
+
+
+def test_lines_title_on_clean_text_takes_no_label_the_first_line_repeats():
+    # a shop's cleaned product list opens with a spec label that every product prints again:
+    # the first line "repeats" the picked copy, but a line that ends like a clause is no headline
+    from cleanpage.lines.title import TitlePick
+
+    products = []
+    for name, btu in (("Coleman Cascade Camp Stove", "12,000"), ("Camp Chef Everest Stove", "20,000"),
+                      ("Jetboil Genesis Basecamp Stove", "10,000")):
+        products += ["Heat Output:", f"{btu} BTU", name, "Add to Compare"]
+    again = products.index("Heat Output:", 1)
+    cleaner = _picking_at(TitlePick(again, "Heat Output:", 0, 12, None, "title score 0.9, a test's choice"))
+    page = cleaner.clean("\n".join([*products, *CLEAN_BODY]))
+    assert page.title is None
+    assert page.paragraphs[0] == "Heat Output:"
+
+
+def test_lines_title_on_clean_text_splits_no_site_off_at_a_slash():
+    # "Mirrorless bodies / Lens kits", two links, opens a cleaned shop page: not a "Title | Site" line
+    from cleanpage.lines.title import TitlePick
+
+    line = "Mirrorless bodies / Lens kits"
+    title = "Mirrorless bodies"
+
+    def clean(first):
+        pick = TitlePick(0, title, 0, len(title), "Lens kits", "title score 0.9, a test's choice")
+        return _picking_at(pick).clean("\n".join([first, *CLEAN_BODY]))
+
+    page = clean(line)
+    assert page.title is None and "site" not in page.metadata
+    assert page.paragraphs[0] == line
+    page = clean(line.replace(" / ", " | "))  # with a bar, the same line is a <title> and its site
+    assert page.title == title and page.metadata["site"] == "Lens kits"
+
+
 def test_a_cleaned_list_without_chrome_phrases_is_left_as_it_is():
     # a shop's category list, cleaned: short lines the model, without the page around them,
     # would score as chrome; no line matches a chrome phrase, so the page reads clean

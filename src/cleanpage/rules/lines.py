@@ -366,7 +366,9 @@ def _title_of_clean_page(a: LinesAnalysis, body: list[Block], by_line: dict[int,
         b = live(pick)
         if b is None or not _short_enough(pick, config) or _chrome_line(a, pick, texts) or _no_title(pick):
             continue  # gone, too long, a chrome phrase ("Skip to content"), an address or a letter
-        repeated = head is not None and not short and pick.line > 0 and _repeats_title(texts[0], pick.title)
+        # a headline, not a label printed over every product ("Heat Output:") nor a sentence
+        repeated = (head is not None and not short and pick.line > 0 and not ends_clause(pick.title)
+                    and _repeats_title(texts[0], pick.title))
         if rank > 0 and not repeated:
             continue  # below the first choice: only a headline the <title> line repeats
         if pick.line != 0 or body[0] is not b:
@@ -391,7 +393,7 @@ def _title_of_clean_page(a: LinesAnalysis, body: list[Block], by_line: dict[int,
             # headline-shaped: a forum's <title> may hold two sentences ("Where do I start? Help
             # needed - Configuration - Home Assistant Community")
             if (b.words <= config.max_title_words and not ends_clause(b.text) and not _sentence_with_dash(b, pick)
-                    and _names_a_site(pick)):
+                    and _names_a_site(pick) and not _slash_credit(b, pick)):
                 yield from _title(b, pick)
                 return
         elif not short and len(body) > 1 and b.is_heading and _printed_again(b, body):
@@ -399,6 +401,16 @@ def _title_of_clean_page(a: LinesAnalysis, body: list[Block], by_line: dict[int,
             # header, then the page's own heading)
             yield from _title(b, pick)
             return
+
+
+def _slash_credit(b: Block, pick: TitlePick) -> bool:
+    """Is the pick's site part set off by a slash ("As 2024 comes to a close, ... TODAY
+    Illustration / Getty Images", "Bodies / Kits")? A photo credit or a pair of links, on a
+    page that reads clean: few <title> lines use one."""
+    if not pick.site:
+        return False
+    where = b.text.find(pick.site.strip(), pick.end)
+    return where >= 0 and b.text[pick.end:where].strip() == "/"
 
 
 def _chrome_line(a: LinesAnalysis, pick: TitlePick, texts: Sequence[str]) -> bool:
