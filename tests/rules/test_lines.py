@@ -424,3 +424,13 @@ def test_a_cleaned_list_without_chrome_phrases_is_left_as_it_is():
     page = cleanpage.clean(text, config=PREVIEW)
     assert any(s.rule == "guard.clean_text" and "no chrome phrase" in s.reason for s in page.trace)
     assert page.body == text
+
+
+@pytest.mark.parametrize("above", [[], ["Try Our AI Features"], ["Advertisement", "Try our new AI features!"]])
+def test_lines_title_on_clean_text_reads_the_first_line_left_in_the_body(above):
+    # a line a named rule takes above the <title> line is not there when the body is cleaned
+    # again: the first line is the first one left, whatever rank the picker gave it on the
+    # page as parsed, and the title and the body are those of the body cleaned again
+    page = cleanpage.clean("\n".join([*above, TITLE, *ARTICLE[2:]]), config=PREVIEW)
+    assert page.title == ARTICLE[0] and page.metadata["site"] == "The Green Fork"
+    assert cleanpage.clean(page.body, config=PREVIEW).body == page.body

@@ -352,33 +352,41 @@ def _title_of_clean_page(a: LinesAnalysis, body: list[Block], by_line: dict[int,
     """lines.title on a page that reads as clean text, or is too short for the line model.
 
     Too short: only a first line with its own site part ("Title | Site", the site part a
-    name: ``_names_a_site``). Clean text: the picker's first choice when it is the first
-    line and either has such a site part or is headline-shaped and printed again before the
-    page's prose; or a later line that the first line (the page's <title>) repeats,
-    evidence a subheading of an article never has (the first choice, or else the best such
-    line), and the <title> line then goes. Never a whole line of a chrome phrase family, and
-    never a headline by its shape alone: a headline over a paragraph is also what a cleaned
-    body's deck or subheading looks like, and taking it would change the body each time it
-    is cleaned again."""
-    first = by_line.get(0)
-    head = first if first is not None and first.text == texts[0] else None
-    for rank, pick in enumerate(a.titles):
+    name: ``_names_a_site``). Clean text: the first line when it has such a site part or is
+    headline-shaped and printed again before the page's prose; or a later line that the
+    first line (the page's <title>) repeats, evidence a subheading of an article never has,
+    and the <title> line then goes; whichever of them the picker ranks higher. Never a whole
+    line of a chrome phrase family, and never a headline by its shape alone: a headline over
+    a paragraph is also what a cleaned body's deck or subheading looks like, and taking it
+    would change the body each time it is cleaned again.
+
+    Little here hangs on what the body loses, since the body cleaned again is another page:
+    the first line is the first still in the body (a line a named rule took above it, "Try
+    Our AI Features", is not there when the body is cleaned again), and the picker's rank
+    decides only between the candidates above (a page's other lines move its ranks), and
+    where to split the first line."""
+    top = body[0] if body else None
+    at = a.index(top) if top is not None else None
+    head = top if at is not None and top.text == texts[at] else None  # the first line, whole
+    first = at if head is not None else -1
+    picks = a.titles
+    if head is not None and all(p.line != first for p in picks):  # the picker ranks its best few lines
+        picks = [*picks, _first_line_pick(first, head.text)]  # the first line may be one a rule took
+    for pick in picks:
         b = live(pick)
         if b is None or not _short_enough(pick, config) or _chrome_line(a, pick, texts) or _no_title(pick):
             continue  # gone, too long, a chrome phrase ("Skip to content"), an address or a letter
         # a headline, not a label printed over every product ("Heat Output:") nor a sentence
-        repeated = (head is not None and not short and pick.line > 0 and not ends_clause(pick.title)
-                    and _repeats_title(texts[0], pick.title))
-        if rank > 0 and not repeated:
-            continue  # below the first choice: only a headline the <title> line repeats
-        if pick.line != 0 or body[0] is not b:
+        repeated = (head is not None and not short and pick.line > first and not ends_clause(pick.title)
+                    and _repeats_title(head.text, pick.title))
+        if pick.line != first or head is not b:
             if not repeated:
                 continue
             if _words(head.text) == _words(pick.title) and body[0] is head:
                 # the same headline twice, the first copy heading the page: that one is the
                 # title, and the body keeps the other where the page prints it
                 why = f"the first copy of the picked headline; {pick.reason}"
-                yield from _title(head, TitlePick(0, head.text, 0, len(head.text), None, why))
+                yield from _title(head, TitlePick(first, head.text, 0, len(head.text), None, why))
                 return
             yield from _title(b, pick)
             if split_site(head.text)[3]:
@@ -386,7 +394,7 @@ def _title_of_clean_page(a: LinesAnalysis, body: list[Block], by_line: dict[int,
             else:
                 yield head, Drop("the headline printed again in the <title> line")
             return
-        if not pick.whole(texts[0]):
+        if not pick.whole(head.text):
             # "Title - Site", not a first paragraph with a dash or a colon in it ("Tending to your
             # health matters as much as ever — and meditation helps, as the study found."): that
             # would give a title again each time the body is cleaned. Title-sized rather than
@@ -401,6 +409,17 @@ def _title_of_clean_page(a: LinesAnalysis, body: list[Block], by_line: dict[int,
             # header, then the page's own heading)
             yield from _title(b, pick)
             return
+
+
+def _first_line_pick(line: int, text: str) -> TitlePick:
+    """The first line as a title candidate, its site part split off by ``split_site`` (as the
+    picker splits a line it takes whole), for a page whose first line the picker did not rank:
+    it ranked the lines of the page as parsed, and the first of them went."""
+    part, start, _end, site = split_site(text)
+    if site is None or len(_words(part)) < 2:
+        part, start, site = text, 0, None
+    start += len(part) - len(part.lstrip())
+    return TitlePick(line, part.strip(), start, start + len(part.strip()), site, "the page's first line")
 
 
 def _slash_credit(b: Block, pick: TitlePick) -> bool:
