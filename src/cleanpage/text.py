@@ -17,15 +17,26 @@ import regex
 from .patterns import INNER_SENTENCE_END
 
 WORD = regex.compile(r"\w+")
+# Chinese and Japanese run words together with no space between them: a run of their characters
+# counts as a word per two characters (Chinese words average under two characters; a Japanese
+# sentence mixes kanji and kana), so that a paragraph has as many words as it would in English
+# (the code points lines.tokens reads the same way: kana, CJK ideographs and their extension A
+# and compatibility blocks)
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_CHAR = regex.compile(f"[{_CJK}]")
+_CJK_WORD = regex.compile(f"[\\w&&[{_CJK}]]{{1,2}}|[\\w--[{_CJK}]]+", regex.V1)
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 _LETTER = regex.compile(r"\p{L}")
 
 #: a headline has at most this many words (``Config.max_headline_words`` may lower it for cards)
 HEADLINE_MAX_WORDS = 30
 
-_CLOSERS = "\"'\u201d\u2019)]"  # closing quotes and brackets after a sentence end
-_SENTENCE_ENDS = (".", "!", "?", "\u2026")
-_CLAUSE_ENDS = (".", ",", ";", ":", "\u2026")
+# closing quotes and brackets after a sentence end (and the corner brackets and full-width
+# parenthesis of Chinese and Japanese)
+_CLOSERS = "\"'\u201d\u2019)]\u300d\u300f\uff09"
+# sentence and clause ends, with the full-width ones of Chinese and Japanese: 。！？ and ，；：、
+_SENTENCE_ENDS = (".", "!", "?", "\u2026", "\u3002", "\uff01", "\uff1f")
+_CLAUSE_ENDS = (".", ",", ";", ":", "\u2026", "\u3002", "\uff0c", "\uff1b", "\uff1a", "\u3001")
 # a line that starts with one of these is the rest of a sentence, cut where a scraper broke the
 # line at an inline element (a link, a code span): ", or", ". See the"; not ".NET 9 released"
 _FRAGMENT_START = regex.compile(r"\s*(?:[,;:)\]}]|\.(?:\s|$))")
@@ -51,15 +62,17 @@ _NON_WORD = ("\u2019", "\u201c", "\u201d", "\u2018", "\u2014", "\u2013", "\u2026
 
 
 def count_words(text: str) -> int:
-    """Number of ``\\w+`` tokens: the unit of every word limit in ``Config``."""
+    """Number of ``\\w+`` tokens, a run of Chinese or Japanese characters counted as a word per
+    two characters: the unit of every word limit in ``Config``."""
     if not text.isascii():
         for ch in _NON_WORD:
             if ch in text:
                 text = text.replace(ch, " ")
         if not text.isascii():
+            word = _CJK_WORD if _CJK_CHAR.search(text) else WORD
             if len(text) > _LONG_TEXT_CHARS:  # no list of a long line's words
-                return sum(1 for _ in WORD.finditer(text))
-            return len(WORD.findall(text))
+                return sum(1 for _ in word.finditer(text))
+            return len(word.findall(text))
     # word bytes as "a", all others a space: a word is where " a" (or the text) starts
     w = text.encode("ascii").translate(_WORD_RUN_BYTES)
     return w.count(b" a") + w.startswith(b"a")
