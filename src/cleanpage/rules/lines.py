@@ -453,10 +453,10 @@ def _no_title(pick: TitlePick) -> bool:
     title = pick.title.strip()
     if _ADDRESS.search(title) is not None or (len(title) < 4 and sum(map(str.isalnum, title)) < 2):
         return True
-    return DIGIT.search(title) is not None and AGE_LINE.fullmatch(_NOTE_AFTER.sub("", title)) is not None
+    return DIGIT.search(title) is not None and AGE_LINE.fullmatch(_NOTE_AFTER.sub("", title).rstrip()) is not None
 
 
-_NOTE_AFTER = regex.compile(r"\s*\([^()]*\)\Z")  # "(Edited)" after a date
+_NOTE_AFTER = regex.compile(r"\([^()]*\)\Z")  # "(Edited)" after a date
 
 
 def _names_a_site(pick: TitlePick) -> bool:
