@@ -35,15 +35,22 @@ def _scored_page(lines, scores):
     return Document(blocks=tuple(blocks), text=text, kind="text")
 
 
-def test_a_lone_repeat_the_line_model_is_sure_of_is_content():
+QUOTE = "The tomatoes ripened a week later than before, but none of them split in the afternoon sun."
+OTHER = "We kept a log of the soil temperature each morning and evening through the whole of July."
+FILLER = ["The peppers did well for the first time, and we gave most of them away to the neighbours.",
+          "Next year we will try squash along the fence, where the light is best in the morning."]
+
+
+def _rule():
     from cleanpage.config import Config
     from cleanpage.rules.dedupe import DropRepeatedBlock
 
-    rule = DropRepeatedBlock.from_config(Config())
-    quote = "The tomatoes ripened a week later than before, but none of them split in the afternoon sun."
-    other = "We kept a log of the soil temperature each morning and evening through the whole of July."
-    filler = ["The peppers did well for the first time, and we gave most of them away to the neighbours.",
-              "Next year we will try squash along the fence, where the light is best in the morning."]
+    return DropRepeatedBlock.from_config(Config())
+
+
+def test_a_lone_repeat_the_line_model_is_sure_of_is_content():
+    rule = _rule()
+    quote, other, filler = QUOTE, OTHER, FILLER
     lines = [quote, filler[0], other, filler[1], quote]  # a pull quote printed again, alone
     assert [b.text for b, _ in rule(_scored_page(lines, [0.95] * 5))] == []
     assert [b.text for b, _ in rule(_scored_page(lines, [0.95] * 4 + [0.6]))] == [quote]  # the model doubts it
@@ -79,15 +86,10 @@ def test_on_a_page_that_reads_clean_a_lone_repeat_is_the_authors():
 def test_on_a_page_that_reads_clean_copies_printed_together_still_go():
     from types import SimpleNamespace
 
-    from cleanpage.config import Config
     from cleanpage.model import Document
-    from cleanpage.rules.dedupe import DropRepeatedBlock
 
-    rule = DropRepeatedBlock.from_config(Config())
-    quote = "The tomatoes ripened a week later than before, but none of them split in the afternoon sun."
-    other = "We kept a log of the soil temperature each morning and evening through the whole of July."
-    filler = ["The peppers did well for the first time, and we gave most of them away to the neighbours.",
-              "Next year we will try squash along the fence, where the light is best in the morning."]
+    rule = _rule()
+    quote, other, filler = QUOTE, OTHER, FILLER
     page = _scored_page([quote, other, filler[0], filler[1], quote, other], [0.5] * 6)
     reads_clean = Document(page.blocks, page.text, page.kind, analysis={"lines": SimpleNamespace(clean="clean text")})
     assert [b.text for b, _ in rule(reads_clean)] == [quote, other]  # two paragraphs printed again together
