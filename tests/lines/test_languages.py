@@ -1,5 +1,6 @@
-"""Text from sites in other languages: two news pages written for these tests (a German and a
-French one, with a menu, a byline, a date line, a related list, a footer and a cookie notice).
+"""Text from sites in other languages: news pages written for these tests (a German and a
+French one, with a menu, a byline, a date line, a related list, a footer and a cookie notice;
+and a Chinese one, which no named rule reads).
 
 With ``Config(preview=True)`` every chrome line goes, the article's paragraphs stay whole,
 the byline and date go to metadata and the related list becomes sidebar items; the default
@@ -50,3 +51,18 @@ def test_default_rules_file_the_byline_and_date_in_another_language(name):
     page = cleanpage.clean((CASES / f"{name}.txt").read_text(encoding="utf-8"))
     assert {k: page.metadata[k] for k in ("author", "date")} == {k: want["metadata"][k] for k in ("author", "date")}
     assert all(any(p.startswith(s) for p in page.paragraphs) for s in want["starts"])  # every paragraph kept
+
+
+def test_preview_reads_a_chinese_page_by_the_shape_of_its_lines():
+    # no named rule reads Chinese: the line model does, once a paragraph counts its words two
+    # characters to a word (written without spaces, it was a "word" or two per clause and read
+    # as a menu); the menu and the footer's links go, every paragraph stays whole and in order
+    text = (CASES / "zh_news.txt").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line]
+    paragraphs = [line for line in lines if line.endswith("。")]
+    page = cleanpage.clean(text, config=cleanpage.Config(preview=True))
+    assert page.title == "城南公园改造工程下月开工" and page.metadata["site"] == "清河日报"
+    assert list(page.paragraphs[:len(paragraphs)]) == paragraphs
+    menu = lines[lines.index("首页"):lines.index("注册") + 1]
+    assert not set(menu) & set(page.paragraphs)
+    assert not {"隐私政策", "网站地图", "联系我们"} & set(page.paragraphs)

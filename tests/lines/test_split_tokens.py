@@ -52,3 +52,24 @@ def test_tokenize_never_fails_and_keeps_lines(lines):
     tok = T.tokenize(lines)
     assert tok.n_lines == len(lines)
     assert (tok.line_len == np.array([len(ln) for ln in lines])).all()
+
+
+def test_chinese_and_japanese_words_are_two_characters_as_text_counts_them():
+    from cleanpage.text import count_words
+
+    lines = ["北京时间周一晚间，国家统计局发布了。", "hello 東京都は world", "コーヒー・ショップ", "首页", "Straße"]
+    tok = T.tokenize(lines)
+    per_line = np.bincount(tok.word_line, minlength=len(lines))
+    assert per_line.tolist() == [count_words(ln) for ln in lines] == [8, 4, 4, 1, 1]
+    assert tok.word_len[:8].tolist() == [2] * 8
+    # a word's bucket is that of the same two characters on their own
+    assert tok.word_bucket[0] == T.hash_words(["北京"])[0]
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("北京时间周一晚間ひらがなカタカナー・abc 1"), min_size=1, max_size=30)
+                .map(str.strip).filter(bool), min_size=1, max_size=6))
+def test_tokenize_counts_words_as_text_does_in_any_mix(lines):
+    from cleanpage.text import count_words
+
+    tok = T.tokenize(lines)
+    assert np.bincount(tok.word_line, minlength=len(lines)).tolist() == [count_words(ln) for ln in lines]

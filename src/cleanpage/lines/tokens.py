@@ -126,6 +126,32 @@ def _classes(cp: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return np.take(cls_t, cp), np.take(word_t, cp), np.take(low1_t, cp)
 
 
+# kana, CJK ideographs and their extension A and compatibility blocks (as ``text.count_words``)
+_CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+
+
+def _cjk_words(cp: np.ndarray, isword: np.ndarray, starts: np.ndarray,
+               ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The words of a page with Chinese or Japanese in it: a run of their word characters,
+    which the languages write with no space between words, is a word per two characters
+    (``text.count_words``); the other runs (``starts``, ``ends``) are words as before."""
+    cjk = np.zeros(len(cp), bool)
+    for lo, hi in _CJK_RANGES:
+        cjk |= (cp >= lo) & (cp <= hi)
+    cjk &= isword
+    if not cjk.any():
+        return starts, ends
+    other_starts, other_ends = _runs(isword & ~cjk)
+    run_starts, run_ends = _runs(cjk)
+    per_run = (run_ends - run_starts + 1) // 2
+    first = np.repeat(np.cumsum(per_run) - per_run, per_run)  # each word's run's first word
+    word_starts = np.repeat(run_starts, per_run) + 2 * (np.arange(int(per_run.sum())) - first)
+    word_ends = np.minimum(word_starts + 2, np.repeat(run_ends, per_run))
+    starts = np.concatenate((other_starts, word_starts))
+    order = np.argsort(starts, kind="stable")
+    return starts[order], np.concatenate((other_ends, word_ends))[order]
+
+
 def _runs(flags: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(starts, ends) of the runs of True in ``flags``: one scan for the edges of both kinds,
     which alternate (a run starts, then ends)."""
@@ -151,6 +177,8 @@ def tokenize(lines: list[str]) -> Tokens:
     char_line = np.repeat(np.arange(n_lines), nl - line_start + 1)
 
     starts, ends = _runs(isword)
+    if n and cp.max() >= _CJK_RANGES[0][0]:
+        starts, ends = _cjk_words(cp, isword, starts, ends)
     bits = max(10, int(n).bit_length())
     pw, pinv = _powers(bits)
     with np.errstate(over="ignore"):
