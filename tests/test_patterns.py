@@ -83,7 +83,7 @@ def test_pattern_is_linear_on_long_runs(name, pattern):
 @pytest.mark.parametrize("line", [
     "March 3, 2021", "3 March 2021", "Sat Feb 24, 2024 12:41 pm", "2025-11-12", "12/11/25", "5.3.2021",
     "Aktualisiert am 12. November 2025, 14:32 Uhr", "Publié le 3 mars 2025 à 09h15", "3 de marzo de 2025",
-    "le 1er avril 2024", "Jan. 5th, 2020",
+    "le 1er avril 2024", "Jan. 5th, 2020", "2025年4月2日", "2025년 4월 2일",
 ])
 def test_every_date_holds_the_date_hint_searched_before_it(line):
     # lines.title searches DATE only where DATE_HINT is found: a DATE alternative without a

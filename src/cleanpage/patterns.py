@@ -60,9 +60,11 @@ _WEEKDAY = (r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sd
 #: text holds a DATE exactly where it holds one of these, which is cheaper to search for
 DATE_CORE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+)?{_MONTH_ANY}(?:\s+de)?,?\s+\d{{4}}"
              rf"|{_MONTH_ANY}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-             r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})")
+             r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
+             r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}년\s*\d{1,2}월\s*\d{1,2}일)")
 #: a date in English, German, French, Spanish, Portuguese or Italian: "7 July 2025", "Dec 16, 2025",
-#: "12. November 2025", "le 1er mars 2025", "3 de marzo de 2025", "2025-07-07", "07/07/2025"
+#: "12. November 2025", "le 1er mars 2025", "3 de marzo de 2025", "2025-07-07", "07/07/2025"; and
+#: as Chinese, Japanese and Korean write it: "2025年4月2日", "2025년 4월 2일"
 DATE = rf"(?:{_WEEKDAY})?(?:(?:le|el|il)\s+)?" + DATE_CORE
 #: what every DATE holds, a year of four digits or two numbers joined by "/" or ".": a cheap
 #: search before DATE's, whose leading alternatives cost about 20 us a line even where nothing

@@ -150,6 +150,8 @@ def test_file_date_lines():
     ("Pubblicato il 3 marzo 2025 alle 09:15", "date", "3 marzo 2025 alle 09:15"),
     ("vor 3 Stunden", "date", "vor 3 Stunden"),
     ("hace 5 minutos", "date", "hace 5 minutos"),
+    ("2025年4月2日 10:15", "date", "2025年4月2日 10:15"),
+    ("2025년 4월 2일", "date", "2025년 4월 2일"),
 ])
 def test_date_lines_in_other_languages(line, key, value):
     assert meta_of("meta.date_line", line + "\n" + ARTICLE) == [(line, key, value)]
