@@ -221,6 +221,21 @@ def test_timeout_returns_the_input_with_finished_removals_and_a_warning():
     assert len(page.removed) <= len(full.removed) and not full.warnings
 
 
+def test_a_page_over_max_scored_chars_is_cleaned_by_the_named_rules_with_a_warning():
+    # the line model holds tens of bytes of memory a character while it reads a page: past
+    # Config.max_scored_chars the named rules clean the page alone, and the page says so
+    page_text = ("Headline of the story\nA sentence of the article, as printed.\nAdvertisement\n"
+                 "No comments yet...\n") * 50
+    small = Config(preview=True, max_scored_chars=len(page_text) - 1)
+    page = Cleaner(small).clean(page_text)
+    assert [w.split(":")[0] for w in page.warnings] == ["line_model"]
+    assert f"{len(page_text):,} characters" in page.warnings[0]
+    assert not any(s.rule.startswith(("lines.", "guard.")) for s in page.trace)
+    assert page.body == Cleaner(Config()).clean(page_text).body  # the default rules' page
+    read = Cleaner(Config(preview=True, max_scored_chars=len(page_text))).clean(page_text)
+    assert not read.warnings and any(s.rule.startswith(("lines.", "guard.")) for s in read.trace)
+
+
 def test_long_lines_are_cut_into_blocks_at_sentence_ends():
     line = " ".join(f"The minister said talks number {i} would resume next week in Geneva." for i in range(450))
     assert 30_000 < len(line) < 40_000  # on one line
