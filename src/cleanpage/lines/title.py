@@ -116,6 +116,16 @@ def is_subtitle(part: str, sep: str) -> bool:
     return first[:1].islower() and first.islower() and "." not in first and not BYLINE.fullmatch(part.strip())
 
 
+def whole_line_candidate(line: int, text: str) -> Candidate:
+    """Line ``line`` (its ``text``) taken whole as the title, its site part split off by
+    ``split_site`` when that leaves a title of two words or more."""
+    part, start, _end, site = split_site(text)
+    if site is None or len(_words(part)) < 2:
+        part, start, site = text, 0, None
+    start += len(part) - len(part.lstrip())
+    return Candidate(line, part.strip(), start, start + len(part.strip()), site)
+
+
 def _cover(a: list[str], b: list[str]) -> float:
     """Share of a's words found in b (multiset)."""
     if not a:
@@ -579,10 +589,9 @@ class TitlePicker:
             texts.add(lines[c.line])
             if c.site is None and c.start == 0 and c.end == len(lines[c.line]):
                 # the whole line won: its site part still goes (both score alike against a title)
-                part, ps, pe, psite = split_site(lines[c.line])
-                if psite is not None and len(_words(part)) >= 2:
-                    lead = len(part) - len(part.lstrip())
-                    c = Candidate(c.line, part.strip(), ps + lead, ps + lead + len(part.strip()), psite)
+                split = whole_line_candidate(c.line, lines[c.line])
+                if split.site is not None:
+                    c = split
             site = c.site if c.site is not None else first_site
             p = 1 / (1 + np.exp(-s[j]))
             out.append(TitlePick(c.line, c.title, c.start, c.end, site,

@@ -26,7 +26,7 @@ import regex
 
 from ..config import Config
 from ..lines.analysis import GROW_FLOOR, GROW_MIN_WORDS, LinesAnalysis
-from ..lines.title import SEARCH_LINES, TitlePick, is_subtitle, split_site
+from ..lines.title import SEARCH_LINES, TitlePick, is_subtitle, split_site, whole_line_candidate
 from ..model import Block, Decision, Document, Drop, ToMeta, ToTitle
 from ..patterns import (
     AGE_LINE, AGE_WORDS, AGENCY_WORDS, BYLINE, BYLINE_WORDS, CARD_LABEL_LINE, CARD_LABEL_WORDS, DASH_SOURCE_LINE, DATE, DIGIT,
@@ -412,14 +412,11 @@ def _title_of_clean_page(a: LinesAnalysis, body: list[Block], by_line: dict[int,
 
 
 def _first_line_pick(line: int, text: str) -> TitlePick:
-    """The first line as a title candidate, its site part split off by ``split_site`` (as the
-    picker splits a line it takes whole), for a page whose first line the picker did not rank:
-    it ranked the lines of the page as parsed, and the first of them went."""
-    part, start, _end, site = split_site(text)
-    if site is None or len(_words(part)) < 2:
-        part, start, site = text, 0, None
-    start += len(part) - len(part.lstrip())
-    return TitlePick(line, part.strip(), start, start + len(part.strip()), site, "the page's first line")
+    """The first line as a title candidate, its site part split off as the picker splits a
+    line it takes whole, for a page whose first line the picker did not rank: it ranked the
+    lines of the page as parsed, and the first of them went."""
+    c = whole_line_candidate(line, text)
+    return TitlePick(c.line, c.title, c.start, c.end, c.site, "the page's first line")
 
 
 def _slash_credit(b: Block, pick: TitlePick) -> bool:
