@@ -20,9 +20,10 @@ WORD = regex.compile(r"\w+")
 # Chinese and Japanese run words together with no space between them: a run of their characters
 # counts as a word per two characters (Chinese words average under two characters; a Japanese
 # sentence mixes kanji and kana), so that a paragraph has as many words as it would in English
-# (the code points lines.tokens reads the same way: kana, CJK ideographs and their extension A
-# and compatibility blocks)
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: those characters (inclusive code point ranges; ``lines.tokens`` reads the same): kana, CJK
+#: ideographs and their extension A and compatibility blocks
+CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+_CJK = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in CJK_RANGES)
 _CJK_CHAR = regex.compile(f"[{_CJK}]")
 _CJK_WORD = regex.compile(f"[\\w&&[{_CJK}]]{{1,2}}|[\\w--[{_CJK}]]+", regex.V1)
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")

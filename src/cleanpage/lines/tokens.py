@@ -18,6 +18,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..text import CJK_RANGES
+
 # character classes; per-line counts of each become features
 OTHER, SPACE, LOWER, UPPER, DIGIT, NEWLINE, PIPE, ANGLE, SLASH, BULLET, STOP, COMMA, COLON, LEGAL, HASH, \
     BRACKET, DASH, QUOTE, CURRENCY, LETTER = range(20)
@@ -126,8 +128,6 @@ def _classes(cp: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return np.take(cls_t, cp), np.take(word_t, cp), np.take(low1_t, cp)
 
 
-# kana, CJK ideographs and their extension A and compatibility blocks (as ``text.count_words``)
-_CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 
 
 def _cjk_words(cp: np.ndarray, isword: np.ndarray, starts: np.ndarray,
@@ -136,7 +136,7 @@ def _cjk_words(cp: np.ndarray, isword: np.ndarray, starts: np.ndarray,
     which the languages write with no space between words, is a word per two characters
     (``text.count_words``); the other runs (``starts``, ``ends``) are words as before."""
     cjk = np.zeros(len(cp), bool)
-    for lo, hi in _CJK_RANGES:
+    for lo, hi in CJK_RANGES:
         cjk |= (cp >= lo) & (cp <= hi)
     cjk &= isword
     if not cjk.any():
@@ -177,7 +177,7 @@ def tokenize(lines: list[str]) -> Tokens:
     char_line = np.repeat(np.arange(n_lines), nl - line_start + 1)
 
     starts, ends = _runs(isword)
-    if n and cp.max() >= _CJK_RANGES[0][0]:
+    if n and cp.max() >= CJK_RANGES[0][0]:
         starts, ends = _cjk_words(cp, isword, starts, ends)
     bits = max(10, int(n).bit_length())
     pw, pinv = _powers(bits)

@@ -423,10 +423,15 @@ def _slash_credit(b: Block, pick: TitlePick) -> bool:
     """Is the pick's site part set off by a slash ("As 2024 comes to a close, ... TODAY
     Illustration / Getty Images", "Bodies / Kits")? A photo credit or a pair of links, on a
     page that reads clean: few <title> lines use one."""
-    if not pick.site:
-        return False
-    where = b.text.find(pick.site.strip(), pick.end)
-    return where >= 0 and b.text[pick.end:where].strip() == "/"
+    return _separator(b, pick) == "/"
+
+
+def _separator(b: Block, pick: TitlePick) -> str | None:
+    """What stands between the pick and its site part in the block ("|", "-", "/"), or None
+    when the pick has no site part."""
+    site = pick.site.strip() if pick.site else ""
+    where = b.text.find(site, pick.end) if site else -1
+    return b.text[pick.end:where].strip() if where >= 0 else None
 
 
 def _chrome_line(a: LinesAnalysis, pick: TitlePick, texts: Sequence[str]) -> bool:
@@ -487,11 +492,10 @@ def _sentence_with_dash(b: Block, pick: TitlePick) -> bool:
     your health matters — and meditation helps, as the study found.")? Its "site part" reads as
     the rest of the sentence (``is_subtitle``) and the whole line is not headline-shaped: no
     title, and no site name, is in it."""
-    site = pick.site.strip() if pick.site else ""
-    if not site or pick.start > 0 or b.is_heading:
+    if pick.start > 0 or b.is_heading:
         return False
-    where = b.text.find(site, pick.end)
-    return where >= 0 and is_subtitle(site, b.text[pick.end:where].strip())
+    sep = _separator(b, pick)
+    return sep is not None and is_subtitle(pick.site.strip(), sep)
 
 
 def _printed_again(b: Block, body: Sequence[Block]) -> bool:
