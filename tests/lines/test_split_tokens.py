@@ -1,6 +1,7 @@
 """Line splitting and the vectorised tokeniser, on small hand-written lines."""
 
 import re
+from unittest import mock
 
 import numpy as np
 from hypothesis import given
@@ -73,3 +74,30 @@ def test_tokenize_counts_words_as_text_does_in_any_mix(lines):
 
     tok = T.tokenize(lines)
     assert np.bincount(tok.word_line, minlength=len(lines)).tolist() == [count_words(ln) for ln in lines]
+
+
+_TOKEN_ARRAYS = ("line_len", "class_counts", "first_class", "last_class", "before_last_class", "word_line",
+                 "word_bucket", "word_hash", "word_len", "word_first")
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("ab cD,.1 北京时间ひら👍\u00e9_-»"), min_size=1, max_size=60)
+                .map(str.strip).filter(bool), min_size=1, max_size=8))
+def test_a_page_read_in_chunks_gives_the_arrays_of_a_page_read_at_once(lines):
+    # a long page is read a chunk of lines at a time, a long line in pieces cut between words:
+    # with chunks of 16 characters, these short lines take every path a long page takes
+    whole = T.tokenize(lines)
+    with mock.patch.object(T, "CHUNK_CHARS", 16):
+        chunked = T.tokenize(lines)
+    assert chunked.n_lines == whole.n_lines == len(lines)
+    for name in _TOKEN_ARRAYS:
+        assert np.array_equal(getattr(chunked, name), getattr(whole, name)), name
+
+
+def test_a_long_line_is_cut_between_words_and_read_as_one_line():
+    line = "Der Bahnstreik legt den Verkehr lahm, sagt die Gewerkschaft. " * 3000  # 186,000 characters
+    lines = ["Title", line.strip(), "Footer line"]
+    tok = T.tokenize(lines)
+    assert tok.n_lines == 3 and tok.line_len.tolist() == [len(x) for x in lines]
+    assert np.bincount(tok.word_line).tolist() == [len(re.findall(r"\w+", x)) for x in lines]
+    assert tok.class_counts[:, T.NEWLINE].tolist() == [1, 1, 1]  # one line break a line, not one a piece
+    assert tok.last_class[1] == T.STOP and tok.first_class[1] == T.UPPER

@@ -101,8 +101,7 @@ def line_features(tok: T.Tokens, gaps: np.ndarray, vocab: np.ndarray | None, sto
         return F
     col = INDEX
 
-    counts = np.bincount(tok.char_line * T.N_CLASSES + tok.char_class, minlength=n * T.N_CLASSES)
-    counts = counts[: n * T.N_CLASSES].reshape(n, T.N_CLASSES).astype(np.float64)
+    counts = tok.class_counts.astype(np.float64)
     chars = tok.line_len.astype(np.float64)
     nw = np.bincount(tok.word_line, minlength=n)[:n].astype(np.float64) if len(tok.word_line) else np.zeros(n)
     nw1 = np.maximum(nw, 1)
@@ -119,12 +118,11 @@ def line_features(tok: T.Tokens, gaps: np.ndarray, vocab: np.ndarray | None, sto
     F[:, col["upper_share"]] = counts[:, T.UPPER] / np.maximum(letters, 1)
     F[:, col["punct_share"]] = (nonspace - letters - counts[:, T.DIGIT]) / ch1
 
-    last = tok.char_class[tok.line_start + tok.line_len - 1]
+    last = tok.last_class
     # a closing quote or bracket after the sentence end still ends a sentence
-    before_last = tok.char_class[np.maximum(tok.line_start + tok.line_len - 2, 0)]
     closer = (last == T.QUOTE) | (last == T.BRACKET)
-    eff_last = np.where(closer & (tok.line_len > 1), before_last, last)
-    first = tok.char_class[tok.line_start]
+    eff_last = np.where(closer & (tok.line_len > 1), tok.before_last_class, last)
+    first = tok.first_class
     F[:, col["ends_stop"]] = eff_last == T.STOP
     F[:, col["ends_colon"]] = eff_last == T.COLON
     F[:, col["ends_comma"]] = eff_last == T.COMMA

@@ -81,9 +81,28 @@ def _tables() -> tuple[np.ndarray, np.ndarray]:
     return cls, low
 
 
-@lru_cache(maxsize=8)
-def _powers(n_bits: int) -> tuple[np.ndarray, np.ndarray]:
-    n = 1 << n_bits
+#: a page is tokenised a chunk of lines at a time, each of at most this many characters (a
+#: longer line is cut, between words, into pieces of at most this many): every array of one
+#: entry per character is then the size of a chunk, not of the page
+CHUNK_CHARS = 1 << 16
+
+
+@lru_cache(maxsize=1)
+def _powers() -> tuple[np.ndarray, np.ndarray]:
+    """Powers of the hash's prime and of its inverse, 0 to ``CHUNK_CHARS``: enough for any chunk."""
+    n = CHUNK_CHARS + 1
+    with np.errstate(over="ignore"):
+        p = np.cumprod(np.full(n, _P, np.uint64))
+        q = np.cumprod(np.full(n, _P_INV, np.uint64))
+    return np.concatenate(([np.uint64(1)], p[:-1])), np.concatenate(([np.uint64(1)], q[:-1]))
+
+
+def _powers_for(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Powers for a chunk of ``n`` characters: the shared table, or (a word longer than a chunk,
+    with no character to cut it at) a table of its own, not kept."""
+    shared = _powers()
+    if n < len(shared[0]):
+        return shared
     with np.errstate(over="ignore"):
         p = np.cumprod(np.full(n, _P, np.uint64))
         q = np.cumprod(np.full(n, _P_INV, np.uint64))
@@ -92,13 +111,17 @@ def _powers(n_bits: int) -> tuple[np.ndarray, np.ndarray]:
 
 @dataclass(frozen=True)
 class Tokens:
-    """A page of lines as arrays. Lines are numbered 0..n_lines-1 in page order."""
+    """A page of lines as arrays. Lines are numbered 0..n_lines-1 in page order.
+
+    What is known of each character is kept only as counts per line (and the classes of a
+    line's first and last characters): the arrays hold an entry per line or per word."""
 
     n_lines: int
-    char_line: np.ndarray  # line of every character (newlines belong to the line they end)
-    char_class: np.ndarray  # class of every character
-    line_start: np.ndarray  # index of each line's first character in the joined page
     line_len: np.ndarray  # characters in each line
+    class_counts: np.ndarray  # (n_lines, N_CLASSES): characters of each class in each line, with its line break
+    first_class: np.ndarray  # class of each line's first character
+    last_class: np.ndarray  # class of each line's last character
+    before_last_class: np.ndarray  # class of each line's last character but one (a one-character line: its own)
     word_line: np.ndarray  # line of every word
     word_bucket: np.ndarray  # hash bucket of every word (lower-cased)
     word_hash: np.ndarray  # full 64-bit hash of every word
@@ -162,10 +185,41 @@ def _runs(flags: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def tokenize(lines: list[str]) -> Tokens:
-    """Arrays for ``lines`` (each one stripped, non-blank, without line breaks)."""
+    """Arrays for ``lines`` (each one stripped, non-blank, without line breaks).
+
+    A page of up to ``CHUNK_CHARS`` characters is read in one go; a longer one a chunk of
+    lines at a time, a line longer than a chunk in pieces cut at a character that is no
+    part of a word. Words and their hashes do not depend on where a chunk starts (a
+    word's hash is its own polynomial), so the arrays are the same either way."""
     if not lines:
-        z = np.zeros(0, np.int64)
-        return Tokens(0, z, np.zeros(0, np.uint8), z, z, z, z, np.zeros(0, np.uint64), z, np.zeros(0, np.uint8))
+        return _concat([], 0)
+    if sum(map(len, lines)) + len(lines) <= CHUNK_CHARS:
+        return _tokenize_chunk(lines)
+    pieces: list[str] = []
+    owner: list[int] = []  # the line each piece is part of
+    for i, line in enumerate(lines):
+        if len(line) < CHUNK_CHARS:
+            pieces.append(line)
+            owner.append(i)
+        else:
+            cuts = _cuts(line)
+            pieces.extend(line[a:b] for a, b in zip(cuts, cuts[1:]))
+            owner.extend([i] * (len(cuts) - 1))
+    parts = []
+    lo = size = 0
+    for k, piece in enumerate(pieces):
+        if size and size + len(piece) + 1 > CHUNK_CHARS:
+            parts.append(_tokenize_chunk(pieces[lo:k]))
+            lo, size = k, 0
+        size += len(piece) + 1
+    parts.append(_tokenize_chunk(pieces[lo:]))
+    tok = _concat(parts, len(pieces))
+    return tok if len(pieces) == len(lines) else _merge_pieces(tok, np.asarray(owner, np.int64), len(lines))
+
+
+def _tokenize_chunk(lines: list[str]) -> Tokens:
+    """``tokenize`` of lines of at most ``CHUNK_CHARS`` characters in all, or of one longer line
+    that has no place to cut it."""
     joined = "\n".join(lines) + "\n"
     # lone surrogates (from a bad decode) pass as themselves: one code point each, never a word
     cp = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
@@ -174,19 +228,82 @@ def tokenize(lines: list[str]) -> Tokens:
     nl = np.flatnonzero(cls == NEWLINE)
     n_lines = len(nl)
     line_start = np.concatenate(([0], nl[:-1] + 1))
-    char_line = np.repeat(np.arange(n_lines), nl - line_start + 1)
+    line_len = nl - line_start
+    char_line = np.repeat(np.arange(n_lines), line_len + 1)
+    counts = np.bincount(char_line * N_CLASSES + cls, minlength=n_lines * N_CLASSES)[:n_lines * N_CLASSES]
 
     starts, ends = _runs(isword)
     if n and cp.max() >= CJK_RANGES[0][0]:
         starts, ends = _cjk_words(cp, isword, starts, ends)
-    bits = max(10, int(n).bit_length())
-    pw, pinv = _powers(bits)
+    pw, pinv = _powers_for(n)
     with np.errstate(over="ignore"):
         csum = np.concatenate(([np.uint64(0)], np.cumsum(low1 * pw[:n], dtype=np.uint64)))
         h = (csum[ends] - csum[starts]) * pinv[starts]
         bucket = ((h * _MIX) >> _SHIFT).astype(np.int64)
-    return Tokens(n_lines, char_line, cls, line_start, nl - line_start, char_line[starts] if len(starts) else
-                  np.zeros(0, np.int64), bucket, h, ends - starts, cls[starts])
+    return Tokens(n_lines, line_len, counts.reshape(n_lines, N_CLASSES), cls[line_start], cls[nl - 1],
+                  cls[np.maximum(nl - 2, line_start)], char_line[starts] if len(starts) else np.zeros(0, np.int64),
+                  bucket, h, ends - starts, cls[starts])
+
+
+def _concat(parts: list[Tokens], n_lines: int) -> Tokens:
+    """The tokens of consecutive chunks as one page's (no parts: an empty page)."""
+    if len(parts) == 1:
+        return parts[0]
+    offsets = np.cumsum([0] + [t.n_lines for t in parts[:-1]])
+
+    def cat(name: str, dtype: type) -> np.ndarray:
+        return np.concatenate([getattr(t, name) for t in parts]) if parts else np.zeros(0, dtype)
+
+    return Tokens(
+        n_lines, cat("line_len", np.int64),
+        np.concatenate([t.class_counts for t in parts]) if parts else np.zeros((0, N_CLASSES), np.int64),
+        cat("first_class", np.uint8), cat("last_class", np.uint8), cat("before_last_class", np.uint8),
+        np.concatenate([t.word_line + off for t, off in zip(parts, offsets.tolist())]) if parts
+        else np.zeros(0, np.int64),
+        cat("word_bucket", np.int64), cat("word_hash", np.uint64), cat("word_len", np.int64),
+        cat("word_first", np.uint8))
+
+
+def _cuts(line: str) -> list[int]:
+    """Where to cut a line of ``CHUNK_CHARS`` characters or more into pieces of fewer: before a
+    character that is no part of a word, near the end of each window, so no word is cut (a
+    word longer than a window makes a longer piece). The last piece keeps at least two
+    characters, so a line's last two are in one piece. Positions from 0 to ``len(line)``."""
+    cp = np.frombuffer(line.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    _cls, isword, _low = _classes(cp)
+    del _cls, _low
+    n = len(line)
+    cuts = [0]
+    pos = 0
+    while n - pos >= CHUNK_CHARS:
+        lo, hi = pos + CHUNK_CHARS // 2, pos + CHUNK_CHARS - 1
+        gaps = np.flatnonzero(~isword[lo:hi])
+        if len(gaps):
+            cut = lo + int(gaps[-1])
+        else:  # a word runs through the window: cut at its end
+            after = np.flatnonzero(~isword[hi:])
+            if not len(after):
+                break
+            cut = hi + int(after[0])
+        if n - cut < 2:
+            break
+        cuts.append(cut)
+        pos = cut
+    cuts.append(n)
+    return cuts
+
+
+def _merge_pieces(tok: Tokens, owner: np.ndarray, n_lines: int) -> Tokens:
+    """The tokens of a page some of whose lines were cut into pieces (``owner``: the line of each
+    piece, in order), as the tokens of its lines: counts added up, a line's first class that of
+    its first piece and its last ones those of its last piece."""
+    first = np.flatnonzero(np.concatenate(([True], owner[1:] != owner[:-1])))
+    last = np.concatenate((first[1:] - 1, [len(owner) - 1]))
+    counts = np.add.reduceat(tok.class_counts, first, axis=0)
+    counts[:, NEWLINE] = 1  # one line break a line, not one a piece
+    return Tokens(n_lines, np.add.reduceat(tok.line_len, first), counts, tok.first_class[first],
+                  tok.last_class[last], tok.before_last_class[last], owner[tok.word_line], tok.word_bucket,
+                  tok.word_hash, tok.word_len, tok.word_first)
 
 
 def hash_words(words: list[str]) -> np.ndarray:
