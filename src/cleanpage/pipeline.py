@@ -42,14 +42,13 @@ from .model import (
     Split, Step, ToMeta, ToSidebar, ToTitle, like_block, moved_block,
 )
 from .registry import Rule, Stage, enabled_rules, registry
-from .text import count_words, keywords
+from .text import SHARE_KEYWORDS_FROM, count_words, keywords
 
 BlockFn = Callable[[Block], Union[Decision, Sequence[Decision], None]]
 ContextFn = Callable[[Document], Iterable[tuple[Union[Block, int], Decision]]]
 
 CARD_FIELDS = frozenset(("title", "summary", "source", "age", "label", "category", "dateline", "credit", "url"))
 _MAX_REPEATS = 10_000  # a rule that never settles on one block is stopped there
-_SHARE_KEYWORDS_FROM = 1_000_000  # characters of page: see ``_Run.share``
 _PACK_FROM = 2_000  # paragraphs: a page with more keeps its placements packed (``model.Placements``)
 _SHORT_CHARS = 40  # a block of at most this many characters shares its features with its twins (``_Run._block``)
 
@@ -265,7 +264,7 @@ class _Run:
         self.changed: list[Block] = []  # blocks gone since ``live`` was tidied (``_tidy``)
         # a big page: one bytes object per distinct keyword in the blocks the engine makes, as in
         # ``parse.text`` (the versions of the edited blocks of a 5 MB line held 1.1 million)
-        self.share = {}.setdefault if len(self.src) > _SHARE_KEYWORDS_FROM else None
+        self.share = {}.setdefault if len(self.src) > SHARE_KEYWORDS_FROM else None
         self.short: dict[str, tuple[list[bytes], int]] = {}  # a short text's keywords and words (``_block``)
         self.short_masks: dict[str, tuple[int, tuple[int, ...]]] = {}  # a short text's prefilter mask and slots
         index, always, mask = engine.index, engine.always, self.mask

@@ -42,11 +42,10 @@ from ..dom.tree import (BLOCK_TAGS, CBIT, ROLE_CBITS, SKIP_TAGS, TAG_CBITS, Dom,
                         element_path, keyword_bits)
 from ..dom.tree import _BR  # the <br> marker the walk puts in a block's text
 from ..model import Block, Document, Origin, make_block
-from ..text import count_words, line_features
+from ..text import SHARE_KEYWORDS_FROM, count_words, line_features
 from .decode import decode
 
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
-_SHARE_KEYWORDS_FROM = 1_000_000  # characters of rendered text: see ``parse_html``
 _GIVE_BACK_FROM = 20_000  # tags ("<") in the input, about 6 MB of lxml's tree: see ``_give_back``
 
 
@@ -108,7 +107,7 @@ def parse_html(html: str | bytes, url: str | None = None, *, model: Scorer | Non
     shared: dict[bytes, list[bytes]] = {}
     # a big page: one bytes object per distinct keyword, as in ``parse.text`` (50,000 paragraphs of
     # "Paragraph <n> of the story says something." held 350,000 of them, 14 MB)
-    share = {}.setdefault if len(rendered) > _SHARE_KEYWORDS_FROM else None
+    share = {}.setdefault if len(rendered) > SHARE_KEYWORDS_FROM else None
     for k, line in enumerate(lines):
         n = counts[k]
         words = kw_lines[k]

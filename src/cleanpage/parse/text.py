@@ -20,11 +20,10 @@ from typing import Any
 import regex
 
 from ..model import Block, Document, set_scores, text_block
-from ..text import count_words, keywords, line_parts, lines
+from ..text import SHARE_KEYWORDS_FROM, count_words, keywords, line_parts, lines
 
 #: the default of ``Config.max_block_chars``
 MAX_BLOCK_CHARS = 10_000
-_SHARE_KEYWORDS_FROM = 1_000_000  # characters
 
 # whitespace as str.strip() and str.split() see it: \s and the separators \x1c-\x1f, which
 # \s leaves out (a piece that began with \x1f lost it when its paragraph was parsed again)
@@ -47,7 +46,7 @@ def parse_text(text: str, url: str | None = None, analyser: Analyser | None = No
     append = blocks.append
     # a big page: one bytes object per distinct keyword instead of one per occurrence, which
     # took 7 times the page's size in memory (3 million words of 47 bytes for 20 MB)
-    share = {}.setdefault if len(text) > _SHARE_KEYWORDS_FROM else None
+    share = {}.setdefault if len(text) > SHARE_KEYWORDS_FROM else None
     if "\r" in text:
         for number, pos, line in lines(text):
             stripped = line.strip()
