@@ -7,7 +7,12 @@ and the ratio of their times is reported with both rates. Stages of the text pat
 timed the same way, and so is ``clean()`` itself, with the default rules and with
 ``Config(preview=True)`` (the line model's rules). Times are CPU time of this process.
 
-Usage: python benchmarks/text_speed.py [DATA_DIR] [--limit N] [--rounds R]
+``--trafilatura`` adds trafilatura's default ``extract()`` on each page's HTML (the
+page the rendering was made from, decompressed beforehand) as one more stage in the
+same turns: the HTML extractor that the text path's rate is set against (10x its
+pages/s). It is slow, so it is asked for, and ``--rounds 1`` is enough with it.
+
+Usage: python benchmarks/text_speed.py [DATA_DIR] [--limit N] [--rounds R] [--trafilatura]
 WCXB (Web Content eXtraction Benchmark, Murrough Foley, 2026), CC-BY-4.0.
 """
 
@@ -29,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--chunk", type=int, default=50)
+    ap.add_argument("--trafilatura", action="store_true", help="also time trafilatura.extract() on the HTML")
     args = ap.parse_args(argv)
     cp = import_cleanpage()
     from cleanpage.lines.extract import assemble, extract
@@ -47,13 +53,20 @@ def main(argv: list[str] | None = None) -> int:
         "clean(), default rules": cp.Cleaner(cp.Config(input_format="text")).clean,
         "clean(), Config(preview=True)": cp.Cleaner(cp.Config(input_format="text", preview=True)).clean,
     }
-    for fn in stages.values():
-        fn(texts[0])  # models loaded, rules bound
+    inputs = dict.fromkeys(stages, texts)
+    if args.trafilatura:
+        import trafilatura
+
+        name = f"trafilatura {trafilatura.__version__} extract() on the HTML"
+        stages[name] = lambda page: trafilatura.extract(page[0], url=page[1])
+        inputs[name] = [(p.html(), p.url) for p in pages]
+    for name, fn in stages.items():
+        fn(inputs[name][0])  # models loaded, rules bound
     spent = dict.fromkeys(stages, 0.0)
     for _ in range(args.rounds):
         for k in range(0, len(texts), args.chunk):
-            chunk = texts[k:k + args.chunk]
             for name, fn in stages.items():
+                chunk = inputs[name][k:k + args.chunk]
                 t0 = time.process_time()
                 for t in chunk:
                     fn(t)
