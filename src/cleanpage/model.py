@@ -256,6 +256,18 @@ class Document:
     analysis: Mapping[str, Any] = field(default_factory=dict)
     encoding: str | None = None  # bytes input: the codec that decoded it
     warnings: tuple[str, ...] = ()  # what parsing could not do as asked (see ``Page.warnings``)
+    # ``body``, once asked for: a version of the page is read by several context rules
+    _body: tuple[Block, ...] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def body(self) -> tuple[Block, ...]:
+        """The blocks of the body zone, in order: what most context rules read. Worked out once
+        for each version of the page (the engine shows rules a new ``Document`` after a change)."""
+        body = self._body
+        if body is None:
+            body = tuple([b for b in self.blocks if b.zone == "body"])
+            object.__setattr__(self, "_body", body)
+        return body
 
 
 # --- decisions: what a rule may answer -------------------------------------------------

@@ -105,7 +105,7 @@ class DropCommentThread:
         if COMMENT_HEADER_WORDS.isdisjoint(last_words) or sum(
                 w in COMMENT_HEADER_WORDS for w in last_words) < self.min_headers:
             return  # most pages: no line ends in a header's verb
-        body = [b for b in doc.blocks if b.zone == "body"]
+        body = doc.body
         heads = [i for i in range(len(body) - 1) if self._header(body[i]) and self._date(body[i + 1])]
         if len(heads) < self.min_headers:
             return
@@ -202,7 +202,7 @@ class DropDatedCommentThread:
         # forum's first post header, the first post would read as an article above the replies
         if doc.kind != "text":
             return
-        body = [b for b in doc.blocks if b.zone == "body"]
+        body = doc.body
         heads: dict[str, list[int]] = {}  # date layout -> the headers with a date of that layout
         most = self.max_date_words
         near = [i for i, b in enumerate(body) if b.words <= most and (":" in b.text or "." in b.text)]  # cheap first

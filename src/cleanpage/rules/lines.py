@@ -186,7 +186,7 @@ class DropScoredChrome:
         a = analysis_of(doc)
         if a is None:
             return
-        body = [b for b in doc.blocks if b.zone == "body"]
+        body = doc.body
         lines = a.indices(body)
         titles = a.title_lines
         zones = _related_zones(body, lines, a.family, a.hits("related"))
@@ -219,7 +219,7 @@ def drop_leftover_chrome(doc: Document) -> Iterator[tuple[Block, Drop]]:
         return
     titles = a.title_lines
     keep = a.keep.tolist()
-    blocks = [b for b in doc.blocks if b.zone == "body"]
+    blocks = doc.body
     body = list(zip(blocks, a.indices(blocks)))
     if not any(k is not None and keep[k] for _, k in body):
         # every line the model took for content went to the sidebar (seed 004: long card
@@ -294,7 +294,7 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
     if a is None or not a.titles:
         return
     keep = a.keep
-    body = [b for b in doc.blocks if b.zone == "body"]
+    body = doc.body
     by_line = dict(zip(a.indices(body), body))
     texts = a.scores.lines.texts
     by_text: dict[str, Block] = {}  # the first body block of each text, made when first needed

@@ -47,7 +47,7 @@ class SegmentSidebarSections:
         dom = doc.analysis.get("dom")
         if dom is not None and dom.scores is not None:
             return  # an HTML page with markup: dom.related read its modules from the DOM
-        body = [b for b in doc.blocks if b.zone == "body"]
+        body = doc.body
         planned = list(self.reader.sections(body))
         if not planned:
             return

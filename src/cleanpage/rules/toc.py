@@ -47,7 +47,7 @@ class DropTableOfContents:
         most, names_none, heading = self.max_heading_words, TOC_HEADING_WORDS.isdisjoint, TOC_HEADING_LINE.fullmatch
         if not any(b.words <= most and not names_none(b._kw) and heading(b.text) for b in doc.blocks):
             return  # one pass over the page, without a list of its body: most pages have no such heading
-        body = [b for b in doc.blocks if b.zone == "body"]
+        body = doc.body
         last: dict[str, int] = {}  # each line's key -> the last line that has it, made when first needed
         done = 0  # body[:done] is read: a page may print its table twice (at the top, and again lower down)
         for i, head in enumerate(body):
