@@ -7,6 +7,9 @@ given to every system as text:
 - ``as-is``: the rendering itself;
 - ``cleanpage``: ``clean(text, Config(input_format="text", preview=True)).body`` (the rule
   pipeline with the line model's preview rules, shipped models);
+- ``cleanpage-cv``: the same, held out: each page's lines scored and its title picked by
+  the models of the 5-fold cross-validation (grouped by site) that never saw its site
+  (``train_linescore.py --cv`` and ``train_title.py`` write them under ``benchmarks/out/``);
 - ``rules``: ``clean(text, Config(input_format="text")).body`` (the default rules only);
 - ``linescore-cv``: the standalone text path (``cleanpage.lines.extract``) on the
   held-out line probabilities of ``training/text/train_linescore.py --cv`` (5-fold CV
@@ -26,8 +29,12 @@ pages) overall and by page type; title accuracy (token F1 >= 0.8 against the gol
 are steadier than rates); sidebar bars for systems that give sidebar items; and
 the no-harm figures on clean text (WCXB article main content, title then paragraphs).
 
+``--render bs4`` or ``--render resiliparse`` gives every system the pages as another tool
+renders them (``wcxb.RENDERERS``): the models were trained on html-text renderings, and
+users hold text from every kind of scraper.
+
 Usage:
-    python benchmarks/text_extraction.py [DATA_DIR] [--limit N] [--systems a,b] [--json]
+    python benchmarks/text_extraction.py [DATA_DIR] [--limit N] [--systems a,b] [--render R] [--json]
 
 WCXB (Web Content eXtraction Benchmark, Murrough Foley, 2026), CC-BY-4.0.
 """
@@ -50,6 +57,7 @@ import wcxb
 from _common import REPO, BenchError, bag, f1, import_cleanpage, overlap
 
 CV_FILE = REPO / "benchmarks" / "out" / "linescore-cv.json"
+CV_MODELS = REPO / "benchmarks" / "out" / "linescore-cv"  # each fold's line model
 SYSTEMS = ("as-is", "cleanpage-cv", "cleanpage", "rules", "linescore-cv", "justext", "trafilatura", "c4", "goose3")
 TITLE_CV_DIR = REPO / "benchmarks" / "out" / "title-cv"
 TITLE_OK = 0.8
@@ -86,7 +94,8 @@ def cv_missing(name: str) -> bool:
     return True
 
 
-def make_systems(names: list[str], pages: list[wcxb.WcxbPage]) -> dict[str, Callable[[str, wcxb.WcxbPage], Output]]:
+def make_systems(names: list[str], pages: list[wcxb.WcxbPage],
+                 texts: dict[str, str]) -> dict[str, Callable[[str, wcxb.WcxbPage], Output]]:
     out: dict[str, Callable[[str, wcxb.WcxbPage], Output]] = {}
     for name in names:
         if name == "as-is":
@@ -101,7 +110,7 @@ def make_systems(names: list[str], pages: list[wcxb.WcxbPage]) -> dict[str, Call
         elif name == "cleanpage-cv":
             if cv_missing(name):
                 continue
-            cleaner = held_out_cleaner(json.loads(CV_FILE.read_text()), pages)
+            cleaner = held_out_cleaner(json.loads(CV_FILE.read_text())["folds"], texts)
 
             def run_cv(text: str, p: wcxb.WcxbPage, cleaner: Any = cleaner) -> Output:
                 return page_output(cleaner.clean(text))
@@ -148,52 +157,52 @@ def make_systems(names: list[str], pages: list[wcxb.WcxbPage]) -> dict[str, Call
     return out
 
 
-def held_out_cleaner(cv: dict[str, Any], pages: list[wcxb.WcxbPage], clean_text: bool = False) -> Any:
-    """A ``Cleaner`` whose line analysis uses, for each WCXB page, the line probabilities of the
-    cross-validation fold that never saw the page's site (``train_linescore.py --cv``), and the
-    title picker of that fold (``train_title.py``, when its fold models exist). ``clean_text``:
-    the pages are the clean article texts of the no-harm check."""
-    import numpy as np
-
+def held_out_cleaner(folds: dict[str, int], texts: dict[str, str]) -> Any:
+    """A ``Cleaner`` whose line analysis scores each WCXB page with the models of the
+    cross-validation fold that never saw the page's site: the fold's line model
+    (``train_linescore.py --cv`` writes ``benchmarks/out/linescore-cv/foldK.json``) and its
+    title picker (``train_title.py``, ``title-cv/foldK.json``). ``texts``: fid -> the text each
+    page is given as (a rendering, or the no-harm check's clean article), by which a page
+    is known again when it is cleaned."""
     cp = import_cleanpage()
     from cleanpage.lines.analysis import LineAnalyser
     from cleanpage.lines.scorer import LineScorer, LineScores
-    from cleanpage.lines.split import split_lines
     from cleanpage.lines.title import TitlePicker, default_title_model
+    from cleanpage.parse.text import parse_text
 
-    probs, folds = cv["probabilities"], cv["folds"]
-    by_first: dict[str, str] = {}  # the page's lines, joined -> fid
-    rendered = wcxb.renderings(pages, workers=1)
-    for p in pages:
-        text = clean_article(p) if clean_text else rendered[p.fid]
-        by_first["\n".join(split_lines(text).texts)] = p.fid
+    config = cp.Config(input_format="text", preview=True)
+    # the models read a page's blocks (a line, or the pieces of a line over max_block_chars)
+    by_lines = {"\n".join(b.text for b in parse_text(text, max_block_chars=config.max_block_chars).blocks): fid
+                for fid, text in texts.items()}
+
+    def fold_of(lines: list[str]) -> int:
+        fid = by_lines.get("\n".join(lines))
+        if fid is None or fid not in folds:
+            raise BenchError("a page that is not one of the held-out pages: rerun train_linescore.py --cv")
+        return folds[fid]
+
+    scorers = {}
+    pickers = {}
+    for f in range(5):
+        path = CV_MODELS / f"fold{f}.json"
+        if not path.exists():
+            raise BenchError(f"no fold model {path.relative_to(REPO)}: rerun python training/text/train_linescore.py --cv")
+        scorers[f] = LineScorer(json.loads(path.read_text(encoding="utf-8")))
+        path = TITLE_CV_DIR / f"fold{f}.json"
+        pickers[f] = TitlePicker(json.loads(path.read_text()) if path.exists() else default_title_model())
 
     class HeldOut(LineScorer):
         def score_prepared(self, prep: Any) -> LineScores:
-            s = super().score_prepared(prep)
-            fid = by_first.get("\n".join(prep.lines.texts))
-            key = f"clean:{fid}" if clean_text else fid
-            if fid is None or key not in probs or len(probs[key]) != len(s.probability):
-                raise BenchError("no held-out probabilities for a page: rerun train_linescore.py --cv")
-            p = np.asarray(probs[key], np.float64)
-            th = probs[f"threshold:{folds[fid]}"]
-            return LineScores(s.lines, p, p >= th, th, s.family, s._X2, s._scorer)
-
-    pickers = {}
-    for f in range(5):
-        path = TITLE_CV_DIR / f"fold{f}.json"
-        pickers[f] = TitlePicker(json.loads(path.read_text()) if path.exists() else default_title_model())
+            return scorers[fold_of(prep.lines.texts)].score_prepared(prep)
 
     class FoldPicker(TitlePicker):
         def __init__(self) -> None:
             pass
 
         def ranked(self, lines: list[str], *args: Any, **kw: Any) -> Any:
-            fid = by_first.get("\n".join(lines))
-            return pickers[folds.get(fid, 0)].ranked(lines, *args, **kw)
+            return pickers[fold_of(lines)].ranked(lines, *args, **kw)
 
-    # long lines stay whole, as when the held-out probabilities were computed (one per line)
-    cleaner = cp.Cleaner(cp.Config(input_format="text", preview=True, max_block_chars=1 << 40))
+    cleaner = cp.Cleaner(config)
     cleaner._lines = LineAnalyser(HeldOut(), FoldPicker())  # noqa: SLF001 - the benchmark's held-out models
     return cleaner
 
@@ -282,7 +291,8 @@ def no_harm(pages: list[wcxb.WcxbPage], names: list[str]) -> dict[str, dict[str,
         return page.body + "\n" + (page.title.title if page.title else "")
 
     if "cleanpage-cv" in names and CV_FILE.exists():
-        held = held_out_cleaner(json.loads(CV_FILE.read_text()), pages, clean_text=True)
+        held = held_out_cleaner(json.loads(CV_FILE.read_text())["folds"],
+                                {p.fid: clean_article(p) for p in pages if p.page_type == "article"})
 
         def run_held(t: str, p: wcxb.WcxbPage) -> str:
             page = held.clean(t)
@@ -328,6 +338,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--systems", default=",".join(SYSTEMS), help=f"comma-separated, from {', '.join(SYSTEMS)}")
     ap.add_argument("--no-harm", dest="no_harm", action="store_true", default=True)
     ap.add_argument("--skip-no-harm", dest="no_harm", action="store_false")
+    ap.add_argument("--render", default="html-text", choices=list(wcxb.RENDERERS),
+                    help="how the pages are turned into text (default: html-text, as every figure in the README)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     warnings.filterwarnings("ignore")
@@ -337,13 +349,13 @@ def main(argv: list[str] | None = None) -> int:
     names = [s.strip() for s in args.systems.split(",") if s.strip()]
     try:
         pages = wcxb.load(args.data.resolve(), limit=args.limit)
-        texts = wcxb.renderings(pages, workers=1)
-        systems = make_systems(names, pages)
+        texts = wcxb.renderings(pages, workers=1, render=args.render)
+        systems = make_systems(names, pages, texts)
     except BenchError as exc:
         print(f"text_extraction.py: error: {exc}", file=sys.stderr)
         return 2
 
-    results: dict[str, Any] = {"credit": wcxb.CREDIT, "pages": len(pages), "systems": {}}
+    results: dict[str, Any] = {"credit": wcxb.CREDIT, "pages": len(pages), "render": args.render, "systems": {}}
     types = sorted({p.page_type for p in pages}, key=lambda t: -sum(p.page_type == t for p in pages))
     for name, run in systems.items():
         outs: list[tuple[Output, wcxb.WcxbPage]] = []
@@ -388,7 +400,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     p = print
     p(f"Data: {wcxb.CREDIT}")
-    p(f"{len(pages)} WCXB dev pages rendered with html_text.extract_text(guess_layout=True); word-F1 mean over pages\n")
+    p(f"{len(pages)} WCXB dev pages rendered by {args.render} ({wcxb.RENDERERS[args.render][1]}); "
+      f"word-F1 mean over pages\n")
     head = ["system", "F1", *types, "title", "pages/s", "x c4", "x trafilatura"]
     rows = []
     for name, r in results["systems"].items():

@@ -69,33 +69,65 @@ def load(data: Path = DEFAULT_DATA, *, limit: int = 0) -> list[WcxbPage]:
     return pages
 
 
-def _render(args: tuple[str, str]) -> tuple[str, str]:
-    fid, path = args
+#: how a scraper may have turned a page into text: the benchmarks' rendering, and two others
+#: (``text_extraction.py --render``) to show that the text path does not depend on one tool
+RENDERERS = {
+    "html-text": ("html-text", "html_text.extract_text(html, guess_layout=True): blocks on lines, a blank "
+                               "line between paragraphs"),
+    "bs4": ("beautifulsoup4", "BeautifulSoup(html, 'lxml') without script and style, get_text('\\n', strip=True): "
+                              "every text node on its own line, links cut out of their sentences"),
+    "resiliparse": ("resiliparse", "resiliparse extract_plain_text(main_content=False): the whole page as a "
+                                   "browser lays it out, as crawl dumps hold it"),
+}
+
+
+def _cache(render: str) -> Path:
+    return CACHE if render == "html-text" else CACHE.with_name(f"{CACHE.name}-{render}")
+
+
+def _render(args: tuple[str, str, str]) -> tuple[str, str]:
+    fid, path, render = args
+    html = gzip.decompress(Path(path).read_bytes()).decode("utf-8", "replace")
+    if render == "bs4":
+        from bs4 import BeautifulSoup
+
+        soup = BeautifulSoup(html, "lxml")
+        for tag in soup(["script", "style", "noscript", "template"]):
+            tag.decompose()
+        return fid, soup.get_text("\n", strip=True)
+    if render == "resiliparse":
+        from resiliparse.extract.html2text import extract_plain_text
+        from resiliparse.parse.html import HTMLTree
+
+        return fid, extract_plain_text(HTMLTree.parse(html), main_content=False)
     import html_text
 
-    html = gzip.decompress(Path(path).read_bytes()).decode("utf-8", "replace")
     return fid, html_text.extract_text(html, guess_layout=True)
 
 
-def renderings(pages: list[WcxbPage], *, workers: int = 2) -> dict[str, str]:
-    """fid -> the page rendered to text as a scraper does; cached on disk."""
-    CACHE.mkdir(parents=True, exist_ok=True)
+def renderings(pages: list[WcxbPage], *, workers: int = 2, render: str = "html-text") -> dict[str, str]:
+    """fid -> the page rendered to text as a scraper does (``RENDERERS``); cached on disk."""
+    if render not in RENDERERS:
+        raise BenchError(f"unknown rendering {render!r}: one of {', '.join(RENDERERS)}")
+    cache = _cache(render)
+    cache.mkdir(parents=True, exist_ok=True)
     out: dict[str, str] = {}
     todo = []
     for p in pages:
-        cached = CACHE / f"{p.fid}.txt"
+        cached = cache / f"{p.fid}.txt"
         if cached.exists():
             out[p.fid] = cached.read_text(encoding="utf-8")
         else:
-            todo.append((p.fid, str(p.html_path)))
+            todo.append((p.fid, str(p.html_path), render))
     if todo:
+        package = RENDERERS[render][0]
         try:
-            import html_text  # noqa: F401
+            _render((todo[0][0], todo[0][1], render))
         except ImportError as exc:
-            raise BenchError("rendering WCXB pages needs html-text: pip install html-text") from exc
+            raise BenchError(f"rendering WCXB pages this way needs {package}: pip install {package}") from exc
         with ProcessPoolExecutor(max_workers=workers) as pool:
             for fid, text in pool.map(_render, todo, chunksize=8):
-                (CACHE / f"{fid}.txt").write_text(text, encoding="utf-8")
+                (cache / f"{fid}.txt").write_text(text, encoding="utf-8")
                 out[fid] = text
     return out
 

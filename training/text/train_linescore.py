@@ -15,7 +15,8 @@ from a vocabulary built without its site (inner 5-fold by site); pass 2 is train
 on out-of-fold pass-1 scores (inner 5-fold by site); the keep threshold is chosen on
 those out-of-fold pass-1 scores. In ``--cv``, all of that happens inside each outer
 training fold, and the outer test fold's sites are never seen: the printed F1 is the
-held-out figure. ``--cv`` also writes each page's held-out line probabilities to
+held-out figure. ``--cv`` also writes each fold's model (``benchmarks/out/linescore-cv/foldK.json``)
+and each page's held-out line probabilities to
 ``benchmarks/out/linescore-cv.json`` for ``benchmarks/text_extraction.py``.
 
 Deterministic: single-threaded LightGBM with fixed seeds, folds by a hash of the domain.
@@ -186,6 +187,12 @@ def cv(items: list[C.Prepared], k: int = 5, out_path: Path = CV_OUT) -> None:
               f"threshold {model['threshold']}, word-F1 {np.mean([scores[i] for i in test_idx]):.4f} "
               f"({time.perf_counter() - t0:.0f} s)", flush=True)
         probs[f"threshold:{f}"] = model["threshold"]  # type: ignore[assignment]
+        # the fold's model as the shipped model is stored: it scores the fold's pages in any
+        # rendering (``benchmarks/text_extraction.py --render``), not only the lines above
+        fold_dir = out_path.with_suffix("")
+        fold_dir.mkdir(parents=True, exist_ok=True)
+        (fold_dir / f"fold{f}.json").write_text(json.dumps(export(model, train_items), ensure_ascii=False,
+                                                           separators=(",", ":")) + "\n", encoding="utf-8")
         # no harm, held out too: the fold's clean article text (gold title, then paragraphs)
         for i in test_idx:
             page = items[i].page
