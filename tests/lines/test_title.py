@@ -1,5 +1,8 @@
 """Title picking from text: the headline line, with a site suffix split off."""
 
+import math
+import re
+
 from cleanpage.lines.title import is_subtitle, pick_title, split_site
 
 
@@ -106,14 +109,33 @@ def test_trees_of_ten_splits_score_as_a_walk():
 
 
 def test_title_candidates_know_a_byline_under_a_heading():
-    from cleanpage.lines.title import CANDIDATE_FEATURES_3, candidate_features
+    from cleanpage.lines.title import CANDIDATE_FEATURES_3, CANDIDATE_FEATURES_4, candidate_features
 
     lines = ["How to bake bread at home | The Kitchen", "Home", "How to Bake Bread at Home", "By Ann Smith",
              "Bread is older than writing, and easier to make than you think, if you have a warm kitchen."]
     cands, X = candidate_features(lines, [False, False, False, False, True])
     below = CANDIDATE_FEATURES_3.index("meta_below_2")
-    assert X.shape == (len(cands), len(CANDIDATE_FEATURES_3))
+    assert X.shape == (len(cands), len(CANDIDATE_FEATURES_4))
     assert {c.line: X[j, below] for j, c in enumerate(cands)} == {0: 0.0, 1: 1.0, 2: 1.0, 3: 0.0, 4: 0.0}
+
+
+def test_every_candidate_knows_what_the_first_line_is():
+    from cleanpage.lines.title import CANDIDATE_FEATURES_4, candidate_features
+
+    article = ["How to Bake Bread at Home",
+               "Bread is older than writing, and easier to make than you think, if you have a warm kitchen."]
+    # html-text and BeautifulSoup print the <title> first; a browser-like rendering starts with the menu
+    for first, site_split, headline_shaped in (("How to bake bread at home | The Kitchen", 1.0, 1.0),
+                                               ("Skip to content", 0.0, 1.0), ("Home", 0.0, 0.0)):
+        lines = [first, "Recipes", *article]
+        cands, X = candidate_features(lines, [False, False, False, True], ["skip" if "Skip" in first else None] * 4,
+                                      [0.1, 0.2, 0.6, 0.9])
+        f = [dict(zip(CANDIDATE_FEATURES_4, row)) for row in X]
+        assert {r["first_site_split"] for r in f} == {site_split}
+        assert {r["first_headline_shaped"] for r in f} == {headline_shaped}
+        assert {r["first_phrase_family"] for r in f} == {float("Skip" in first)}
+        assert {r["first_line_score"] for r in f} == {0.1}
+        assert {round(r["first_log_words"], 6) for r in f} == {round(math.log1p(len(re.findall(r"\w+", first))), 6)}
 
 
 def test_bylines_and_date_lines_in_other_languages_are_meta_lines():

@@ -198,6 +198,7 @@ def pick_title(lines: list[str], content: list[bool] | None = None) -> TitlePick
 MODEL_FORMAT = "cleanpage.title/1"
 MODEL_FORMAT_2 = "cleanpage.title/2"
 MODEL_FORMAT_3 = "cleanpage.title/3"
+MODEL_FORMAT_4 = "cleanpage.title/4"
 CANDIDATE_FEATURES = (
     "is_first", "is_split", "log_index", "log_words", "short_3", "long_15", "ends_clause", "ends_question",
     "starts_upper", "digit_share", "f1_first", "recall_first", "precision_first", "before_content",
@@ -217,6 +218,13 @@ CANDIDATE_FEATURES_3 = CANDIDATE_FEATURES_2 + (
     "heading", "other_heading", "other_heading_f1", "nearest_heading", "log_lines_like_first",
     # a byline or date line within the next 4 or 2 lines, or within the 3 above (the first line aside)
     "meta_below_4", "meta_below_2", "meta_above_3",
+)
+# format cleanpage.title/4 also reads what the page's first line is, the same on every row: a
+# scraper that prints the <title> first (html-text, BeautifulSoup) gives a line that names the
+# page, often with its site; one that lays out the page as a browser does (crawl dumps) starts
+# with the menu, and the headline must be found lower down
+CANDIDATE_FEATURES_4 = CANDIDATE_FEATURES_3 + (
+    "first_site_split", "first_log_words", "first_headline_shaped", "first_phrase_family", "first_line_score",
 )
 META_MAX_WORDS = 14
 HEADING_NEAR = 6
@@ -255,7 +263,7 @@ def candidate_features(lines: list[str], content: list[bool] | None,
                        families: list[str | None] | None = None, scores: list[float] | None = None,
                        gaps: list[bool] | None = None) -> tuple[list[Candidate], np.ndarray]:
     """Every title candidate, with the features the picker reads, one row each
-    (``CANDIDATE_FEATURES_3``; older models read a prefix of them).
+    (``CANDIDATE_FEATURES_4``; older models read a prefix of them).
 
     ``scores``: the line model's probability per line (all lines, not only the first ones: a
     line's ``score_below`` reads the next three); ``gaps``: a blank line before it.
@@ -267,7 +275,7 @@ def candidate_features(lines: list[str], content: list[bool] | None,
     The features are made a column at a time: those of a line once per line, spread to its
     candidates by index, and those of a candidate's text over the list of candidates."""
     if not lines:
-        return [], np.zeros((0, len(CANDIDATE_FEATURES_3)))
+        return [], np.zeros((0, len(CANDIDATE_FEATURES_4)))
     n = min(len(lines), SEARCH_LINES)
     # the window's lines need their scores: a caller that gives the first lines' only gets no window
     lo, hi = content_window(content, len(lines) if scores is None else min(len(lines), len(scores)))
@@ -275,18 +283,22 @@ def candidate_features(lines: list[str], content: list[bool] | None,
     words = {i: _words(lines[i]) for i in rows}
     cands, cand_words, is_split, is_suffix = _candidates(lines, rows, words)
     if not cands:
-        return [], np.zeros((0, len(CANDIDATE_FEATURES_3)))
+        return [], np.zeros((0, len(CANDIDATE_FEATURES_4)))
     digits = _Digits(lines)
     line = np.asarray([c.line for c in cands], np.int64)
     columns = _line_columns(lines, 0, n, content, families, scores, gaps, digits)
     if hi > lo:
         columns = np.concatenate([columns, _line_columns(lines, lo, hi, content, families, scores, gaps, digits)], 1)
     column = np.where(line < n, line, line - lo + n)  # each candidate's line among the columns
-    X = np.empty((len(cands), len(CANDIDATE_FEATURES_3)))
+    X = np.empty((len(cands), len(CANDIDATE_FEATURES_4)))
     X[:, _LINE_AT] = columns[:, column].T
-    part_words = Counter(_words(split_site(lines[0])[0]))
+    first_part, _s, _e, first_site = split_site(lines[0])
+    part_words = Counter(_words(first_part))
     X[:, _TEXT_AT] = _text_columns(cands, cand_words, is_split, is_suffix, words, digits, part_words).T
     _among_candidates(X, line)
+    first_words = len(words[0])
+    X[:, _FIRST_AT] = (first_site is not None, math.log1p(first_words), _headline_shaped(lines[0], first_words),
+                       bool(families and families[0]), scores[0] if scores else 0.5)
     return cands, X
 
 
@@ -526,6 +538,8 @@ def _among_candidates(X: np.ndarray, line: np.ndarray) -> None:
 
 _AMONG = ("heading", "other_heading", "other_heading_f1", "nearest_heading", "log_lines_like_first")
 _AMONG_AT = [CANDIDATE_FEATURES_3.index(name) for name in _AMONG]
+_FIRST_AT = list(range(len(CANDIDATE_FEATURES_3), len(CANDIDATE_FEATURES_4)))
+_FIRST_SITE_SPLIT = CANDIDATE_FEATURES_4.index("first_site_split")
 
 
 def _best_elsewhere(per_line: np.ndarray, row_line: np.ndarray) -> np.ndarray:
@@ -544,6 +558,7 @@ class TitlePicker:
         fmt = spec.get("format")
         self.additive = None
         self.trees = None
+        self.other: Trees | None = None
         if fmt == MODEL_FORMAT and tuple(spec["features"]) == CANDIDATE_FEATURES:
             self.w = np.asarray(spec["weights"], np.float64)
             self.b = float(spec["bias"])
@@ -552,12 +567,19 @@ class TitlePicker:
 
             self.additive = AdditiveModel(spec["model"], CANDIDATE_FEATURES_2)
         elif fmt == MODEL_FORMAT_3 and tuple(spec["features"]) == CANDIDATE_FEATURES_3:
-            self.trees = Trees(spec["trees"])
+            self.trees = Trees(spec["trees"])  # reads the first columns only
+        elif fmt == MODEL_FORMAT_4 and tuple(spec["features"]) == CANDIDATE_FEATURES_4:
+            # two pickers: for a page whose first line has a site part (the <title>, printed first),
+            # and for any other page (text laid out as a browser shows it starts with the menu)
+            self.trees = Trees(spec["titled"])
+            self.other = Trees(spec["other"])
         else:
             raise ValueError("not a title model for these features; rebuild it with training/text/train_title.py")
 
     def scores(self, X: np.ndarray) -> np.ndarray:
-        """Each candidate's score (a logit) from its row of ``candidate_features``."""
+        """Each candidate's score (a logit) from its rows of ``candidate_features`` (one page's)."""
+        if self.other is not None and len(X) and not X[0, _FIRST_SITE_SPLIT]:
+            return self.other.logits(X)
         if self.trees is not None:
             return self.trees.logits(X)
         if self.additive is not None:
@@ -604,7 +626,7 @@ class TitlePicker:
 class Trees:
     """Boosted regression trees, evaluated for every row and tree at once.
 
-    ``spec`` (format ``cleanpage.title/3``) holds the trees as flat node arrays: ``feature``
+    ``spec`` (a tree set of format ``cleanpage.title/3`` or ``/4``) holds the trees as flat node arrays: ``feature``
     (a column per node, -1 at a leaf), ``threshold``, ``left`` and ``right`` (node indices;
     a row goes left when its value is at most the threshold), ``value`` (a leaf's output),
     ``roots`` (each tree's first node) and ``bias``.
