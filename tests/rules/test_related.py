@@ -60,6 +60,22 @@ def test_keeps_popular_heading_followed_by_the_articles_own_paragraphs():
     assert roles(page) == []
 
 
+def test_a_link_label_printed_under_every_teaser_is_no_section_heading():
+    # a listing page with a "Read More" link under each teaser (BeautifulSoup's get_text puts a link on its
+    # own line): the label opened a section, and the teasers after the first went to the sidebar
+    teasers = [("Moving tips for a small flat in the city centre this summer season",
+                "Packing a kitchen takes longer than you think, so start with what you use least and label every box."),
+               ("How to choose a moving company you can trust with your furniture",
+                "Ask for a written quote, check the insurance, and read reviews from more than one site before you sign."),
+               ("Five things to do in the first week in a new home before you unpack",
+                "Change the locks, find the fuse box and the water valve, and meet the neighbours while the boxes wait.")]
+    page = "".join(f"{title}\n{summary}\nRead More\n" for title, summary in teasers)
+    assert roles(page) == []
+    # printed twice it may still head two lists (one at the top of the page, one at the foot)
+    twice = "".join(f"{title}\n{summary}\nRead More\n" for title, summary in teasers[:2])
+    assert ("Read More", "sidebar", "heading") in roles(ARTICLE + twice)
+
+
 def test_keeps_subheading_and_paragraph_followed_by_more_prose():
     page = ("Recommended\nWhat the report found\nThe report found that 40% of schools lacked heating in winter.\n"
             "Teachers said pupils wore coats in class.\n")

@@ -30,6 +30,9 @@ from ..patterns import (
     LINK_HEADING_WORDS, SECTION_HEADING_LINE, SECTION_HEADING_WORDS,
 )
 
+# a heading printed this often on one page is the label of a link under each of its items ("Read
+# More" after every teaser of a listing, "See more" under each category), not a section's heading
+REPEATED_LABEL_MIN = 3
 _HEADING_TAIL = regex.compile(r"(?:\s*\(\d{1,6}\))?[\s:»›>|\-–—…]*\Z")  # "Popular (5):", not "Metro 24"
 CATEGORIES = frozenset(
     "news|world|business|sport|sports|politics|opinion|analysis|comment|tech|technology|science|health|"
@@ -90,6 +93,17 @@ def is_weak_heading(block: Block, max_words: int = 4) -> bool:
     """"Popular", "Latest": a heading that opens a sidebar section only when cards follow."""
     return (block.words <= max_words and block.mentions(SECTION_HEADING_WORDS)
             and SECTION_HEADING_LINE.fullmatch(block.text) is not None)
+
+
+def _times_printed(body: Sequence[Block], max_words: int) -> dict[str, int]:
+    """How many times each line of at most ``max_words`` words is printed in ``body``, by its
+    text without case."""
+    out: dict[str, int] = {}
+    for b in body:
+        if b.words <= max_words:
+            key = b.text.casefold()
+            out[key] = out.get(key, 0) + 1
+    return out
 
 
 class _Kinds(dict):  # type: ignore[type-arg]
@@ -180,12 +194,17 @@ class CardReader:
         """Decisions for every section (heading + cards) found in ``body``, in order."""
         kinds = _Kinds(body, self)
         done = 0  # body[:done] belongs to sections already read
+        printed: dict[str, int] | None = None  # how often each short line is printed, made when first needed
         for i in self._start_candidates(body):
             if i < done:
                 continue
             head = body[i]
             strong = head.memo(self._opening_key, self._opening)
             if strong is not None:
+                if printed is None:
+                    printed = _times_printed(body, self._max_marked_words)
+                if printed.get(head.text.casefold(), 0) >= REPEATED_LABEL_MIN:
+                    continue  # a link's label under every item, not a heading
                 section = heading_name(head)
                 # a weak heading needs evidence in its first card: read the rest only then
                 cards, end = self._cards(body, kinds, i + 1, section, first_needs_evidence=not strong)
