@@ -87,26 +87,21 @@ def _tables() -> tuple[np.ndarray, np.ndarray]:
 CHUNK_CHARS = 1 << 16
 
 
-@lru_cache(maxsize=1)
-def _powers() -> tuple[np.ndarray, np.ndarray]:
-    """Powers of the hash's prime and of its inverse, 0 to ``CHUNK_CHARS``: enough for any chunk."""
-    n = CHUNK_CHARS + 1
+def _power_table(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Powers 0 to n - 1 of the hash's prime and of its inverse (mod 2**64)."""
     with np.errstate(over="ignore"):
         p = np.cumprod(np.full(n, _P, np.uint64))
         q = np.cumprod(np.full(n, _P_INV, np.uint64))
     return np.concatenate(([np.uint64(1)], p[:-1])), np.concatenate(([np.uint64(1)], q[:-1]))
+
+
+_shared_powers = lru_cache(maxsize=1)(_power_table)  # the table every chunk reads: CHUNK_CHARS + 1 entries
 
 
 def _powers_for(n: int) -> tuple[np.ndarray, np.ndarray]:
     """Powers for a chunk of ``n`` characters: the shared table, or (a word longer than a chunk,
     with no character to cut it at) a table of its own, not kept."""
-    shared = _powers()
-    if n < len(shared[0]):
-        return shared
-    with np.errstate(over="ignore"):
-        p = np.cumprod(np.full(n, _P, np.uint64))
-        q = np.cumprod(np.full(n, _P_INV, np.uint64))
-    return np.concatenate(([np.uint64(1)], p[:-1])), np.concatenate(([np.uint64(1)], q[:-1]))
+    return _shared_powers(CHUNK_CHARS + 1) if n <= CHUNK_CHARS + 1 else _power_table(n)
 
 
 @dataclass(frozen=True)
