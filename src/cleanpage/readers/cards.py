@@ -30,9 +30,6 @@ from ..patterns import (
     LINK_HEADING_WORDS, SECTION_HEADING_LINE, SECTION_HEADING_WORDS,
 )
 
-# a heading printed this often on one page is the label of a link under each of its items ("Read
-# More" after every teaser of a listing, "See more" under each category), not a section's heading
-REPEATED_LABEL_MIN = 3
 _HEADING_TAIL = regex.compile(r"(?:\s*\(\d{1,6}\))?[\s:»›>|\-–—…]*\Z")  # "Popular (5):", not "Metro 24"
 CATEGORIES = frozenset(
     "news|world|business|sport|sports|politics|opinion|analysis|comment|tech|technology|science|health|"
@@ -136,12 +133,16 @@ class CardReader:
     max_label_words: int = 5
     max_heading_words: int = 8
     max_weak_heading_words: int = 4
+    # a heading printed more often than this on one page is the label of a link under each of its
+    # items ("Read More" after every teaser of a listing, "See more" under each category)
+    max_heading_repeats: int = 2
 
     @classmethod
     def from_config(cls, config: Config) -> CardReader:
         return cls(config.max_card_meta_words, config.max_headline_words, config.min_summary_words,
                    config.max_card_meta_lines, config.max_age_words, config.max_card_label_words,
-                   config.max_section_heading_words, config.max_weak_heading_words)
+                   config.max_section_heading_words, config.max_weak_heading_words,
+                   config.max_section_heading_repeats)
 
     def is_age(self, b: Block) -> bool:
         return (b.words <= self.max_age_words and (b.mentions(AGE_WORDS) or DIGIT.search(b.text) is not None)
@@ -203,7 +204,7 @@ class CardReader:
             if strong is not None:
                 if printed is None:
                     printed = _times_printed(body, self._max_marked_words)
-                if printed.get(head.text.casefold(), 0) >= REPEATED_LABEL_MIN:
+                if printed.get(head.text.casefold(), 0) > self.max_heading_repeats:
                     continue  # a link's label under every item, not a heading
                 section = heading_name(head)
                 # a weak heading needs evidence in its first card: read the rest only then
