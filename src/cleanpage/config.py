@@ -50,9 +50,10 @@ class Config:
     max_card_label_words: int = 5  # "Editor's choice"
     max_section_heading_words: int = 8  # "Related Articles", "More from The Safari Post"
     max_weak_heading_words: int = 4  # "Popular", "Latest updates"
-    # a section heading printed more often than this on one page is a link's label under each item
-    # ("Read More" after every teaser of a listing), not a heading
+    # a section heading printed more often than this among the heading_repeat_lines lines before and
+    # after it is a link's label under each item ("Read More" after every teaser of a listing)
     max_section_heading_repeats: int = 2
+    heading_repeat_lines: int = 20
     # inline chrome: the longest teaser headline cut together with its "Read More"
     max_teaser_words: int = 30
     teaser_window_chars: int = 600  # how far back before "Read More" a teaser headline is looked for

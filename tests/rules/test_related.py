@@ -74,6 +74,15 @@ def test_a_link_label_printed_under_every_teaser_is_no_section_heading():
     # printed twice it may still head two lists (one at the top of the page, one at the foot)
     twice = "".join(f"{title}\n{summary}\nRead More\n" for title, summary in teasers[:2])
     assert ("Read More", "sidebar", "heading") in roles(ARTICLE + twice)
+    # and a heading printed again far below (pages joined into one) is a heading each time
+    from cleanpage.parse.text import parse_text
+    from cleanpage.readers.cards import CardReader
+
+    reader = CardReader()
+    near = parse_text("".join(f"{title}\n{summary}\nRead More\n" for title, summary in teasers)).blocks
+    far = parse_text((ARTICLE * 25 + SEED_000_CARD) * 3).blocks
+    assert all(reader._label_of_items(near, i) for i, b in enumerate(near) if b.text == "Read More")
+    assert not any(reader._label_of_items(far, i) for i, b in enumerate(far) if b.text == "Related Articles")
 
 
 def test_keeps_subheading_and_paragraph_followed_by_more_prose():

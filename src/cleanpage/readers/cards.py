@@ -92,17 +92,6 @@ def is_weak_heading(block: Block, max_words: int = 4) -> bool:
             and SECTION_HEADING_LINE.fullmatch(block.text) is not None)
 
 
-def _times_printed(body: Sequence[Block], max_words: int) -> dict[str, int]:
-    """How many times each line of at most ``max_words`` words is printed in ``body``, by its
-    text without case."""
-    out: dict[str, int] = {}
-    for b in body:
-        if b.words <= max_words:
-            key = b.text.casefold()
-            out[key] = out.get(key, 0) + 1
-    return out
-
-
 class _Kinds(dict):  # type: ignore[type-arg]
     """``kinds[i]`` is the kind of ``body[i]``, worked out once per block (``Block.memo``).
 
@@ -133,16 +122,17 @@ class CardReader:
     max_label_words: int = 5
     max_heading_words: int = 8
     max_weak_heading_words: int = 4
-    # a heading printed more often than this on one page is the label of a link under each of its
-    # items ("Read More" after every teaser of a listing, "See more" under each category)
+    # a heading printed more often than this within ``repeat_lines`` lines (itself the first) is the
+    # label of a link under each item of a list ("Read More" after every teaser of a listing)
     max_heading_repeats: int = 2
+    repeat_lines: int = 20
 
     @classmethod
     def from_config(cls, config: Config) -> CardReader:
         return cls(config.max_card_meta_words, config.max_headline_words, config.min_summary_words,
                    config.max_card_meta_lines, config.max_age_words, config.max_card_label_words,
                    config.max_section_heading_words, config.max_weak_heading_words,
-                   config.max_section_heading_repeats)
+                   config.max_section_heading_repeats, config.heading_repeat_lines)
 
     def is_age(self, b: Block) -> bool:
         return (b.words <= self.max_age_words and (b.mentions(AGE_WORDS) or DIGIT.search(b.text) is not None)
@@ -195,16 +185,13 @@ class CardReader:
         """Decisions for every section (heading + cards) found in ``body``, in order."""
         kinds = _Kinds(body, self)
         done = 0  # body[:done] belongs to sections already read
-        printed: dict[str, int] | None = None  # how often each short line is printed, made when first needed
         for i in self._start_candidates(body):
             if i < done:
                 continue
             head = body[i]
             strong = head.memo(self._opening_key, self._opening)
             if strong is not None:
-                if printed is None:
-                    printed = _times_printed(body, self._max_marked_words)
-                if printed.get(head.text.casefold(), 0) > self.max_heading_repeats:
+                if self._label_of_items(body, i):
                     continue  # a link's label under every item, not a heading
                 section = heading_name(head)
                 # a weak heading needs evidence in its first card: read the rest only then
@@ -221,6 +208,21 @@ class CardReader:
                     continue
                 if strong and (i + 1 == len(body) or kinds[i + 1] is HEADING):
                     yield head, Drop("related-links heading with nothing under it")
+
+    def _label_of_items(self, body: Sequence[Block], i: int) -> bool:
+        """Is the heading ``body[i]`` printed more than ``max_heading_repeats`` times among the
+        ``repeat_lines`` lines before and after it: the label of a link under each item of a
+        list? A page that opens a related list twice, or prints its template again far below
+        (pages joined into one), is not one."""
+        text = body[i].text
+        folded = text.casefold()
+        seen = 0
+        for b in body[max(i - self.repeat_lines + 1, 0):i + self.repeat_lines]:
+            if b.text == text or len(b.text) == len(text) and b.text.casefold() == folded:
+                seen += 1
+                if seen > self.max_heading_repeats:
+                    return True
+        return False
 
     def _opening(self, b: Block) -> bool | None:
         """Does ``b`` open a section: as a strong heading (True), as a weak one (False: its

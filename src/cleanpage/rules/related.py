@@ -31,7 +31,7 @@ class SegmentSidebarSections:
              Mehr zum Thema / Neue Ladesäulen am Bahnhof in Betrieb genommen / vor 3 Stunden
     Keeps:   a heading such as "Popular" followed by the article's own paragraphs, a
              lone subheading followed by prose, a link label printed under every item
-             ("Read More" three times or more on the page), and the lists of a page that has no
+             ("Read More" three times within 20 lines), and the lists of a page that has no
              article outside them (a listing page: its lists are its content); for text
              input, also a list whose words the line model mostly reads as content. On
              HTML pages with markup, everything: ``dom.related`` reads modules from the DOM.
