@@ -347,9 +347,9 @@ CASES: dict[str, Case] = {c.name: c for c in [
          lambda: "a.A" * (MB // 3), check_kept),
     Case("preview_1mb", "1 MB of corpus pages with Config(preview=True): read by the line model, every word placed",
          lambda: corpus_text(MB), check_all_words_placed, {"preview": True},
-         known_over="the page's blocks take 7 MB before the line model reads it, and the model adds about 15 "
-                    "bytes a character at its peak (an entry per word in its arrays, 33 bytes, and the temporaries "
-                    "of the line features); Config.max_scored_chars (2,000,000) bounds the page it reads"),
+         known_over="the page's blocks, and on top of them, while the line model reads the page, its arrays (an "
+                    "entry per word, 33 bytes, and per line) and the temporaries of the line features; "
+                    "Config.max_scored_chars (2,000,000) bounds the page it reads"),
     Case("over_max_bytes", "25 MB of text: InputError naming max_bytes and truncate",
          lambda: ("A line of text.\n" * (25 * MB // 16)), check_too_big, in_bar=False),
     Case("truncate", "25 MB of corpus pages with Config(truncate=True): the first 20 MB cleaned, a warning",

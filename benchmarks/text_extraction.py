@@ -412,7 +412,7 @@ def main(argv: list[str] | None = None) -> int:
     p("  ".join(h.ljust(w) for h, w in zip(head, widths)))
     for row in rows:
         p("  ".join(str(c).ljust(w) for c, w in zip(row, widths)))
-    p(f"\nper type pages: " + ", ".join(f"{t} {sum(x.page_type == t for x in pages)}" for t in types))
+    p("\nper type pages: " + ", ".join(f"{t} {sum(x.page_type == t for x in pages)}" for t in types))
     p("\nSidebar bars (targets: < 0.5% of gold words only in sidebar items, <= 10% items titled with <= 3 words, "
       "<= 1% furniture):")
     for name, r in results["systems"].items():

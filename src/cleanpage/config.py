@@ -32,8 +32,8 @@ class Config:
     # the line model judges pages of at least this many non-blank lines (WCXB renderings have
     # about 290; on pages of under 20 lines it changed the held-out F1 by less than 0.0001)
     min_scored_lines: int = 20
-    # ... and of at most this many characters (it holds about 15 bytes of memory for each
-    # character of a page it reads, and takes about 0.2 s a MB): a longer page is cleaned by
+    # ... and of at most this many characters (its arrays grow with the page's words and lines:
+    # 1 MB of corpus pages peaks at 22 MB in benchmarks/hostile.py): a longer page is cleaned by
     # the named rules alone, with a ``line_model`` warning. WCXB renderings have about 16,000
     max_scored_chars: int = 2_000_000
     # a title is a short headline-shaped first block; a " - Site" suffix of at most

@@ -44,6 +44,11 @@ from cleanpage.lines.scorer import MODEL_FORMAT
 
 MODEL = data.REPO / "src" / "cleanpage" / "models" / "linescore.json"
 CV_OUT = data.REPO / "benchmarks" / "out" / "linescore-cv.json"
+
+
+def fold_model_path(fold: int, out_path: Path = CV_OUT) -> Path:
+    """Where ``--cv`` writes fold ``fold``'s line model: beside the held-out probabilities."""
+    return out_path.with_suffix("") / f"fold{fold}.json"
 INNER_K = 5
 STUMPS = dict(n_estimators=600, learning_rate=0.1, num_leaves=2, max_depth=1, min_child_samples=200, max_bin=63,
               n_jobs=1, deterministic=True, force_row_wise=True, seed=7, verbose=-1)
@@ -189,10 +194,10 @@ def cv(items: list[C.Prepared], k: int = 5, out_path: Path = CV_OUT) -> None:
         probs[f"threshold:{f}"] = model["threshold"]  # type: ignore[assignment]
         # the fold's model as the shipped model is stored: it scores the fold's pages in any
         # rendering (``benchmarks/text_extraction.py --render``), not only the lines above
-        fold_dir = out_path.with_suffix("")
-        fold_dir.mkdir(parents=True, exist_ok=True)
-        (fold_dir / f"fold{f}.json").write_text(json.dumps(export(model, train_items), ensure_ascii=False,
-                                                           separators=(",", ":")) + "\n", encoding="utf-8")
+        fold_path = fold_model_path(f, out_path)
+        fold_path.parent.mkdir(parents=True, exist_ok=True)
+        fold_path.write_text(json.dumps(export(model, train_items), ensure_ascii=False, separators=(",", ":")) + "\n",
+                             encoding="utf-8")
         # no harm, held out too: the fold's clean article text (gold title, then paragraphs)
         for i in test_idx:
             page = items[i].page

@@ -40,7 +40,7 @@ import common as C
 import data
 from _common import bag, f1
 from cleanpage.lines import title as TL
-from train_linescore import CV_OUT
+from train_linescore import CV_OUT, fold_model_path
 
 OUT = data.REPO / "src" / "cleanpage" / "models" / "title.json"
 OK = 0.8
@@ -123,7 +123,7 @@ def candidate_rows(items: list, folds: np.ndarray, cv: dict) -> dict[str, tuple]
 
     scorers = {}
     for f in range(5):
-        path = CV_OUT.with_suffix("") / f"fold{f}.json"
+        path = fold_model_path(f)
         if not path.exists():
             raise SystemExit(f"no {path.relative_to(data.REPO)}: run train_linescore.py --cv first")
         scorers[f] = LineScorer(json.loads(path.read_text(encoding="utf-8")))

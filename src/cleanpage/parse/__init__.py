@@ -69,7 +69,7 @@ def parse(source: str | bytes, *, url: str | None = None, input_format: str | No
         doc = _cut_long_blocks(parse_html(text, url, model=dom_model), config.max_block_chars)
     else:
         if lines is not None and len(text) > config.max_scored_chars and not text.isspace():
-            lines = None  # its arrays hold tens of bytes for each character
+            lines = None  # its arrays grow with the page (Config.max_scored_chars)
             warnings.append(f"line_model: the page has {len(text):,} characters, over Config.max_scored_chars = "
                             f"{config.max_scored_chars:,}: the line model did not read it, the named rules cleaned it")
         doc = parse_text(text, url, lines, max_block_chars=config.max_block_chars)

@@ -122,8 +122,8 @@ class CardReader:
     max_label_words: int = 5
     max_heading_words: int = 8
     max_weak_heading_words: int = 4
-    # a heading printed more often than this within ``repeat_lines`` lines (itself the first) is the
-    # label of a link under each item of a list ("Read More" after every teaser of a listing)
+    # a heading printed more often than this among the ``repeat_lines`` lines before and after it is
+    # the label of a link under each item of a list ("Read More" after every teaser of a listing)
     max_heading_repeats: int = 2
     repeat_lines: int = 20
 
@@ -214,11 +214,10 @@ class CardReader:
         ``repeat_lines`` lines before and after it: the label of a link under each item of a
         list? A page that opens a related list twice, or prints its template again far below
         (pages joined into one), is not one."""
-        text = body[i].text
-        folded = text.casefold()
+        key = body[i].key  # "the same line", as dedupe reads it
         seen = 0
         for b in body[max(i - self.repeat_lines + 1, 0):i + self.repeat_lines]:
-            if b.text == text or len(b.text) == len(text) and b.text.casefold() == folded:
+            if b.key == key:
                 seen += 1
                 if seen > self.max_heading_repeats:
                     return True
