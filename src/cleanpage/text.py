@@ -103,8 +103,10 @@ def keywords(text: str) -> list[bytes]:
 _LONG_TEXT_CHARS = 65_536  # characters
 #: a page of more characters than this keeps one bytes object per distinct keyword in its
 #: blocks' keyword lists, not one per occurrence (parsers and engine share them through a
-#: dict): 1 MB of the corpus pages, one list a line, held 7.8 MB of keywords before
-SHARE_KEYWORDS_FROM = 100_000
+#: dict): 1 MB of the corpus pages, one list a line, held 7.8 MB of keywords before. Sharing
+#: costs a dict lookup a word, about a tenth of the time of a page, so smaller pages, whose
+#: keywords take a few MB at most, keep their own
+SHARE_KEYWORDS_FROM = 300_000
 _ASCII_LETTERS = regex.compile("[A-Za-z]*")
 
 
