@@ -85,6 +85,31 @@ def test_a_link_label_printed_under_every_teaser_is_no_section_heading():
     assert not any(reader._label_of_items(far, i) for i, b in enumerate(far) if b.text == "Related Articles")
 
 
+def test_a_link_label_counts_as_printed_when_other_rules_removed_its_copies():
+    # BeautifulSoup text of a research listing (a "Read More" link under each post): the line model
+    # dropped every "Read More" but one, and that one opened a section of the page's own posts
+    from cleanpage.model import ToSidebar
+    from cleanpage.parse.text import parse_text
+    from cleanpage.readers.cards import PRINTED_LABEL, CardReader
+
+    posts = [("Model-Preserving Adaptive Rounding for Quantized Language Models",
+              "We show how to round the weights of a large model without losing what it learned in training."),
+             ("Speculative Decoding for Reasoning Models on Commodity Hardware",
+              "A smaller draft model proposes tokens and the large model checks them, three times as fast."),
+             ("Training-Free Acceleration of Diffusion Transformers with Sparse Attention",
+              "Most attention weights barely change between steps, so we reuse them and compute only the rest.")]
+    text = "".join(f"{title}\n{summary}\nRead More\n" for title, summary in posts)
+    blocks = parse_text(text).blocks
+    first = next(i for i, b in enumerate(blocks) if b.text == "Read More")
+    body = [b for i, b in enumerate(blocks) if b.text != "Read More" or i == first]
+    reader = CardReader()
+    # what is left of the page alone shows one "Read More" over two posts: a section
+    assert [d.role for _b, d in reader.sections(body) if isinstance(d, ToSidebar)][:1] == ["heading"]
+    # the page as printed shows it under every post: a link label, dropped with its copies, so
+    # that the page cleaned again, where it would stand alone, does not open a section either
+    assert list(reader.sections(body, text)) == [(blocks[first], PRINTED_LABEL)]
+
+
 def test_keeps_subheading_and_paragraph_followed_by_more_prose():
     page = ("Recommended\nWhat the report found\nThe report found that 40% of schools lacked heating in winter.\n"
             "Teachers said pupils wore coats in class.\n")

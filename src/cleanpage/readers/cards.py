@@ -29,6 +29,7 @@ from ..patterns import (
     AGE_LINE, AGE_WORDS, CARD_LABEL_LINE, CARD_LABEL_WORDS, DASH_SOURCE_LINE, DIGIT, LINK_HEADING_LINE,
     LINK_HEADING_WORDS, SECTION_HEADING_LINE, SECTION_HEADING_WORDS,
 )
+from ..text import normalise
 
 _HEADING_TAIL = regex.compile(r"(?:\s*\(\d{1,6}\))?[\s:»›>|\-–—…]*\Z")  # "Popular (5):", not "Metro 24"
 CATEGORIES = frozenset(
@@ -61,6 +62,8 @@ class Kind(Enum):
 # ``Kind.AGE`` goes through ``EnumType.__getattr__`` and costs about five times a global name.
 AGE, DASH, LABEL, HEADING, SHORT, TITLE, PROSE, FURNITURE = (Kind.AGE, Kind.DASH, Kind.LABEL, Kind.HEADING, Kind.SHORT,
                                                              Kind.TITLE, Kind.PROSE, Kind.FURNITURE)
+#: the decision on a link label printed under each item of a list whose copies other rules removed
+PRINTED_LABEL = Drop("link label printed under each item of a list, its copies removed already")
 _HEADLINES = (SHORT, TITLE)
 _META = (AGE, DASH, LABEL)  # the lines above a headline
 _AFTER_HEADLINE = (AGE, DASH)  # the metadata that may also follow a headline
@@ -181,8 +184,13 @@ class CardReader:
     def is_summary(self, b: Block, kind: Kind) -> bool:
         return kind is PROSE and (b.words >= self.min_summary_words or b.ends_sentence)
 
-    def sections(self, body: Sequence[Block]) -> Iterator[tuple[Block, Decision]]:
-        """Decisions for every section (heading + cards) found in ``body``, in order."""
+    def sections(self, body: Sequence[Block], source: str | None = None) -> Iterator[tuple[Block, Decision]]:
+        """Decisions for every section (heading + cards) found in ``body``, in order.
+
+        ``source``: the text the blocks' offsets point into (``Document.text``). A heading
+        repeated among the blocks of ``body`` around it is a link label, and stays; with
+        ``source``, so is one repeated among the lines printed around it whose copies other
+        rules removed, and it is dropped (``PRINTED_LABEL``)."""
         kinds = _Kinds(body, self)
         done = 0  # body[:done] belongs to sections already read
         for i in self._start_candidates(body):
@@ -193,6 +201,11 @@ class CardReader:
             if strong is not None:
                 if self._label_of_items(body, i):
                     continue  # a link's label under every item, not a heading
+                if source is not None and self._printed_around(source, head):
+                    # the same, but other rules removed its copies: the last one goes too, or the
+                    # page cleaned again would show it alone, and it would open a section there
+                    yield head, PRINTED_LABEL
+                    continue
                 section = heading_name(head)
                 # a weak heading needs evidence in its first card: read the rest only then
                 cards, end = self._cards(body, kinds, i + 1, section, first_needs_evidence=not strong)
@@ -221,6 +234,38 @@ class CardReader:
                 seen += 1
                 if seen > self.max_heading_repeats:
                     return True
+        return False
+
+    def _printed_around(self, source: str, head: Block) -> bool:
+        """``_label_of_items`` read off the page as printed: the non-blank lines of ``source``
+        around ``head`` (whose offsets point into it), so that copies another rule has
+        removed already still count. A line model that drops all but one "Read More" under a
+        list's items must not leave that one to open a section (BeautifulSoup text, where
+        each link is a line)."""
+        key, n, most = head.key, self.repeat_lines - 1, self.max_heading_repeats
+        longest = 4 * len(head.text) + 16  # a longer line is no copy: not sliced, not compared
+        seen = 1
+        # the lines before the heading's own line, nearest first, then those after it
+        for step in (-1, 1):
+            pos = source.rfind("\n", 0, head.start) if step < 0 else source.find("\n", head.end)
+            found = 0
+            while found < n and pos >= 0:
+                if step < 0:
+                    prev = source.rfind("\n", 0, pos)
+                    lo, hi, pos = prev + 1, pos, prev
+                else:
+                    nxt = source.find("\n", pos + 1)
+                    lo, hi, pos = pos + 1, (len(source) if nxt < 0 else nxt), nxt
+                if hi - lo > longest:
+                    found += 1  # a long line: a line all the same, no copy
+                    continue
+                line = source[lo:hi].strip()
+                if line:
+                    found += 1
+                    if normalise(line) == key:
+                        seen += 1
+                        if seen > most:
+                            return True
         return False
 
     def _opening(self, b: Block) -> bool | None:

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..config import Config
 from ..model import Block, Decision, Document, MergeCard, ToSidebar
-from ..readers.cards import CardReader
+from ..readers.cards import PRINTED_LABEL, CardReader
 from ..registry import Stage, rule
 from ..text import is_prose
 
@@ -31,7 +31,8 @@ class SegmentSidebarSections:
              Mehr zum Thema / Neue Ladesäulen am Bahnhof in Betrieb genommen / vor 3 Stunden
     Keeps:   a heading such as "Popular" followed by the article's own paragraphs, a
              lone subheading followed by prose, a link label printed under every item
-             ("Read More" three times within 20 lines), and the lists of a page that has no
+             ("Read More" three times within 20 lines; if other rules removed its copies, the
+             last one is dropped too), and the lists of a page that has no
              article outside them (a listing page: its lists are its content); for text
              input, also a list whose words the line model mostly reads as content. On
              HTML pages with markup, everything: ``dom.related`` reads modules from the DOM.
@@ -49,9 +50,12 @@ class SegmentSidebarSections:
         if dom is not None and dom.scores is not None:
             return  # an HTML page with markup: dom.related read its modules from the DOM
         body = doc.body
-        planned = list(self.reader.sections(body))
+        planned = list(self.reader.sections(body, doc.text))
         if not planned:
             return
+        labels = [(b, d) for b, d in planned if d is PRINTED_LABEL]
+        if labels:
+            planned = [(b, d) for b, d in planned if d is not PRINTED_LABEL]
         a = doc.analysis.get("lines")
         if a is not None and len(a.keep) >= self.min_scored_lines:
             planned = _without_content_sections(planned, a)
@@ -59,6 +63,7 @@ class SegmentSidebarSections:
         if not any(is_prose(b) for b in body if id(b) not in taken):
             # nothing but lists: a listing or collection page, whose lists are the content
             return
+        yield from labels
         yield from planned
 
 
