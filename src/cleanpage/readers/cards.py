@@ -201,7 +201,7 @@ class CardReader:
             if strong is not None:
                 if self._label_of_items(body, i):
                     continue  # a link's label under every item, not a heading
-                if source is not None and self._printed_around(source, head):
+                if source is not None and head.memo(self._printed_key, lambda b: self._printed_around(source, b)):
                     # the same, but other rules removed its copies: the last one goes too, or the
                     # page cleaned again would show it alone, and it would open a section there
                     yield head, PRINTED_LABEL
@@ -281,6 +281,11 @@ class CardReader:
     def _opening_key(self) -> tuple[CardReader, str]:
         """``Block.memo``'s key for ``_opening`` (its key for ``kind`` is the reader itself)."""
         return (self, "opening")
+
+    @cached_property
+    def _printed_key(self) -> tuple[CardReader, str]:
+        """``Block.memo``'s key for ``_printed_around``: a block's page, and so its source, never changes."""
+        return (self, "printed")
 
     def _start_candidates(self, body: Sequence[Block]) -> list[int]:
         """Indices of the lines that may open a section: a superset of the strong and weak
