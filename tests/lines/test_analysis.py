@@ -36,3 +36,22 @@ def test_grow_prose_keeps_a_run_of_prose_lines_that_a_kept_line_borders_and_no_o
     assert grow_prose(words, ends, probability, keep)[5:].tolist() == [False, False, False]
     keep[7] = True  # a kept prose line below the run: held from below, the sure line itself kept
     assert grow_prose(words, ends, probability, keep).tolist() == [True] * 8
+
+
+def test_a_code_block_printed_a_token_a_line_is_kept_whole_and_a_menu_is_not():
+    from cleanpage.lines.analysis import keep_code_runs
+
+    # BeautifulSoup's get_text("\n") of a highlighted Python example (requests' documentation):
+    # every token its own line, a comment among them; the scorer dropped the tokens as chrome
+    code = ["s", "=", "requests", ".", "Session", "()", "s", ".", "auth", "=", "(", "'user'", ",", "'pass'", ")",
+            "# both 'x-test' and 'x-test2' are sent", "s", ".", "get", "(", "'https://httpbin.org/headers'", ")"]
+    page = ["Sessions can also be used to provide default data to the request methods.", *code,
+            "This is done by providing data to the properties on a Session object."]
+    keep = np.array([True] + [False] * len(code) + [True])
+    assert keep_code_runs(page, keep).tolist() == [True] * len(page)
+    # a menu, a tag list or a footer is a run of words: no bare punctuation, nothing kept
+    menu = ["Home", "Docs", "Blog", "Pricing", "Careers", "Press", "Contact", "Privacy", "Terms", "Status"]
+    assert not keep_code_runs(menu, np.zeros(len(menu), bool)).any()
+    # nor a short run with a few brackets ("(", ")" around a count in a list of links)
+    few = ["Apps", "(", "12", ")", "Games", "(", "3", ")"]
+    assert not keep_code_runs(few, np.zeros(len(few), bool)).any()
