@@ -46,18 +46,18 @@ CLEAN_MAX_SHORT_SHARE = 0.5
 CLEAN_MAX_PHRASE_LINES = 2
 GROW_MIN_WORDS = 8
 GROW_FLOOR = 0.1
-# A highlighted code block printed one token a line, as BeautifulSoup's get_text("\n") prints
-# it ("s", "=", "requests", ".", "Session", "()"), is kept whole: each token alone looks like
-# chrome to the scorer (a word, a bracket), which dropped the code documentation pages are made
-# of. Such a run is CODE_RUN_MIN_LINES lines or more, each a single token (no space, at most
-# CODE_TOKEN_MAX_CHARS characters; one other line, a comment, may stand between two tokens), of
-# which at least CODE_RUN_MIN_PUNCT, and CODE_RUN_PUNCT_SHARE of the run, are bare code
-# punctuation, and CODE_RUN_MIN_OPERATORS of those an operator or separator (. , ; =), not only
-# brackets. Menus and tag lists are runs of words, with no such lines, and a count in brackets
-# under each link ("Apps", "(", "12", ")") has no operator. On the WCXB dev pages
-# rendered by BeautifulSoup (benchmarks/text_extraction.py --render bs4): documentation word
-# F1 0.784 -> 0.805 (the text as is: 0.807), all pages 0.7933 -> 0.7945; on html-text's
-# renderings, where a code block keeps its lines, nothing changes.
+# A highlighted code block printed one token a line, as BeautifulSoup's get_text("\n") prints it
+# ("s", "=", "requests", ".", "Session", "()"), is kept, every line of it: each token alone
+# looks like chrome to the scorer (a word, a bracket), which dropped the code documentation
+# pages are made of. Such a run is CODE_RUN_MIN_LINES lines or more, each a single token (no
+# space, at most CODE_TOKEN_MAX_CHARS characters; one other line, a comment, may stand between
+# two tokens), of which at least CODE_RUN_MIN_PUNCT, and CODE_RUN_PUNCT_SHARE of the run, are
+# bare code punctuation, and CODE_RUN_MIN_OPERATORS of those an operator or separator (. , ; =),
+# not only brackets. Menus and tag lists are runs of words, with no such lines, and a count in
+# brackets under each link ("Apps", "(", "12", ")") has no operator. On the WCXB dev pages
+# rendered by BeautifulSoup (benchmarks/text_extraction.py --render bs4): documentation word F1
+# 0.784 -> 0.805 (the text as is: 0.807), all pages 0.7933 -> 0.7945; on html-text's renderings,
+# where a code block keeps its lines, nothing changes.
 CODE_RUN_MIN_LINES = 8
 CODE_RUN_MIN_PUNCT = 4
 CODE_RUN_PUNCT_SHARE = 0.25
