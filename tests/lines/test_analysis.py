@@ -41,12 +41,13 @@ def test_grow_prose_keeps_a_run_of_prose_lines_that_a_kept_line_borders_and_no_o
 def test_a_code_block_printed_a_token_a_line_is_kept_whole_and_a_menu_is_not():
     from cleanpage.lines.analysis import keep_code_runs
 
-    # BeautifulSoup's get_text("\n") of a highlighted Python example (requests' documentation):
-    # every token its own line, a comment among them; the scorer dropped the tokens as chrome
-    code = ["s", "=", "requests", ".", "Session", "()", "s", ".", "auth", "=", "(", "'user'", ",", "'pass'", ")",
-            "# both 'x-test' and 'x-test2' are sent", "s", ".", "get", "(", "'https://httpbin.org/headers'", ")"]
-    page = ["Sessions can also be used to provide default data to the request methods.", *code,
-            "This is done by providing data to the properties on a Session object."]
+    # BeautifulSoup's get_text("\n") of a highlighted Python example: every token its own line,
+    # a comment among them; the scorer dropped the tokens as chrome
+    code = ["client", "=", "httpx", ".", "Client", "(", "timeout", "=", "5", ")", "client", ".", "headers", "[",
+            "'Accept'", "]", "=", "'text/html'", "# every request of this client sends it", "r", "=", "client", ".",
+            "get", "(", "url", ")"]
+    page = ["A client keeps its settings for every request it makes.", *code,
+            "The response holds the status, the headers and the body."]
     keep = np.array([True] + [False] * len(code) + [True])
     assert keep_code_runs(page, keep).tolist() == [True] * len(page)
     # a menu, a tag list or a footer is a run of words: no bare punctuation, nothing kept
@@ -55,3 +56,22 @@ def test_a_code_block_printed_a_token_a_line_is_kept_whole_and_a_menu_is_not():
     # nor a short run with a few brackets ("(", ")" around a count in a list of links)
     few = ["Apps", "(", "12", ")", "Games", "(", "3", ")"]
     assert not keep_code_runs(few, np.zeros(len(few), bool)).any()
+
+
+def test_a_sentence_broken_at_its_links_is_kept_whole_when_the_scorer_kept_part_of_it():
+    from cleanpage.lines.analysis import keep_broken_sentences
+
+    # BeautifulSoup's get_text("\n") breaks a sentence at each inline code or link: alone, the
+    # pieces read as chrome; one of them the scorer kept
+    page = ["Docs", "Pass the timeout as", "timeout=5", "to", "get()",
+            ", or the client waits for ever on a server that hangs.", "Search", "Blog"]
+    words = np.array([len(t.split()) for t in page])
+    ends = np.array([t.endswith(".") for t in page])
+    keep = np.array([False, False, False, False, False, True, False, False])
+    assert keep_broken_sentences(page, words, ends, keep).tolist() == [False] + [True] * 5 + [False, False]
+    # nothing kept in it: the scorer's verdict stands; a menu of lower-case links ends no sentence
+    assert not keep_broken_sentences(page, words, ends, np.zeros(8, bool)).any()
+    menu = ["Home", "about us", "contact", "careers", "press", "the blog", "privacy", "terms", "Sign in"]
+    keep = np.array([True] + [False] * 8)
+    menu_words = np.array([len(t.split()) for t in menu])
+    assert keep_broken_sentences(menu, menu_words, np.zeros(9, bool), keep).tolist() == keep.tolist()
