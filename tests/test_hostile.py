@@ -8,6 +8,7 @@ benchmark, each case in a fresh process. Cases marked slow run with CLEANPAGE_SL
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -49,8 +50,26 @@ def test_hostile_case(name):
     assert cpu < GUARD_CPU_S, f"{cpu:.1f} CPU s"
 
 
-def test_cases_meet_the_bar():
-    names = [n for n, c in hostile.CASES.items() if c.in_bar and not c.known_over and (SLOW or not c.slow)]
-    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "hostile.py"), "--check", "--case", *names],
+def _bar_rows(names: list[str]) -> dict[str, dict]:
+    """``hostile.py --json`` for ``names``: each case's row, measured in a fresh process."""
+    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "hostile.py"), "--json", "--case", *names],
                          capture_output=True, text=True, timeout=900)
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
+    rows = {r["case"]: r for r in map(json.loads, run.stdout.splitlines())}
+    assert sorted(rows) == sorted(names), run.stderr[-2000:]
+    return rows
+
+
+def test_cases_meet_the_bar():
+    names = [n for n, c in hostile.CASES.items() if c.in_bar and not c.known_over and (SLOW or not c.slow)]
+    rows = _bar_rows(names)
+    # CPU time grows when another job shares the machine (a case of 1.2 CPU s took up to 2.0 s beside a
+    # fuzz run): a case over the time bar only is measured once more; a wrong outcome or memory over
+    # the bar fails at once
+    slow = [n for n, r in rows.items() if not r.get("problem") and r["over_bar"]
+            and all("CPU s" in over for over in r["over_bar"])]
+    if slow:
+        rows.update(_bar_rows(slow))
+    failed = [f"{n}: {r.get('problem') or ', '.join(r['over_bar'])}" for n, r in rows.items()
+              if r.get("problem") or r["over_bar"]]
+    assert not failed, failed
