@@ -15,7 +15,7 @@ article continuing, not a card).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
@@ -81,6 +81,31 @@ class Card:
 
 def heading_name(block: Block) -> str:
     return _HEADING_TAIL.sub("", block.text) or block.text
+
+
+def _keys_around(source: str, head: Block, n: int) -> Iterator[str]:
+    """The ``Block.key`` of each of the ``n`` non-blank lines of ``source`` above ``head``'s line,
+    nearest first, then of the ``n`` below it; a line far longer than ``head`` is no copy of it
+    and is passed over unread ("" for it)."""
+    longest = 4 * len(head.text) + 16
+    for step in (-1, 1):
+        pos = source.rfind("\n", 0, head.start) if step < 0 else source.find("\n", head.end)
+        found = 0
+        while found < n and pos >= 0:
+            if step < 0:
+                prev = source.rfind("\n", 0, pos)
+                lo, hi, pos = prev + 1, pos, prev
+            else:
+                nxt = source.find("\n", pos + 1)
+                lo, hi, pos = pos + 1, (len(source) if nxt < 0 else nxt), nxt
+            if hi - lo > longest:
+                found += 1
+                yield ""
+                continue
+            line = source[lo:hi].strip()
+            if line:
+                found += 1
+                yield normalise(line)
 
 
 def is_link_heading(block: Block, max_words: int = 8) -> bool:
@@ -227,14 +252,8 @@ class CardReader:
         ``repeat_lines`` lines before and after it: the label of a link under each item of a
         list? A page that opens a related list twice, or prints its template again far below
         (pages joined into one), is not one."""
-        key = body[i].key  # "the same line", as dedupe reads it
-        seen = 0
-        for b in body[max(i - self.repeat_lines + 1, 0):i + self.repeat_lines]:
-            if b.key == key:
-                seen += 1
-                if seen > self.max_heading_repeats:
-                    return True
-        return False
+        near = body[max(i - self.repeat_lines + 1, 0):i + self.repeat_lines]
+        return self._repeated(body[i].key, (b.key for b in near))  # "the same line", as dedupe reads it
 
     def _printed_around(self, source: str, head: Block) -> bool:
         """``_label_of_items`` read off the page as printed: the non-blank lines of ``source``
@@ -242,30 +261,15 @@ class CardReader:
         removed already still count. A line model that drops all but one "Read More" under a
         list's items must not leave that one to open a section (BeautifulSoup text, where
         each link is a line)."""
-        key, n, most = head.key, self.repeat_lines - 1, self.max_heading_repeats
-        longest = 4 * len(head.text) + 16  # a longer line is no copy: not sliced, not compared
-        seen = 1
-        # the lines before the heading's own line, nearest first, then those after it
-        for step in (-1, 1):
-            pos = source.rfind("\n", 0, head.start) if step < 0 else source.find("\n", head.end)
-            found = 0
-            while found < n and pos >= 0:
-                if step < 0:
-                    prev = source.rfind("\n", 0, pos)
-                    lo, hi, pos = prev + 1, pos, prev
-                else:
-                    nxt = source.find("\n", pos + 1)
-                    lo, hi, pos = pos + 1, (len(source) if nxt < 0 else nxt), nxt
-                if hi - lo > longest:
-                    found += 1  # a long line: a line all the same, no copy
-                    continue
-                line = source[lo:hi].strip()
-                if line:
-                    found += 1
-                    if normalise(line) == key:
-                        seen += 1
-                        if seen > most:
-                            return True
+        return self._repeated(head.key, _keys_around(source, head, self.repeat_lines - 1), seen=1)
+
+    def _repeated(self, key: str, keys: Iterable[str], seen: int = 0) -> bool:
+        """Are more than ``max_heading_repeats`` of ``keys`` (and ``seen`` copies already) ``key``?"""
+        for k in keys:
+            if k == key:
+                seen += 1
+                if seen > self.max_heading_repeats:
+                    return True
         return False
 
     def _opening(self, b: Block) -> bool | None:
