@@ -169,6 +169,21 @@ def test_features_have_stable_names_and_no_nan() -> None:
     assert describe("link_density", 0.913) == "link density 0.91"
 
 
+def test_chinese_prose_has_the_text_shape_features_of_prose() -> None:
+    # Chinese puts no space between words nor after its full stops: read with str.split() and
+    # Western punctuation, a paragraph was one "word" with no comma and no sentence end, and the
+    # model, trained on spaced languages, kept a page's share buttons and related links beside it
+    para = "香港行政长官梁振英在各方压力下就其大宅的违章建筑问题到立法会接受质询，并向香港民众道歉。他强调承诺将在两周内解决问题。"
+    html = f"<html><body><ul><li><a href='/a'>新浪微博</a></li></ul><p>{para}</p></body></html>"
+    dom = walk(html)
+    X = matrix(dom)
+    p, link = dom.texts.index(para), dom.texts.index("新浪微博")
+    assert X[p, COL["words"]] == cleanpage.text.count_words(para) >= 20
+    assert X[p, COL["commas"]] == 1 and X[p, COL["stops"]] == 1 and X[p, COL["ends_sentence"]] == 1
+    assert X[link, COL["words"]] == 2 and X[link, COL["ends_sentence"]] == 0
+    assert X[p, COL["mean_word_len"]] < 3  # about two characters a word, not the whole paragraph
+
+
 def test_feature_table_gives_the_rows_asked_bit_for_bit(monkeypatch) -> None:  # noqa: ANN001
     dom = walk(NEWS)
     t = table(dom)

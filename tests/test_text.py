@@ -25,6 +25,17 @@ def test_chinese_and_japanese_words_are_counted_two_characters_to_a_word():
     assert count_words("コーヒー・ショップ") == 4  # "・" is no word character
 
 
+def test_split_words_reads_chinese_and_japanese_as_count_words_does():
+    from cleanpage.text import count_words, split_words
+
+    assert split_words("Hello, world. Straße") == ["Hello,", "world.", "Straße"]  # whitespace tokens as before
+    line = "港特首梁振英就住宅违建事件道歉 - BBC中文网"
+    assert split_words(line) == ["港特", "首梁", "振英", "就住", "宅违", "建事", "件道", "歉", "-", "BBC", "中文", "网"]
+    para = "北京时间周一晚间，国家统计局发布了最新的经济数据。"
+    assert len(split_words(para)) == count_words(para) == 12
+    assert split_words("「」") == ["「」"]  # a token of CJK punctuation alone is still a token
+
+
 def test_full_width_stops_end_a_sentence():
     from cleanpage.text import ends_clause, ends_sentence
 

@@ -83,6 +83,22 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+def split_words(text: str) -> list[str]:
+    """``text.split()``, with each whitespace token that holds Chinese or Japanese characters
+    read as ``count_words`` reads it (a word per two of those characters): "港特首梁振英" is 3
+    words, not one. Tokens keep their punctuation ("Hello," stays one token)."""
+    tokens = text.split()
+    if text.isascii() or _CJK_CHAR.search(text) is None:
+        return tokens
+    out: list[str] = []
+    for token in tokens:
+        if _CJK_CHAR.search(token) is None:
+            out.append(token)
+        else:
+            out.extend(_CJK_WORD.findall(token) or (token,))
+    return out
+
+
 def keywords(text: str) -> list[bytes]:
     """Lower-case ASCII letter runs of ``text``, as bytes: what rule prefilters look up.
 

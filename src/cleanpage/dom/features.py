@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from ..text import split_words
 from .tree import CBIT, CONTAINERS, HEADINGS, KBIT, KEYWORDS, Dom, ld_objects, template_paths
 
 _WORD = re.compile(r"\w+")
@@ -31,6 +32,16 @@ _FURNITURE_LOW = re.compile(_FURNITURE.pattern)
 
 _DIGIT = re.compile(r"\d")  # what every match of _DATE_LIKE has
 _PRICE = re.compile(r"[$€£]\s?\d|\d\s?[$€£]")
+# a block's last character when it ends like a sentence, a quote or a clause (with their Chinese and
+# Japanese forms: "。" "！" "？" and the closing corner brackets and full-width parenthesis)
+_ENDS = frozenset(".!?\"'”:;)\u3002\uff01\uff1f\u300d\u300f\uff09")
+_CJK_STOP = re.compile("[\u3002\uff01\uff1f](?=.)", re.S)  # a Chinese or Japanese sentence end with more after it
+
+
+def _cjk_stops(text: str) -> int:
+    """How many Chinese or Japanese sentence ends ("。" "！" "？") are followed by more text: the
+    "stops" feature of a language that puts no space after them."""
+    return len(_CJK_STOP.findall(text))
 
 LD_TYPES = ("article", "product", "forum", "qa", "recipe", "collection", "howto", "faq", "event", "profile")
 _LD_MAP = {
@@ -306,7 +317,7 @@ def table(dom: Dom) -> FeatureTable:
     short: list[int] = []
     word_lens: list[int] = []  # the length of every word of the page, block after block
     for i, t in enumerate(texts):
-        ws = t.split()
+        ws = split_words(t)  # Chinese and Japanese, which put no space between words, counted as count_words does
         nw = len(ws)
         n_words.append(nw)
         word_lens.extend(map(len, ws))
@@ -318,9 +329,13 @@ def table(dom: Dom) -> FeatureTable:
     words = np.asarray(n_words, dtype=np.float32)
     del n_words
     chars = _floats(map(len, texts), n)
-    commas = _floats([t.count(",") for t in texts], n)
-    stops = _floats([t.count(". ") + t.count("? ") + t.count("! ") for t in texts], n)
-    ends = _floats([t[-1] in ".!?\"'”:;)" for t in texts], n)
+    # Chinese and Japanese punctuation is read as its Western counterpart: "，" and "、" are
+    # commas, "。" "！" "？" end a sentence with no space after them
+    commas = _floats([t.count(",") if t.isascii() else t.count(",") + t.count("，") + t.count("、")
+                      for t in texts], n)
+    stops = _floats([t.count(". ") + t.count("? ") + t.count("! ") if t.isascii() else
+                     t.count(". ") + t.count("? ") + t.count("! ") + _cjk_stops(t) for t in texts], n)
+    ends = _floats([t[-1] in _ENDS for t in texts], n)
     upper0 = _floats([t[0].isupper() for t in texts], n)
     pipes = _floats([t.count("|") + t.count("•") + t.count("·") for t in texts], n)
     # the date and furniture patterns run once over the short blocks joined by newlines (they never
