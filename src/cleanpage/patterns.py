@@ -140,9 +140,9 @@ _AGENCY_CAPS_WORDS = _words(b"afp ap reuters upi dpa xinhua ani pti ians kyodo y
 DATELINE = regex.compile(
     rf"(?P<v>(?:(?i:{DATE})(?:,?\s+(?i:{TIME}))?\s+)?"
     rf"(?:\p{{Lu}}[\p{{L}}.'’-]*(?:[ ,]+\p{{Lu}}[\p{{L}}.'’-]*){{0,3}}(?:,\s+(?i:{MONTH})\s+\d{{1,2}})?\s*)?"
-    rf"\((?:{_AGENCY_CAPS})\))\s*(?:[-–—:]\s*)?"
-    rf"|(?P<v>\p{{Lu}}{{2,}}(?:[ ,]+\p{{Lu}}{{2,}}){{0,2}},\s+(?i:{MONTH})\s+\d{{1,2}})\s+[-–—]\s+"
-)
+    rf"\((?:{_AGENCY_CAPS})\))\s*(?:(?:--|[-–—:])\s*)?"
+    rf"|(?P<v>\p{{Lu}}{{2,}}(?:[ ,]+\p{{Lu}}{{2,}}){{0,2}},\s+(?i:{MONTH})\s+\d{{1,2}})\s+(?:--|[-–—])\s+"
+)  # "--": the dash of ASCII wire copy, "WASHINGTON (AP) -- The Senate ..."
 DATELINE_WORDS = _AGENCY_CAPS_WORDS | MONTH_WORDS  # one of them is in every dateline
 #: and one of these: the "(" of "(AFP)", or the dash after "BERLIN, July 7"
 DATELINE_NEEDS = ("(", "-", "\u2013", "\u2014")

@@ -94,9 +94,14 @@ def test_file_dateline():
     ("LONDON, July 7 (Reuters) - Oil prices rose.", "LONDON, July 7 (Reuters)"),
     ("Paris (AFP) - French police said.", "Paris (AFP)"),
     ("BERLIN, July 7 \u2014 Germany's parliament voted on Friday.", "BERLIN, July 7"),
+    # ASCII wire copy writes its dash as two hyphens: both go with the dateline
+    ("(CNN) -- The Pennsylvania official was just talking about one area.", "(CNN)"),
+    ("BERLIN, July 7 -- Germany's parliament voted on Friday.", "BERLIN, July 7"),
 ])
 def test_dateline_family(text, value):
-    assert _value(text, decide("meta.dateline", text)) == value
+    d = decide("meta.dateline", text)
+    assert _value(text, d) == value
+    assert text[d.span[1]:][:1].isupper()  # the dash goes too: the paragraph starts at its first word
 
 
 def test_take_title():

@@ -146,6 +146,7 @@ def file_dateline(block: Block) -> ToMeta | None:
 
     Targets: 7 July 2025 21:04 Washington (AFP)US President Donald Trump said on Monday ...
              BERLIN, July 7 — Germany's parliament voted on Friday ...
+             (CNN) -- The Pennsylvania official was just talking about one area ...   (the "--" too)
     Keeps:   Washington said on Monday it would send more weapons.
              KNIME — short for the Konstanz Information Miner — is a free ... (a term, not a place)
     """
