@@ -297,6 +297,32 @@ COMMENTS_EMPTY_LINE = regex.compile(
 )
 COMMENTS_EMPTY_WORDS = _words(b"comments responses replies first conversation")
 #: "Leave a Comment", "Leave a Reply", "Your email address will not be published. Required fields are marked *"
+_COMMENT_FORM_OTHER = (
+    # leave a comment / a reply
+    r"(?:deja|escribe)\s+(?:un|una|tu)\s+(?:comentario|respuesta)|laisser\s+(?:un|une|votre)\s+(?:commentaire|r[ée]ponse)"
+    r"|(?:schreibe|hinterlasse|hinterlassen\s+sie)\s+(?:einen|eine|deinen|ihren)\s+(?:kommentar|antwort)"
+    r"|deixe\s+(?:um|uma|o\s+seu|seu)\s+(?:coment[áa]rio|resposta)|lascia\s+(?:un|una|il\s+tuo)\s+(?:commento|risposta)"
+    # cancel the reply, post the comment
+    r"|cancelar\s+(?:la\s+)?respuesta|annuler\s+la\s+r[ée]ponse|antworten\s+abbrechen|cancelar\s+resposta"
+    r"|annulla\s+(?:la\s+)?risposta|publicar\s+(?:el\s+)?comentario|publier\s+(?:le\s+)?commentaire"
+    r"|kommentar\s+(?:abschicken|absenden)|publicar\s+coment[áa]rio|invia\s+(?:il\s+)?commento"
+    # the address will not be published
+    r"|(?:tu|su)\s+direcci[óo]n\s+de\s+correo(?:\s+electr[óo]nico)?\s+no\s+(?:ser[áa]|se)\s+publicad[ao]\.?"
+    r"|votre\s+adresse\s+(?:e-?mail|de\s+messagerie|courriel)\s+ne\s+sera\s+pas\s+publi[ée]e\.?"
+    r"|(?:deine|ihre)\s+e-?mail-?adresse\s+wird\s+nicht\s+ver[öo]ffentlicht\.?"
+    r"|(?:o\s+)?(?:seu|teu)\s+endere[çc]o\s+de\s+e-?mail\s+n[ãa]o\s+ser[áa]\s+publicado\.?"
+    r"|il\s+tuo\s+indirizzo\s+e-?mail\s+non\s+sar[àa]\s+pubblicato\.?"
+    # required fields are marked *
+    r"|(?:los\s+)?campos\s+obligatorios\s+est[áa]n\s+marcados(?:\s+con)?\s*\*?"
+    r"|les\s+champs\s+obligatoires\s+sont\s+indiqu[ée]s(?:\s+avec)?\s*\*?"
+    r"|erforderliche\s+felder\s+sind\s+mit\s*\*?\s*markiert\.?"
+    r"|(?:os\s+)?campos\s+obrigat[óo]rios\s+s[ãa]o\s+marcados(?:\s+com)?\s*\*?"
+    r"|i\s+campi\s+obbligatori\s+sono\s+(?:contrassegnati|marcati)(?:\s+con)?\s*\*?"
+    # save my name, e-mail and website in this browser for the next time I comment
+    r"|guarda\s+mi\s+nombre,?[^.]{0,100}comente\.?|enregistrer\s+mon\s+nom,?[^.]{0,100}commentaire\.?"
+    r"|meinen\s+namen,?[^.]{0,120}speichern\.?|salvar\s+meus\s+dados[^.]{0,100}comentar\.?"
+    r"|salva\s+il\s+mio\s+nome,?[^.]{0,100}commento\.?"
+)
 COMMENT_FORM_LINE = regex.compile(
     r"(?:(?:(?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:comment|reply|response)(?:\s+(?:here|below))?\s*[:.!]?"
     r"|(?:cancel|post)\s+reply|post\s+comment|submit\s+comment"
@@ -305,11 +331,15 @@ COMMENT_FORM_LINE = regex.compile(
     r"|(?:name|email|e-mail|website|comment)\s*\*"
     r"|save\s+my\s+name,?\s+email,?\s+and\s+website\s+in\s+this\s+browser\s+for\s+the\s+next\s+time\s+i\s+comment\.?"
     r"|you\s+must\s+be\s+(?:logged|signed)\s+in\s+to\s+post\s+a\s+comment\.?"
-    r"|(?:log|sign)\s+in\s+to\s+(?:comment|reply|join\s+the\s+(?:conversation|discussion))\.?)\s*){1,4}",
+    r"|(?:log|sign)\s+in\s+to\s+(?:comment|reply|join\s+the\s+(?:conversation|discussion))\.?"
+    # the same prompts as a comment form prints them in Spanish, French, German, Portuguese and Italian
+    rf"|{_COMMENT_FORM_OTHER})\s*){{1,4}}",
     _F,
 )
 COMMENT_FORM_WORDS = _words(b"comment reply response email mail required name website save conversation"
-                            b" discussion")
+                            b" discussion comentario respuesta commentaire kommentar antwort antworten coment"
+                            b" resposta commento risposta correo adresse endere indirizzo campos champs felder"
+                            b" campi guarda enregistrer meinen salvar salva")
 
 #: the header of a blog comment, as WordPress and most blog engines print it: "Maria says",
 #: "Tom K. says:", "Anna sagt:", "Marie dit :"; forum posts ("said:", "wrote:") are content
@@ -338,7 +368,8 @@ _FIELD = (r"(?:(?:first|last|full|given|family|company|business|user)\s*name|nam
           r"|pr[ée]nom|nom|t[ée]l[ée]phone|soci[ée]t[ée]|entreprise|sujet|objet|mot\s+de\s+passe|ville|pays"
           r"|nombre|apellidos?|correo(?:\s+electr[oó]nico)?|tel[eé]fono|empresa|mensaje|asunto|contrase[ñn]a|ciudad"
           r"|nome|sobrenome|telefone|mensagem|assunto|senha|cidade|cognome|telefono|azienda|messaggio|oggetto)")
-FORM_FIELD_LINE = regex.compile(rf"(?:your\s+|votre\s+|ihre?\s+|tu\s+|seu\s+|sua\s+|il\s+tuo\s+)?{_FIELD}\s*:?\s*\*\s*:?", _F)
+FORM_FIELD_LINE = regex.compile(  # the mark may be in brackets: "Nombre (*):"
+    rf"(?:your\s+|votre\s+|ihre?\s+|tu\s+|seu\s+|sua\s+|il\s+tuo\s+)?{_FIELD}\s*:?\s*(?:\*|\(\*\))\s*:?", _F)
 
 # --- ads and trailers ------------------------------------------------------------------------
 

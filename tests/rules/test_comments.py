@@ -31,11 +31,26 @@ def test_drop_comment_form():
     assert decide("comments.form",
                   "Your email address will not be published. Required fields are marked *").action == "drop"
     assert decide("comments.form", "Leave a comment in the guest book, the sign at the door says.") is None
+    assert decide("comments.form", "Deja una respuesta a la pregunta del profesor antes de irte a casa.") is None
 
 
 @pytest.mark.parametrize("line", ["Leave a Comment", "Leave a Reply", "Post a comment", "Cancel reply",
                                   "Leave a Reply Cancel reply",
-                                  "Save my name, email, and website in this browser for the next time I comment."])
+                                  "Save my name, email, and website in this browser for the next time I comment.",
+                                  # the same form in Spanish, French, German, Portuguese and Italian
+                                  "Deja una respuesta Cancelar la respuesta",
+                                  "Tu dirección de correo electrónico no será publicada. Los campos obligatorios"
+                                  " están marcados con *",
+                                  "Laisser un commentaire Annuler la réponse",
+                                  "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *",
+                                  "Schreibe einen Kommentar Antworten abbrechen",
+                                  "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert",
+                                  "Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser für die"
+                                  " nächste Kommentierung speichern.",
+                                  "Deixe um comentário", "O seu endereço de email não será publicado. Campos"
+                                  " obrigatórios são marcados com *",
+                                  "Lascia un commento", "Il tuo indirizzo email non sarà pubblicato. I campi"
+                                  " obbligatori sono contrassegnati *"])
 def test_comment_form_family(line):
     assert decide("comments.form", line).action == "drop"
 

@@ -10,7 +10,8 @@ def test_drop_form_field_label():
 
 @pytest.mark.parametrize("line", ["Email Address *", "Phone Number*", "Company *", "Your Email*", "Zip code*",
                                   "First name: *", "Message *", "E-Mail-Adresse *", "Vorname *", "Prénom *",
-                                  "Téléphone *", "Société *", "Teléfono *", "Contraseña *", "Cognome *"])
+                                  "Téléphone *", "Société *", "Teléfono *", "Contraseña *", "Cognome *",
+                                  "Nombre (*):", "Correo electrónico (*):"])  # the mark in brackets
 def test_form_field_label_family(line):
     assert decide("forms.field_label", line).action == "drop"
 

@@ -60,7 +60,9 @@ def drop_empty_comment_notice(block: Block, config: Config) -> Drop | None:
 def drop_comment_form(block: Block, config: Config) -> Drop | None:
     """Drop the prompts and fine print of a comment form.
 
+    The same prompts are read in Spanish, French, German, Portuguese and Italian.
     Targets: Your email address will not be published. Required fields are marked *
+             Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert
     Keeps:   Leave a comment in the guest book, the sign at the door says.
     """
     if block.words <= config.max_comment_form_words and COMMENT_FORM_LINE.fullmatch(block.text):

@@ -17,6 +17,7 @@ def drop_form_field_label(block: Block, config: Config) -> Drop | None:
     Only a field name marked required by its asterisk counts: that mark is what a
     form prints and prose does not.
     Targets: First Name *
+             Correo electrónico (*):   (the mark in brackets)
     Keeps:   First name, then last name (no asterisk); Annual Percentage Rate* (not a field name).
     """
     if block.words <= config.max_form_label_words and FORM_FIELD_LINE.fullmatch(block.text):
