@@ -233,7 +233,7 @@ class CardReader:
                     continue
                 section = heading_name(head)
                 # a weak heading needs evidence in its first card: read the rest only then
-                cards, end = self._cards(body, kinds, i + 1, section, first_needs_evidence=not strong)
+                cards, end = self._cards(body, kinds, i + 1, section, first_needs_evidence=not strong, source=source)
                 if cards and (strong or cards[0].evidence):
                     _settle_lone_lines(cards, section)
                     yield head, ToSidebar("heading", cards[0].key, section, "sidebar section heading")
@@ -299,13 +299,13 @@ class CardReader:
         return [i for i, b in enumerate(body) if b.words <= longest and not names_none(b._kw)]
 
     def _cards(self, body: Sequence[Block], kinds: Sequence[Kind], start: int, section: str, *,
-               first_needs_evidence: bool = False) -> tuple[list[Card], int]:
+               first_needs_evidence: bool = False, source: str | None = None) -> tuple[list[Card], int]:
         cards: list[Card] = []
         k = start
         meta_first: bool | None = None
         while k < len(body):
             bare = bool(cards) and not cards[-1].evidence and not cards[-1].summary
-            card, end, led_by_meta = self._card(body, kinds, k, section, meta_first, bare)
+            card, end, led_by_meta = self._card(body, kinds, k, section, meta_first, bare, source)
             if card is None:
                 break
             if card.summary and end < len(body) and kinds[end] is PROSE:
@@ -319,7 +319,7 @@ class CardReader:
         return cards, k
 
     def _card(self, body: Sequence[Block], kinds: Sequence[Kind], k: int, section: str,
-              meta_first: bool | None, bare: bool) -> tuple[Card | None, int, bool]:
+              meta_first: bool | None, bare: bool, source: str | None = None) -> tuple[Card | None, int, bool]:
         n = len(body)
         h = self._find_headline(body, kinds, k, bare)
         if h is None:
@@ -338,7 +338,9 @@ class CardReader:
             while j < n and kinds[j] in _AFTER_HEADLINE and j - h <= 2:
                 self._assign_meta(card, body, kinds, j, j + 1)
                 j += 1
-        if j < n and self.is_summary(body[j], kinds[j]):
+        # a summary is printed right under its headline: not a line that other rules' removals
+        # brought up to it ("This site is protected by hCaptcha ..." after a comment form's lines)
+        if j < n and self.is_summary(body[j], kinds[j]) and (source is None or _adjacent(source, body[j - 1], body[j])):
             card.decisions.append((body[j], ToSidebar("summary", card.key, section, "card summary")))
             card.summary = True
             j += 1
@@ -443,6 +445,15 @@ class CardReader:
             filled[role] = b.text if value is None else b.text[value[0]:value[1]]
             card.decisions.append((b, ToSidebar(role, card.key, card.section, f"card {role}", value)))
             card.evidence = True
+
+
+def _adjacent(source: str, a: Block, b: Block) -> bool:
+    """Are blocks ``a`` and ``b`` (``b`` after ``a``) printed with no other non-blank line between them in
+    ``source``, the text their offsets point into? Cut-off pieces of their own lines do not count."""
+    gap = source[a.end:b.start]
+    if "\n" not in gap:
+        return True
+    return not gap[gap.index("\n"):gap.rindex("\n")].strip()
 
 
 def _settle_lone_lines(cards: list[Card], section: str) -> None:

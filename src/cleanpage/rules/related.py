@@ -32,8 +32,9 @@ class SegmentSidebarSections:
     Keeps:   a heading such as "Popular" followed by the article's own paragraphs, a
              lone subheading followed by prose, a link label printed under every item
              ("Read More" three times within 20 lines; if other rules removed its copies, the
-             last one is dropped too), and the lists of a page that has no
-             article outside them (a listing page: its lists are its content); for text
+             last one is dropped too), a sentence that other rules' removals brought up under
+             a card's headline (a summary is printed right under it), and the lists of a page
+             that has no article outside them (a listing page: its lists are its content); for text
              input, also a list whose words the line model mostly reads as content. On
              HTML pages with markup, everything: ``dom.related`` reads modules from the DOM.
     """
