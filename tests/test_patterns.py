@@ -19,7 +19,7 @@ import regex
 
 from cleanpage import patterns
 
-ANCHORED = {"DATELINE": "match"}
+ANCHORED = {"DATELINE": "match", "COMMENT_POLICY_START": "match"}
 RUNS = ["a", " ", "A", "1", ".", ". ", "a ", "A. ", "Aa ", "#a ", "- ", "(", "\u2019", "By Aa ", "Aa, ", "AAAA ",
         "Aaa.Bbb ", "a.\"", "a, ", "\u201cA ", "!? ", "a\u2026 ", "Aa. A ", "a.A", "Advertisement ", "newsletter: a ",
         "Read more \u00bb ", "Associated Press, ", "Facebook Twitter ", "January 1, 2020 ", "(AFP) ", "AAAA, ", "AA ",

@@ -296,6 +296,45 @@ COMMENTS_EMPTY_LINE = regex.compile(
     _F,
 )
 COMMENTS_EMPTY_WORDS = _words(b"comments responses replies first conversation")
+#: a comment section's house rules, opening a line: "All comments are moderated before being published.",
+#: "ultimahora.es se reserva el derecho de eliminar cualquier comentario inapropiado."; in English,
+#: Spanish, French, German, Portuguese and Italian. ``_SITE``: a site or publisher's name of 1 to 4 tokens
+_SITE = r"[\w.\-]++(?:\s+[\w.\-]++){0,3}"  # possessive: a long run of word characters is read once
+COMMENT_POLICY_START = regex.compile(
+    r"(?:(?:please\s+)?(?:note|remember)\s*[:,]?\s*(?:that\s+)?)?(?:"
+    r"(?:all\s+)?(?:comments?|replies)\s+(?:are|will\s+be|may\s+be|is)\s+(?:moderated|reviewed|held\s+for\s+moderation"
+    r"|subject\s+to\s+(?:moderation|approval|review))"
+    rf"|(?:we|{_SITE})\s+reserves?\s+the\s+right\s+to\s+(?:remove|delete|edit|moderate|refuse|reject)\b[^.]{{0,60}}\bcomments?"
+    r"|(?:the\s+)?(?:opinions?|views?|content)\s+expressed\s+(?:in|by)\s+(?:the\s+|these\s+)?(?:comments?|commenters"
+    r"|readers|users)\b"
+    r"|(?:the\s+)?comments?\s+(?:do\s+not|don't|does\s+not)\s+(?:necessarily\s+)?(?:reflect|represent)"
+    r"|(?:please\s+)?(?:read|see|review|follow)\s+(?:our|the)\s+comment(?:ing)?\s+(?:policy|guidelines|rules)"
+    r"|(?:el\s+contenido\s+de\s+)?los\s+comentarios\s+(?:es|son|reflejan|representan)\s+(?:la\s+)?opini[óo]n\s+de"
+    r"|(?:los\s+)?comentarios\s+(?:est[áa]n|son|ser[áa]n)\s+(?:moderados|sujetos\s+a\s+moderaci[óo]n|revisados)"
+    rf"|{_SITE}\s+se\s+reserva\s+el\s+derecho\s+(?:de|a)\s+(?:eliminar|borrar|retirar|moderar|editar)\b[^.]{{0,60}}"
+    r"\bcomentarios?"
+    r"|no\s+est[áa]\s+permitido\s+(?:verter|publicar|escribir)\s+comentarios"
+    r"|recuerde\s+que\s+usted\s+es\s+responsable\s+de\s+(?:todo\s+)?lo\s+que\s+escribe"
+    r"|les\s+commentaires\s+(?:sont|seront)\s+(?:mod[ée]r[ée]s|soumis\s+[àa]\s+(?:mod[ée]ration|validation))"
+    rf"|{_SITE}\s+se\s+r[ée]serve\s+le\s+droit\s+de\s+(?:supprimer|retirer|mod[ée]rer|refuser)\b[^.]{{0,60}}"
+    r"\bcommentaires?"
+    r"|les\s+(?:propos|opinions?|avis)\s+(?:tenus|exprim[ée]e?s)\s+dans\s+les\s+commentaires"
+    r"|(?:die\s+)?kommentare\s+werden\s+(?:moderiert|(?:vor\s+der\s+ver[öo]ffentlichung\s+)?gepr[üu]ft|freigeschaltet)"
+    r"|wir\s+behalten\s+uns\s+(?:das\s+recht\s+)?vor,?\s+kommentare"
+    r"|(?:die\s+)?kommentare\s+(?:geben|spiegeln)\s+nicht\s+(?:unbedingt\s+)?die\s+meinung"
+    r"|(?:os\s+)?coment[áa]rios\s+(?:s[ãa]o|ser[ãa]o)\s+(?:moderados|de\s+(?:inteira\s+)?responsabilidade)"
+    r"|(?:os\s+)?coment[áa]rios\s+n[ãa]o\s+(?:representam|refletem)\s+(?:necessariamente\s+)?a\s+opini[ãa]o"
+    rf"|{_SITE}\s+(?:se\s+)?reserva(?:-se)?\s+o\s+direito\s+de\s+(?:remover|excluir|apagar|moderar)\b[^.]{{0,60}}"
+    r"\bcoment[áa]rios?"
+    r"|i\s+commenti\s+(?:sono|vengono|saranno)\s+(?:moderati|soggetti\s+a\s+moderazione|approvati)"
+    rf"|{_SITE}\s+si\s+riserva\s+(?:il\s+diritto\s+)?di\s+(?:cancellare|rimuovere|eliminare|moderare)\b[^.]{{0,60}}"
+    r"\bcommenti?"
+    r"|le\s+opinioni\s+espresse\s+nei\s+commenti)",
+    _F,
+)
+#: one of these is in every line COMMENT_POLICY_START opens ("comentários" gives "coment")
+COMMENT_POLICY_WORDS = _words(b"comment comments replies comentarios comentario commentaires commentaire kommentare"
+                              b" coment commenti commento recuerde")
 #: "Leave a Comment", "Leave a Reply", "Your email address will not be published. Required fields are marked *"
 _COMMENT_FORM_OTHER = (
     # leave a comment / a reply

@@ -152,3 +152,30 @@ def test_drop_quote_expander():
                  "Haz clic para expandir...", "Clique para expandir...", "Clicca per espandere..."):
         assert decide("comments.quote_expander", line).action == "drop", line
     assert decide("comments.quote_expander", "Click to expand the menu, then choose Settings.") is None
+
+
+@pytest.mark.parametrize("line", [
+    "All comments are moderated before being published.",
+    "We reserve the right to remove any comment that is abusive or off-topic.",
+    "The views expressed in the comments are those of the readers and not of this site.",
+    "Please read our comment policy before posting.",
+    "El contenido de los comentarios es la opinión de los usuarios o internautas no de ultimahora.es.",
+    "ultimahora.es se reserva el derecho de eliminar cualquier comentario inapropiado.",
+    "No está permitido verter comentarios contrarios a las leyes, injuriantes, ilícitos o lesivos a terceros.",
+    "Les commentaires sont modérés avant publication.",
+    "Kommentare werden vor der Veröffentlichung geprüft.",
+    "Os comentários não representam a opinião do site.",
+    "I commenti sono moderati.",
+])
+def test_comment_policy_family(line):
+    assert decide("comments.policy", line).action == "drop"
+
+
+@pytest.mark.parametrize("line", [
+    "The forum said all comments are moderated before being published.",
+    "Comments are moderated by volunteers. They removed 40,000 posts last year. The company hired ten more.",
+    "We reserve the right to be wrong.",
+    "Comments",
+])
+def test_comment_policy_keeps(line):
+    assert decide("comments.policy", line) is None

@@ -13,6 +13,7 @@ from ..config import Config
 from ..model import Block, Document, Drop
 from ..patterns import (
     AGE_LINE, CLOCK, COMMENT_DATE, COMMENT_FORM_LINE, COMMENT_FORM_WORDS, COMMENT_HEADER, COMMENT_HEADER_WORDS,
+    COMMENT_POLICY_START, COMMENT_POLICY_WORDS, INNER_SENTENCE_END,
     COMMENT_REPLY_LINE, COMMENTS_EMPTY_LINE, COMMENTS_EMPTY_WORDS, COMMENTS_LABEL_LINE, COMMENTS_LABEL_WORDS,
     QUOTE_EXPANDER_LINE, QUOTE_EXPANDER_WORDS, YEAR,
 )
@@ -68,6 +69,27 @@ def drop_comment_form(block: Block, config: Config) -> Drop | None:
     if block.words <= config.max_comment_form_words and COMMENT_FORM_LINE.fullmatch(block.text):
         return Drop("comment form")
     return None
+
+
+@rule("comments.policy", stage=Stage.LINES, order=42, keywords=COMMENT_POLICY_WORDS)
+def drop_comment_policy(block: Block, config: Config) -> Drop | None:
+    """Drop a comment section's house rules: moderation, the site's right to delete, whose opinion a comment is.
+
+    Read in English, Spanish, French, German, Portuguese and Italian. The line must open
+    with the rule and be a sentence or two: an article that reports on a site's
+    moderation says so inside a longer paragraph, or after a subject of its own.
+    Targets: All comments are moderated before being published.
+             El contenido de los comentarios es la opinión de los usuarios o internautas no de ultimahora.es.
+             ultimahora.es se reserva el derecho de eliminar cualquier comentario inapropiado.
+    Keeps:   The forum said all comments are moderated before being published. (a report)
+             Comments are moderated by volunteers. They removed 40,000 posts last year. The company
+             hired ten more. (a paragraph that goes on)
+    """
+    if block.words > config.max_comment_policy_words or not COMMENT_POLICY_START.match(block.text):
+        return None
+    if len(INNER_SENTENCE_END.findall(block.text)) > 1:
+        return None  # three sentences or more: a paragraph, not a notice
+    return Drop("comment policy notice")
 
 
 @rule("comments.thread", stage=Stage.LINES, order=5, context=True, keywords=COMMENT_HEADER_WORDS)
