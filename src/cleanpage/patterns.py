@@ -192,10 +192,13 @@ APP_PROMO_WORDS = _words(b"app apps google")
 NEWSLETTER_LINE = regex.compile(
     rf"(?:subscribe|sign\s+up|register)\s+(?:now\s+)?(?:to|for)\s+(?:our|the|my)\s+(?:free\s+)?(?:{_W}\s+){{0,4}}?newsletters?\b.{{0,160}}"
     rf"|(?:get|receive)\s+(?:our|the)\s+(?:free\s+)?(?:{_W}\s+){{0,4}}?newsletters?\b.{{0,160}}"
-    rf"|newsletter\s+sign[- ]?up|subscribe(?:\s+(?:now|today|here))?\s*[.!]?",
+    rf"|newsletter\s+sign[- ]?up|subscribe(?:\s+(?:now|today|here))?\s*[.!]?"
+    # "Get the latest news delivered to your inbox.", "Get all latest content delivered straight to your inbox."
+    rf"|(?:get|receive)\s+(?:all\s+)?(?:the\s+|our\s+)?(?:very\s+)?(?:latest|best|top|new|newest)\b(?:\s+{_W}){{0,5}}?"
+    rf"\s+delivered\s+(?:straight\s+|directly\s+|right\s+)?to\s+your\s+inbox\b.{{0,120}}",
     _F | regex.DOTALL,
 )
-NEWSLETTER_LINE_WORDS = _words(b"newsletter newsletters subscribe")
+NEWSLETTER_LINE_WORDS = _words(b"newsletter newsletters subscribe inbox")
 # where an inline pitch may start: at the block start or after a sentence/teaser end
 _BOUNDARY = rf"(?<=\A|[.!?…»]{_CLOSE}{{0,3}}\s+)"
 #: inline: "New MEE newsletter: Jerusalem Dispatch Sign up to get the latest insights ... other MEE newsletters"

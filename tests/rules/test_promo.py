@@ -39,6 +39,19 @@ def test_drop_newsletter_line():
                   "More than 2,000 readers subscribe to the newsletter, the editor said.") is None
 
 
+@pytest.mark.parametrize("line", ["Get the latest news delivered to your inbox.",
+                                  "Get all latest content delivered straight to your inbox.",
+                                  "Get the best of Creative Boom delivered to your inbox weekly",
+                                  "Get the latest in health news delivered to your inbox!"])
+def test_newsletter_line_family(line):
+    assert decide("promo.newsletter_line", line).action == "drop"
+
+
+def test_newsletter_line_keeps_a_report_of_one():
+    assert decide("promo.newsletter_line",
+                  "Readers get the latest figures delivered to their inbox each Monday, the editor said.") is None
+
+
 def test_cut_newsletter_pitch():
     text = ('"This has put it at odds with the approach of most UNSC member states, which oppose such attacks '
             'outright." New MEE newsletter: Jerusalem Dispatch Sign up to get the latest insights and analysis on '
