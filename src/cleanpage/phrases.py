@@ -31,7 +31,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre  # type: ignore[no-redef]
 
 # a trailing count, arrow or ellipsis that menus and buttons add: "Comments (3)", "More »"
-_TAIL = r"[\s:.!?»›>→…*|()\[\]\d+-]*"
+_TAIL = r"[\s:：.!?»›>→…*|()\[\]\d+-]*"  # "：": the full-width colon of Chinese and Japanese
 
 
 @dataclass(frozen=True)
@@ -117,7 +117,14 @@ ACCOUNT = PhraseFamily(
            r"(?:entrar|sair|cadastre-se|cadastrar|minha conta|carrinho|pesquisar|buscar|fechar|voltar ao topo|"
            r"ver mais|ver tudo|pr[oó]ximo|anterior)",
            r"(?:accedi|esci|registrati|il mio account|carrello|cerca|chiudi|torna su|mostra altro|vedi tutti|"
-           r"successivo|precedente)"),
+           r"successivo|precedente)",
+           # Chinese (simplified and traditional), Japanese, Korean
+           r"(?:登录|登錄|登入|注册|註冊|免费注册|退出|登出|注销|我的账户|我的帳戶|个人中心|会员中心|购物车|購物車|搜索|搜尋|"
+           r"站内搜索|全站搜索|首页|首頁|菜单|選單|关闭|關閉|返回顶部|回到顶部|回到頂部|加载更多|查看更多|上一页|下一页|"
+           r"上一頁|下一頁|上一篇|下一篇)",
+           r"(?:ログイン|ログアウト|新規登録|会員登録|無料会員登録|マイページ|カート|買い物かご|検索|メニュー|閉じる|"
+           r"ページ(?:の)?トップへ(?:戻る)?|トップへ戻る|もっと見る|次へ|前へ|次のページ|前のページ)",
+           r"(?:로그인|로그아웃|회원가입|마이페이지|장바구니|검색|메뉴|닫기|맨 ?위로|더 ?보기|이전|다음)"),
     contains=(r"\byou must be logged in\b", r"\b(?:log|sign) in to (?:reply|comment|post|continue)",
               r"\bdon'?t have an account\b", r"\balready have an account\b"),
     max_words=12,
@@ -129,7 +136,8 @@ SKIP_LINKS = PhraseFamily(
            r"(?:zum )?(?:hauptinhalt|inhalt) springen|direkt zum (?:inhalt|hauptinhalt)",
            r"(?:aller|passer) (?:au|directement au) contenu(?: principal)?",
            r"(?:saltar|ir) al contenido(?: principal)?", r"(?:pular|ir) para o conte[uú]do(?: principal)?",
-           r"(?:vai|passa|salta) al contenuto(?: principale)?"),
+           r"(?:vai|passa|salta) al contenuto(?: principale)?",
+           r"(?:跳到主要内容|跳至主要内容|跳转到主要内容|跳到內容|本文へ(?:移動|スキップ)|メインコンテンツへ(?:移動|スキップ)|본문 ?바로가기)"),
     max_words=8,
 )
 BROWSER = PhraseFamily(
@@ -157,7 +165,12 @@ LEGAL = PhraseFamily(
            r"(?:aviso legal|pol[ií]tica de (?:privacidad|cookies)|t[ée]rminos y condiciones|mapa del sitio|contacto|"
            r"cont[aá]ctanos)",
            r"(?:pol[ií]tica de privacidade|termos de uso|termos e condi[cç][oõ]es|fale conosco|contato|contacto)",
-           r"(?:note legali|informativa (?:sulla )?privacy|termini e condizioni|contatti|chi siamo)"),
+           r"(?:note legali|informativa (?:sulla )?privacy|termini e condizioni|contatti|chi siamo)",
+           r"(?:隐私政策|隱私政策|隐私权政策|隐私保护|用户协议|使用条款|服务条款|免责声明|法律声明|版权声明|网站地图|網站地圖|"
+           r"联系我们|聯絡我們|聯繫我們|关于我们|關於我們)",
+           r"(?:プライバシーポリシー|個人情報保護方針|個人情報の取り扱い|利用規約|免責事項|サイトマップ|お問い合わせ|会社概要|"
+           r"運営会社)",
+           r"(?:개인정보 ?처리방침|개인정보취급방침|이용약관|사이트맵|고객센터|회사소개|제휴문의)"),
     contains=(r"©", r"\(c\) ?(?:19|20)\d\d", r"^copyright\b", r"\bcopyright (?:\(c\)|(?:19|20)\d\d)", r"\ball rights reserved\b",
               r"\balle rechte vorbehalten\b", r"\btous droits r[ée]serv[ée]s\b",
               r"\btodos los derechos reservados\b", r"\btodos os direitos reservados\b",
@@ -175,7 +188,9 @@ SOCIAL = PhraseFamily(
            r"(?:partager|suivez-nous|s'abonner|abonnez-vous|imprimer|copier le lien)",
            r"(?:compartir|s[ií]guenos|suscr[ií]bete|suscribirse|imprimir|copiar enlace)",
            r"(?:compartilhar|partilhar|siga-nos|inscreva-se|assine|imprimir|copiar link)",
-           r"(?:condividi|seguici|iscriviti|stampa|copia link)"),
+           r"(?:condividi|seguici|iscriviti|stampa|copia link)",
+           r"(?:分享|分享到|分享到微信|分享到微博|转发|轉發|微信|微博|打印|打印本页|关注我们|關注我們)",
+           r"(?:シェア|シェアする|ツイート|印刷|フォローする)", r"(?:공유|공유하기|인쇄|구독|구독하기)"),
     contains=(r"\bfollow us on\b", r"\bsign up for (?:our|the) newsletter\b", r"\bsubscribe to (?:our|the) newsletter\b",
               r"\bshare (?:this|on) (?:facebook|twitter|linkedin|whatsapp)\b", r"\bfolgen sie uns auf\b",
               r"\bsuivez-nous sur\b", r"\bs[ií]guenos en\b", r"\bsiga-nos no\b", r"\bseguici su\b"),
@@ -222,7 +237,13 @@ RELATED = PhraseFamily(
            r"(?:more (?:from|on|in|like this|stories|news)|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|"
            r"read (?:next|also)|also read|most (?:read|popular|viewed|shared)|trending(?: now)?|"
            r"what to read next|recommended for you|related|popular|latest news|editor'?s (?:choice|picks))",
-           *RELATED_HEADINGS_OTHER),
+           *RELATED_HEADINGS_OTHER,
+           # Chinese, Japanese, Korean: here only, as the line model's evidence (the card reader finds
+           # a heading by its ASCII keywords first)
+           r"(?:相关新闻|相關新聞|相关文章|相關文章|相关阅读|相關閱讀|相关内容|热门文章|热门新闻|最热新闻|推荐阅读|猜你喜欢|"
+           r"延伸阅读|延伸閱讀|更多新闻|热点新闻|编辑推荐|精彩推荐|最新文章|最新新闻)",
+           r"(?:関連記事|関連ニュース|おすすめ記事|人気記事|あわせて読みたい|こちらもおすすめ|アクセスランキング|最新記事)",
+           r"(?:관련 ?기사|많이 본 뉴스|인기 ?기사|추천 ?기사|최신 ?기사)"),
     max_words=10,
 )
 

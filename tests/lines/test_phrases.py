@@ -37,6 +37,18 @@ CHROME = [
     ("related", "Preguntas relacionadas"),
     ("related", "Você também pode se interessar"),
     ("related", "Dal nostro blog"),
+    # Chinese, Japanese and Korean (a full-width colon trails a label as ":" does)
+    ("account", "站内搜索"),
+    ("account", "ログイン"),
+    ("account", "회원가입"),
+    ("legal", "关于我们"),
+    ("legal", "利用規約"),
+    ("legal", "개인정보처리방침"),
+    ("social", "分享到："),
+    ("social", "シェア"),
+    ("skip_links", "본문 바로가기"),
+    ("related", "相关新闻"),
+    ("related", "関連記事"),
 ]
 
 PROSE = [
@@ -50,6 +62,8 @@ PROSE = [
     "Search and rescue teams worked through the night.",
     "Das könnte dir gefallen, sagte die Verkäuferin, aber der Preis ist hoch.",
     "Du blog de sa sœur, il ne reste que trois articles.",
+    "梁振英强调承诺将在两周内解决其住宅的违建问题。",
+    "登录系统后，他发现文件已经不见了。",
 ]
 
 
