@@ -13,6 +13,15 @@ def test_split_site_suffix():
     assert split_site("Recipes | How to bake bread at home")[0] == "How to bake bread at home"
 
 
+def test_split_site_reads_chinese_and_japanese_separators_without_spaces():
+    # Chinese and Japanese <title>s put no space around the separator
+    assert split_site("短缺药品保供稳价 全力保障临床用药需求-新华网") == ("短缺药品保供稳价 全力保障临床用药需求", 0, 19, "新华网")
+    assert split_site("国家统计局发布最新经济数据_新浪财经")[3] == "新浪财经"
+    assert split_site("東京都が新しい計画を発表｜NHKニュース")[3] == "NHKニュース"
+    # a hyphen between Latin letters or digits is no separator, spaced or not
+    assert split_site("2024年10-12月の売上高")[3] is None
+
+
 def test_split_site_keeps_a_dash_inside_a_headline():
     line = "Mother-in-law - a comedy of errors in three acts"
     assert split_site(line)[0] == line

@@ -34,15 +34,21 @@ import numpy as np
 import regex
 
 from ..patterns import AGE_LINE, BYLINE, DATE_CORE, DATE_HINT
+from ..text import CJK_RANGES
 
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 _INNER_END = re.compile(r"[.!?]\s+[A-Z]")
-_SEPS = re.compile(r"\s+(?:\||-|–|—|::|·|»|/|:)\s+")
-_SEP_MARK = re.compile(r"[|\-–—:·»/]")  # in every match of _SEPS: a quick test that rules most lines out
+_CJK_CLASS = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in CJK_RANGES)
+# a separator between a title and its site: spaced, or, after Chinese or Japanese, which puts no
+# space around it, an underscore, a bar or a dash between two of its characters ("标题_新浪新闻",
+# "短缺药品保供稳价 全力保障临床用药需求-新华网")
+_SEPS = re.compile(rf"\s+(?:\||-|–|—|::|·|»|/|:)\s+|(?<=[{_CJK_CLASS}])\s*[_｜|]\s*(?=\S)"
+                   rf"|(?<=[{_CJK_CLASS}])-(?=[{_CJK_CLASS}])")
+_SEP_MARK = re.compile(r"[|\-–—:·»/_｜]")  # in every match of _SEPS: a quick test that rules most lines out
 MAX_TITLE_WORDS = 40
 MAX_SITE_WORDS = 8
-_NAME_SEPS = frozenset(("|", "::", "»", "·"))  # what sets a site's name off: "Title | Site", "Site » Title"
+_NAME_SEPS = frozenset(("|", "::", "»", "·", "_", "｜"))  # what sets a site's name off: "Title | Site", "Site » Title"
 SEARCH_LINES = 60
 # below the first SEARCH_LINES, the lines around where the line model's content starts are
 # candidates too: under a long menu, the headline sits just above the article's first paragraph
@@ -338,7 +344,7 @@ def _candidates(lines: list[str], rows: list[int], words: dict[int, list[str]]) 
         line, lw = lines[i], words[i]
         if len(lw) > 3 * MAX_TITLE_WORDS:
             continue
-        seps = list(_SEPS.finditer(line)) if " " in line and _SEP_MARK.search(line) else ()
+        seps = list(_SEPS.finditer(line)) if (" " in line or not line.isascii()) and _SEP_MARK.search(line) else ()
         if not seps:  # the line is its only candidate
             if lw and len(lw) <= MAX_TITLE_WORDS:
                 stripped = line.strip()
