@@ -22,7 +22,7 @@ import re
 
 import regex
 
-from .phrases import RELATED_HEADINGS_OTHER, RELATED_HEADINGS_OTHER_WORDS
+from .phrases import RELATED_HEADINGS_CJK, RELATED_HEADINGS_OTHER, RELATED_HEADINGS_OTHER_WORDS
 
 _F = regex.IGNORECASE
 
@@ -546,6 +546,9 @@ LINK_HEADING_LINE = regex.compile(
     rf"|{'|'.join(RELATED_HEADINGS_OTHER)}){_TAIL}",
     _F,
 )
+#: "相关新闻", "関連記事", "관련 기사": a related-list heading in Chinese, Japanese or Korean, with a
+#: trailing colon (full-width too) or count at most; found without keywords, on lines that are not ASCII
+CJK_LINK_HEADING_LINE = regex.compile(rf"(?:{'|'.join(RELATED_HEADINGS_CJK)})\s*[:：]?\s*(?:\(\d{{1,4}}\))?")
 LINK_HEADING_WORDS = _words(b"related more most editor editors recommended you read watch see also don dont must blog"
                             b" case icymi next web sponsored promoted partner other similar popular trending top"
                             b" latest recent") | RELATED_HEADINGS_OTHER_WORDS

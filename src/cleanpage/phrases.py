@@ -223,6 +223,14 @@ RELATED_HEADINGS_OTHER = (
     r"(?:articoli|argomenti) correlati|(?:pagine|domande) correlate|i pi[uù] letti|leggi anche|ti potrebbe piacere|"
     r"ultime notizie|vedi anche|altre ricette|dal (?:nostro )?blog)",
 )
+#: the same in Chinese (simplified and traditional), Japanese and Korean; ``patterns.CJK_LINK_HEADING_LINE``
+#: reads them too (they have no ASCII keyword to find them by)
+RELATED_HEADINGS_CJK = (
+    r"(?:相关新闻|相關新聞|相关文章|相關文章|相关阅读|相關閱讀|相关内容|热门文章|热门新闻|最热新闻|推荐阅读|猜你喜欢|"
+    r"延伸阅读|延伸閱讀|更多新闻|热点新闻|编辑推荐|精彩推荐|最新文章|最新新闻)",
+    r"(?:関連記事|関連ニュース|おすすめ記事|人気記事|あわせて読みたい|こちらもおすすめ|アクセスランキング|最新記事)",
+    r"(?:관련 ?기사|많이 본 뉴스|인기 ?기사|추천 ?기사|최신 ?기사)",
+)
 #: a keyword of each heading in ``RELATED_HEADINGS_OTHER`` (lower-case ASCII letter runs)
 RELATED_HEADINGS_OTHER_WORDS = frozenset(
     b"verwandte artikel themen thema meistgelesen interessieren gefallen interessant rezepte blog lire articles"
@@ -237,13 +245,7 @@ RELATED = PhraseFamily(
            r"(?:more (?:from|on|in|like this|stories|news)|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|"
            r"read (?:next|also)|also read|most (?:read|popular|viewed|shared)|trending(?: now)?|"
            r"what to read next|recommended for you|related|popular|latest news|editor'?s (?:choice|picks))",
-           *RELATED_HEADINGS_OTHER,
-           # Chinese, Japanese, Korean: here only, as the line model's evidence (the card reader finds
-           # a heading by its ASCII keywords first)
-           r"(?:相关新闻|相關新聞|相关文章|相關文章|相关阅读|相關閱讀|相关内容|热门文章|热门新闻|最热新闻|推荐阅读|猜你喜欢|"
-           r"延伸阅读|延伸閱讀|更多新闻|热点新闻|编辑推荐|精彩推荐|最新文章|最新新闻)",
-           r"(?:関連記事|関連ニュース|おすすめ記事|人気記事|あわせて読みたい|こちらもおすすめ|アクセスランキング|最新記事)",
-           r"(?:관련 ?기사|많이 본 뉴스|인기 ?기사|추천 ?기사|최신 ?기사)"),
+           *RELATED_HEADINGS_OTHER, *RELATED_HEADINGS_CJK),
     max_words=10,
 )
 

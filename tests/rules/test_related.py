@@ -141,6 +141,17 @@ def test_a_summary_is_printed_right_under_its_headline():
     assert [d.role for _b, d in CardReader().sections(parse_text(adjacent).blocks, adjacent)][-1] == "summary"
 
 
+def test_related_headings_in_chinese_japanese_and_korean():
+    # no ASCII keyword names them: the heading is read by its pattern alone
+    page = ("北京时间周一晚间，国家统计局发布了最新的经济数据，显示第三季度国内生产总值同比增长百分之四点八。\n"
+            "相关新闻\n国家统计局发布三季度经济数据\n2024年10月18日\n消费回暖带动服务业增长\n2024年10月17日\n")
+    assert [r[2] for r in roles(page)] == ["heading", "title", "age", "title", "age"]
+    for heading in ("関連記事", "관련 기사", "相关阅读："):
+        assert roles(page.replace("相关新闻", heading))[0] == (heading, "sidebar", "heading")
+    # a line that only starts like one is no heading
+    assert roles(page.replace("相关新闻", "相关新闻报道称经济回暖")) == []
+
+
 HEADLINES = ("City council approves new cycle lanes on Bridge Street\nLibrary extends its weekend opening hours\n"
              "School canteens switch to local suppliers\n")
 

@@ -26,8 +26,8 @@ from ..config import Config
 from ..model import Block, Decision, Drop, ToSidebar
 from ..phrases import FURNITURE_KEYWORDS, is_furniture_row
 from ..patterns import (
-    AGE_LINE, AGE_WORDS, CARD_LABEL_LINE, CARD_LABEL_WORDS, DASH_SOURCE_LINE, DIGIT, LINK_HEADING_LINE,
-    LINK_HEADING_WORDS, SECTION_HEADING_LINE, SECTION_HEADING_WORDS,
+    AGE_LINE, AGE_WORDS, CARD_LABEL_LINE, CARD_LABEL_WORDS, CJK_LINK_HEADING_LINE, DASH_SOURCE_LINE, DIGIT,
+    LINK_HEADING_LINE, LINK_HEADING_WORDS, SECTION_HEADING_LINE, SECTION_HEADING_WORDS,
 )
 from ..text import normalise
 
@@ -109,9 +109,17 @@ def _keys_around(source: str, head: Block, n: int) -> Iterator[str]:
 
 
 def is_link_heading(block: Block, max_words: int = 8) -> bool:
-    """"Related Articles", "Most read": a heading that only ever introduces links elsewhere."""
-    return (block.words <= max_words and block.mentions(LINK_HEADING_WORDS)
-            and LINK_HEADING_LINE.fullmatch(block.text) is not None)
+    """"Related Articles", "Most read", "相关新闻": a heading that only ever introduces links elsewhere."""
+    if block.words > max_words:
+        return False
+    if block.mentions(LINK_HEADING_WORDS):
+        return LINK_HEADING_LINE.fullmatch(block.text) is not None
+    return _cjk_link_heading(block.text)
+
+
+def _cjk_link_heading(text: str) -> bool:
+    """A related-list heading in Chinese, Japanese or Korean, which has no ASCII keyword to be found by."""
+    return not text.isascii() and CJK_LINK_HEADING_LINE.fullmatch(text) is not None
 
 
 def is_weak_heading(block: Block, max_words: int = 4) -> bool:
@@ -183,7 +191,8 @@ class CardReader:
         text = b.text
         # most lines are headlines or prose: the tests below need their words, a digit or a dash
         if b.words <= self._max_marked_words and (
-                not _MARKED_WORDS.isdisjoint(b._kw) or text.startswith(_DASHES) or DIGIT.search(text)):
+                not _MARKED_WORDS.isdisjoint(b._kw) or text.startswith(_DASHES) or DIGIT.search(text)
+                or _cjk_link_heading(text)):
             marked = self._marked_kind(b)
             if marked is not None:
                 return marked
@@ -296,7 +305,8 @@ class CardReader:
         headings, found from word counts and keywords alone, before any line's kind is read."""
         longest = max(self.max_heading_words, self.max_weak_heading_words)
         names_none = _START_WORDS.isdisjoint
-        return [i for i, b in enumerate(body) if b.words <= longest and not names_none(b._kw)]
+        return [i for i, b in enumerate(body) if b.words <= longest
+                and (not names_none(b._kw) or _cjk_link_heading(b.text))]
 
     def _cards(self, body: Sequence[Block], kinds: Sequence[Kind], start: int, section: str, *,
                first_needs_evidence: bool = False, source: str | None = None) -> tuple[list[Card], int]:
