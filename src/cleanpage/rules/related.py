@@ -25,7 +25,8 @@ CONTENT_SECTION_SHARE = 0.5  # text input: a section the line model keeps this m
 class SegmentSidebarSections:
     """Move related/popular lists out of the body, one sidebar card per teaser.
 
-    Headings are read in English, German, French, Spanish, Portuguese and Italian.
+    Headings are read in English, German, French, Spanish, Portuguese and Italian, and in
+    Chinese, Japanese and Korean ("相关新闻", "関連記事", "관련 기사").
     Targets: Related Articles / Dubai Eye / 10 hours ago / - Dubai Eye / Ukraine urges
              investigation into alleged Russian chemical weapons use / Ukraine asked ...
              Mehr zum Thema / Neue Ladesäulen am Bahnhof in Betrieb genommen / vor 3 Stunden
