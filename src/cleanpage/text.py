@@ -23,9 +23,10 @@ WORD = regex.compile(r"\w+")
 #: those characters (inclusive code point ranges; ``lines.tokens`` reads the same): kana, CJK
 #: ideographs and their extension A and compatibility blocks
 CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
-_CJK = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in CJK_RANGES)
-_CJK_CHAR = regex.compile(f"[{_CJK}]")
-_CJK_WORD = regex.compile(f"[\\w&&[{_CJK}]]{{1,2}}|[\\w--[{_CJK}]]+", regex.V1)
+#: the same, as the inside of a character class ("[" + CJK_CLASS + "]")
+CJK_CLASS = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in CJK_RANGES)
+_CJK_CHAR = regex.compile(f"[{CJK_CLASS}]")
+_CJK_WORD = regex.compile(f"[\\w&&[{CJK_CLASS}]]{{1,2}}|[\\w--[{CJK_CLASS}]]+", regex.V1)
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 _LETTER = regex.compile(r"\p{L}")
 
@@ -83,12 +84,17 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+def has_cjk(text: str) -> bool:
+    """Does ``text`` hold a Chinese or Japanese character (``CJK_RANGES``)?"""
+    return not text.isascii() and _CJK_CHAR.search(text) is not None
+
+
 def split_words(text: str) -> list[str]:
     """``text.split()``, with each whitespace token that holds Chinese or Japanese characters
     read as ``count_words`` reads it (a word per two of those characters): "港特首梁振英" is 3
     words, not one. Tokens keep their punctuation ("Hello," stays one token)."""
     tokens = text.split()
-    if text.isascii() or _CJK_CHAR.search(text) is None:
+    if not has_cjk(text):
         return tokens
     out: list[str] = []
     for token in tokens:

@@ -34,19 +34,17 @@ import numpy as np
 import regex
 
 from ..patterns import AGE_LINE, BYLINE, DATE_CORE, DATE_HINT
-from ..text import CJK_RANGES
+from ..text import CJK_CLASS, has_cjk
 
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 _INNER_END = re.compile(r"[.!?]\s+[A-Z]")
-_CJK_CLASS = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in CJK_RANGES)
 # a separator between a title and its site: spaced, or, after Chinese or Japanese, which puts no
 # space around it, an underscore, a bar or a dash between two of its characters ("标题_新浪新闻",
 # "短缺药品保供稳价 全力保障临床用药需求-新华网")
 _SPACED_SEPS = re.compile(r"\s+(?:\||-|–|—|::|·|»|/|:)\s+")
-_CJK_SEPS = re.compile(rf"{_SPACED_SEPS.pattern}|(?<=[{_CJK_CLASS}])\s*[_｜|]\s*(?=\S)"
-                       rf"|(?<=[{_CJK_CLASS}])-(?=[{_CJK_CLASS}])")
-_HAS_CJK = re.compile(f"[{_CJK_CLASS}]")
+_CJK_SEPS = re.compile(rf"{_SPACED_SEPS.pattern}|(?<=[{CJK_CLASS}])\s*[_｜|]\s*(?=\S)"
+                       rf"|(?<=[{CJK_CLASS}])-(?=[{CJK_CLASS}])")
 _SEP_MARK = re.compile(r"[|\-–—:·»/_｜]")  # in every separator (``_seps``): a quick test that rules most lines out
 MAX_TITLE_WORDS = 40
 MAX_SITE_WORDS = 8
@@ -79,7 +77,7 @@ class TitlePick:
 def _seps(line: str) -> list[re.Match[str]]:
     """The separators of ``line``: a line without Chinese or Japanese can only have spaced ones and is
     searched for them alone (the look-behinds of the others made the search 2.6 times slower)."""
-    return list((_CJK_SEPS if not line.isascii() and _HAS_CJK.search(line) else _SPACED_SEPS).finditer(line))
+    return list((_CJK_SEPS if has_cjk(line) else _SPACED_SEPS).finditer(line))
 
 
 def _words(s: str) -> list[str]:
