@@ -193,7 +193,7 @@ NEWSLETTER_LINE = regex.compile(
     rf"(?:subscribe|sign\s+up|register)\s+(?:now\s+)?(?:to|for)\s+(?:our|the|my)\s+(?:free\s+)?(?:{_W}\s+){{0,4}}?newsletters?\b.{{0,160}}"
     rf"|(?:get|receive)\s+(?:our|the)\s+(?:free\s+)?(?:{_W}\s+){{0,4}}?newsletters?\b.{{0,160}}"
     rf"|newsletter\s+sign[- ]?up|subscribe(?:\s+(?:now|today|here))?\s*[.!]?"
-    # "Get the latest news delivered to your inbox.", "Get all latest content delivered straight to your inbox."
+    # "Get the latest recipes delivered to your inbox.", "Get all latest content delivered straight to your inbox."
     rf"|(?:get|receive)\s+(?:all\s+)?(?:the\s+|our\s+)?(?:very\s+)?(?:latest|best|top|new|newest)\b(?:\s+{_W}){{0,5}}?"
     rf"\s+delivered\s+(?:straight\s+|directly\s+|right\s+)?to\s+your\s+inbox\b.{{0,120}}",
     _F | regex.DOTALL,
@@ -299,7 +299,7 @@ COMMENTS_EMPTY_LINE = regex.compile(
     _F,
 )
 COMMENTS_EMPTY_WORDS = _words(b"comments responses replies first conversation")
-#: a comment section's house rules, opening a line: "All comments are moderated before being published.",
+#: a comment section's house rules, opening a line: "All comments are moderated before they appear.",
 #: "ultimahora.es se reserva el derecho de eliminar cualquier comentario inapropiado."; in English,
 #: Spanish, French, German, Portuguese and Italian. ``_SITE``: a site or publisher's name of 1 to 4 tokens
 _SITE = r"[\w.\-]++(?:\s+[\w.\-]++){0,3}"  # possessive: a long run of word characters is read once

@@ -155,7 +155,7 @@ def test_drop_quote_expander():
 
 
 @pytest.mark.parametrize("line", [
-    "All comments are moderated before being published.",
+    "All comments are moderated before they appear.",
     "We reserve the right to remove any comment that is abusive or off-topic.",
     "The views expressed in the comments are those of the readers and not of this site.",
     "Please read our comment policy before posting.",
@@ -172,7 +172,7 @@ def test_comment_policy_family(line):
 
 
 @pytest.mark.parametrize("line", [
-    "The forum said all comments are moderated before being published.",
+    "The forum said all comments are moderated before they appear.",
     "Comments are moderated by volunteers. They removed 40,000 posts last year. The company hired ten more.",
     "We reserve the right to be wrong.",
     "Comments",

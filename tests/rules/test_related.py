@@ -122,20 +122,20 @@ def test_headline_only_list():
 
 
 def test_a_summary_is_printed_right_under_its_headline():
-    # a store's blog post: "Related Posts:" and three titles, then a comment form whose prompt and
-    # house rules other rules remove; the captcha notice under it is no summary of the third title
+    # a shop's blog post (invented): "Related Posts:" and three titles, then a comment form whose
+    # prompt and house rules other rules remove; the captcha notice under it is no summary of the third title
     from cleanpage.model import ToSidebar
     from cleanpage.parse.text import parse_text
     from cleanpage.readers.cards import CardReader
 
-    text = (ARTICLE + "Related Posts:\nFun Facts About Coffee\nTypes of Coffee Drinks to Order in a Cafe\n"
-            "How to Store Your Coffee\nLeave a comment\nAll comments are moderated before being published.\n"
-            "This site is protected by hCaptcha and the hCaptcha Privacy Policy and Terms of Service apply.\n")
+    text = (ARTICLE + "Related Posts:\nWhy Tea Leaves Unfurl in Hot Water\nFive Ways to Brew a Better Pot\n"
+            "Where Our Oolong Is Grown\nLeave a comment\nAll comments are moderated before they appear.\n"
+            "This form is protected by a captcha, and its privacy policy and terms of service apply.\n")
     blocks = parse_text(text).blocks
-    body = [b for b in blocks if b.text not in ("Leave a comment", "All comments are moderated before being published.")]
+    body = [b for b in blocks if b.text not in ("Leave a comment", "All comments are moderated before they appear.")]
     read = [(b.text[:20], d.role) for b, d in CardReader().sections(body, text) if isinstance(d, ToSidebar)]
-    assert read == [("Related Posts:", "heading"), ("Fun Facts About Coff", "title"),
-                    ("Types of Coffee Drin", "title"), ("How to Store Your Co", "title")]
+    assert read == [("Related Posts:", "heading"), ("Why Tea Leaves Unfur", "title"),
+                    ("Five Ways to Brew a ", "title"), ("Where Our Oolong Is ", "title")]
     # with nothing printed between them, the same line would be read as the summary
     adjacent = "".join(f"{b.text}\n" for b in body)
     assert [d.role for _b, d in CardReader().sections(parse_text(adjacent).blocks, adjacent)][-1] == "summary"

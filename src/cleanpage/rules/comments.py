@@ -78,10 +78,9 @@ def drop_comment_policy(block: Block, config: Config) -> Drop | None:
     Read in English, Spanish, French, German, Portuguese and Italian. The line must open
     with the rule and be a sentence or two: an article that reports on a site's
     moderation says so inside a longer paragraph, or after a subject of its own.
-    Targets: All comments are moderated before being published.
-             El contenido de los comentarios es la opinión de los usuarios o internautas no de ultimahora.es.
+    Targets: El contenido de los comentarios es la opinión de los usuarios o internautas no de ultimahora.es.
              ultimahora.es se reserva el derecho de eliminar cualquier comentario inapropiado.
-    Keeps:   The forum said all comments are moderated before being published. (a report)
+    Keeps:   The forum said all comments are moderated before they appear. (a report)
              Comments are moderated by volunteers. They removed 40,000 posts last year. The company
              hired ten more. (a paragraph that goes on)
     """

@@ -42,7 +42,7 @@ def drop_newsletter_line(block: Block, config: Config) -> Drop | None:
     """Drop a line that only asks the reader to subscribe.
 
     Targets: Subscribe to our newsletter
-             Get the latest news delivered to your inbox.
+             Get all latest content delivered straight to your inbox.
     Keeps:   More than 2,000 readers subscribe to the newsletter, the editor said.
     """
     if block.words <= config.max_newsletter_line_words and NEWSLETTER_LINE.fullmatch(block.text):
