@@ -502,17 +502,24 @@ PHOTO_CAPTION_WORDS = _words(b"ap afp reuters epa getty shutterstock xinhua bloo
 PHOTO_CREDIT_LINE = regex.compile(
     r"\(?\s*(?i:(?:photo|image|picture|photograph|illustration)s?(?:\s+credits?)?|credits?)\s*[:：]\s*"
     r"\p{Lu}[\p{L}.'’&-]*(?:[\s/,]+(?:via\s+|for\s+|and\s+)?\p{Lu}[\p{L}.'’&-]*){0,7}\s*\)?"
+    # "Photo credit: Screenshot from the company's website": after a two-word label, any short credit
+    r"|(?i:(?:photo|image|picture)s?\s+credits?)\s*[:：]\s*[^.!?\s][^.!?]{0,80}"
     r"|\(?AP\s+Photo(?:/[^)]{1,60})?\)?|\(?(?:\S.{0,60}?\s*(?:/|via)\s*)?Getty\s+Images(?:\s+[^)]{1,30})?\)?"
     r"|\(?(?:Shutterstock(?:\.com)?|EPA(?:-EFE)?/[^)]{1,60}|Reuters/\p{Lu}\p{Ll}[^)]{1,60})\)?"
 )
 PHOTO_CREDIT_WORDS = _words(b"photo photos image images picture pictures photograph photographs illustration"
                             b" illustrations credit credits ap images shutterstock epa reuters")
-#: a caption line ending in its credit: "Firefighters try to stop a blaze ... on Sunday. (Photo: Reuters)"
+_CREDITED = r"\p{Lu}[\p{L}\d.'’&-]*(?:[\s/,]+(?:via\s+|for\s+|and\s+|&\s+)?\p{Lu}[\p{L}\d.'’&-]*){0,5}"
+#: a caption line ending in its credit: "Firefighters try to stop a blaze ... on Sunday. (Photo: Reuters)",
+#: or, after the caption's last sentence, "... on Sunday. Credit: Jane Doe" ("Photo:", "Image credit:")
 CAPTION_LINE = regex.compile(
     r"\S.{0,400}?\s*\(\s*(?i:(?:photo|image|picture|photograph|file\s+photo)s?(?:\s+credit)?|credit)\s*[:：]?\s*[^()]{1,80}\)\s*"
+    rf"|\S.{{0,400}}?[.!?…][\"”’)]?\s+(?i:(?:(?:photo|image|picture)s?\s+)?credits?|photo(?:graph)?s?|images?|pictures?)"
+    rf"\s*[:：]\s*{_CREDITED}\s*"
 )
 # "(Photographer: ...)" matches CAPTION_LINE too, so its prefilter is a pattern, not whole words
-CAPTION_OPEN = re.compile(r"\(\s*(?:photo|image|picture|file|credit)", re.IGNORECASE)
+CAPTION_OPEN = re.compile(r"\(\s*(?:photo|image|picture|file|credit)|\b(?:credits?|photo(?:graph)?s?|images?|pictures?)\s*[:：]",
+                          re.IGNORECASE)
 
 # --- sidebar sections and cards ------------------------------------------------------------------
 
