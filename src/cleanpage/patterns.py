@@ -163,6 +163,11 @@ BYLINE = regex.compile(
     rf"(?:\s+(?:{_NAME}|{_NAME_PARTICLE})){{0,3}}{_MORE_NAMES}))"
     r"(?:\s*[,|·•–—-]\s*\S.{0,60})?",
 )
+#: a byline with its label or its date: "Written by Jane Smith", "Posted by Ali Khan on March 3, 2025"
+LABELLED_BYLINE = regex.compile(
+    rf"(?:(?i:written|posted)\s+)?(?:{BYLINE.pattern})(?:\s+(?i:on)\s+(?=[^\d\n]{{0,24}}\d)\S.{{0,40}})?"
+)
+BYLINE_LABEL_WORDS = _words(b"written posted")
 
 # --- promos ---------------------------------------------------------------------------------
 

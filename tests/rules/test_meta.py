@@ -74,6 +74,21 @@ def test_lines_that_start_like_a_byline_but_are_not(line):
     assert decide("meta.byline", "Headline of the story\n" + line + "\n" + ARTICLE) == []
 
 
+@pytest.mark.parametrize("line,author", [
+    ("Written by Kyle Bonds on August 7, 2025", "Kyle Bonds"),
+    ("Written By Dana Whitfield", "Dana Whitfield"),
+    ("Posted by Ali Khan on Friday March 6, 2026 @08:00PM", "Ali Khan"),
+])
+def test_labelled_bylines(line, author):
+    assert meta_of("meta.byline", "Oil prices fall\n" + line + "\n" + ARTICLE) == [(line, "author", author)]
+
+
+@pytest.mark.parametrize("line", ["Written by hand on paper", "Written by Monday the draft was done.",
+                                  "Posted by courier on the day of the sale"])
+def test_labelled_lines_that_are_not_bylines(line):
+    assert decide("meta.byline", "Headline of the story\n" + line + "\n" + ARTICLE) == []
+
+
 def test_bylines_of_listing_entries_stay():
     assert decide("meta.byline", ARTICLE + "By Logan Jones\n" + ARTICLE) == []
 

@@ -278,7 +278,7 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
     Keeps:   the navigation lines above the headline, which are not titles; a line of a
              chrome phrase family ("Subscribe Sign in"); on a page that reads as clean
              text, every line but a "Title | Site" first line whose site part is a name (not
-             "Written by Ann Smith - 3 min read") and a headline that the first line
+             "Ann Smith - 3 min read") and a headline that the first line
              repeats or that the page prints again before its prose (on a page too
              short for the model, every line but a "Title | Site" first line); a headline
              longer than ``max_title_words``, as meta.title does, unless it is the first line

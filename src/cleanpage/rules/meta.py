@@ -10,8 +10,8 @@ import regex
 from ..config import Config
 from ..model import Block, Decision, Document, ToMeta, ToTitle
 from ..patterns import (
-    AGE_LINE, AGE_WORDS, AGENCY_WORDS, BYLINE, BYLINE_WORDS, DATELINE, DATELINE_NEEDS, DATELINE_WORDS, DIGIT,
-    SOURCE_LINE, SOURCE_WORDS, TRAILING_CREDIT, UPDATED_LABEL, WIRE_CREDIT_LINE,
+    AGE_LINE, AGE_WORDS, AGENCY_WORDS, BYLINE, BYLINE_LABEL_WORDS, BYLINE_WORDS, DATELINE, DATELINE_NEEDS, DATELINE_WORDS, DIGIT,
+    LABELLED_BYLINE, SOURCE_LINE, SOURCE_WORDS, TRAILING_CREDIT, UPDATED_LABEL, WIRE_CREDIT_LINE,
 )
 from ..registry import Stage, rule
 from ..text import is_prose
@@ -96,9 +96,11 @@ def file_byline(doc: Document, config: Config) -> Iterator[tuple[Block, ToMeta]]
     """File a byline before the article as ``metadata["author"]``.
 
     Bylines further down (one per entry on a listing page) stay in the body. Also in German,
-    French, Spanish, Portuguese and Italian ("Von", "Par", "Por", "di").
+    French, Spanish, Portuguese and Italian ("Von", "Par", "Por", "di"); in English with a
+    "Written" or "Posted" label and a date after the name.
     Targets: By Jane Smith and Ali Khan, Reuters
              Par Julien Moreau et Claire Dubois
+             Written by Kyle Bonds on August 7, 2025
     Keeps:   By Monday the talks had collapsed.
              Von Montag an gilt die neue Regel.
     """
@@ -106,6 +108,8 @@ def file_byline(doc: Document, config: Config) -> Iterator[tuple[Block, ToMeta]]
         if not block.mentions(BYLINE_WORDS) or block.words > config.max_byline_words:
             continue
         m = BYLINE.fullmatch(block.text)
+        if m is None and block.mentions(BYLINE_LABEL_WORDS):
+            m = LABELLED_BYLINE.fullmatch(block.text)
         if m:
             yield block, ToMeta("author", "byline", value=m.span("v"))
             return
