@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..config import Config
 from ..model import Block, Cut, Drop
 from ..patterns import (
-    CAPTION_LINE, CAPTION_OPEN, PHOTO_CAPTION, PHOTO_CAPTION_WORDS, PHOTO_CREDIT_LINE, PHOTO_CREDIT_WORDS,
+    CAPTION_CREDIT_WORDS, CAPTION_LINE, CAPTION_OPEN, PHOTO_CAPTION, PHOTO_CAPTION_WORDS, PHOTO_CREDIT_LINE, PHOTO_CREDIT_WORDS,
 )
 from ..registry import Stage, rule
 from ..text import count_words
@@ -46,11 +46,13 @@ def drop_photo_credit_line(block: Block, config: Config) -> Drop | None:
     return None
 
 
-@rule("media.caption_line", stage=Stage.LINES, order=60, zones=("body", "sidebar"), pattern=CAPTION_OPEN)
+@rule("media.caption_line", stage=Stage.LINES, order=60, zones=("body", "sidebar"), pattern=CAPTION_OPEN,
+      keywords=CAPTION_CREDIT_WORDS)
 def drop_caption_line(block: Block, config: Config) -> Drop | None:
     """Drop a photo caption line that ends in its credit.
 
     Targets: Firefighters try to stop a blaze near the port on Sunday. (Photo: Reuters)
+             The lighter frame folds in two seconds and fits in a car boot. Credit: Dana Whitfield
     Keeps:   The photo (taken in 1972) shows the harbour before the fire.
     """
     if block.words <= config.max_caption_line_words and CAPTION_LINE.fullmatch(block.text):
