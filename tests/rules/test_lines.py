@@ -117,6 +117,15 @@ def test_lines_title_on_clean_text_takes_a_title_line_or_the_headline_it_repeats
     page = cleanpage.clean("\n".join([TITLE, "Home", ARTICLE[0], *paragraphs]), config=PREVIEW)
     assert page.title == ARTICLE[0] and page.metadata.get("site") == "The Green Fork"
     assert TITLE not in page.paragraphs
+    # the same with a site part the title splitter does not read (in brackets, after a bullet)
+    for first in (ARTICLE[0] + " (Jane Smith)", ARTICLE[0] + " \u2022 The Green Fork", ARTICLE[0] + " [greenfork.example]"):
+        page = cleanpage.clean("\n".join([first, "Home", ARTICLE[0], *paragraphs]), config=PREVIEW)
+        assert page.title == ARTICLE[0] and first not in page.paragraphs, first
+    # but not a line the first line only begins with: "How to repot a fiddle-leaf fig and why
+    # spring is best" does not repeat the headline "How to repot a fiddle-leaf fig"
+    for first in (ARTICLE[0] + " and why spring is best", ARTICLE[0] + " //"):  # nor a separator alone
+        page = cleanpage.clean("\n".join([first, "Home", ARTICLE[0], *paragraphs]), config=PREVIEW)
+        assert page.title != ARTICLE[0], first
 
 
 def test_lines_title_keeps_a_subtitle_after_a_dash_in_the_title():

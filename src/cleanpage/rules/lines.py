@@ -531,9 +531,25 @@ def _words(text: str) -> list[str]:
 
 
 def _repeats_title(first_line: str, title: str) -> bool:
-    """Is ``title`` the first line (a ``<title>``), or its part without the site name?"""
+    """Is ``title`` the first line (a ``<title>``), or its part without the site name? The site
+    part may also be one after it that ``split_site`` does not read, since the repeat is the
+    evidence: "<title> (Erik Demaine)", "<title> • Site", "<title> [LWN.net]". Not a part before it:
+    in "Tax 101: Understanding the basics" or "<Book> - <Chapter>" either side may be what the
+    page prints again."""
     words = _words(title)
-    return len(words) >= 2 and words in (_words(first_line), _words(split_site(first_line)[0]))
+    if len(words) < 2:
+        return False
+    if words in (_words(first_line), _words(split_site(first_line)[0])):
+        return True
+    first, n = _words(first_line), len(words)
+    if len(first) <= n:
+        return False
+    return first[:n] == words and _SITE_AFTER.fullmatch(" ".join(first[n:])) is not None
+
+
+# what the first line may add to a headline it repeats, after a separator or in brackets: a short name
+# (not a separator alone: "Pierce Freeman //" does not repeat "Pierce Freeman" with a site)
+_SITE_AFTER = regex.compile(r"[|•·»/:–—-]\s*(?=.*\w)(?:\S+\s){0,5}\S+|\(\S+(?:\s\S+){0,5}\)|\[\S+(?:\s\S+){0,5}\]")
 
 
 def _lead_off(b: Block, pick: TitlePick) -> tuple[TitlePick, _Lead | None]:
