@@ -200,10 +200,19 @@ NEWSLETTER_LINE = regex.compile(
     rf"|newsletter\s+sign[- ]?up|subscribe(?:\s+(?:now|today|here))?\s*[.!]?"
     # "Get the latest recipes delivered to your inbox.", "Get all latest content delivered straight to your inbox."
     rf"|(?:get|receive)\s+(?:all\s+)?(?:the\s+|our\s+)?(?:very\s+)?(?:latest|best|top|new|newest)\b(?:\s+{_W}){{0,5}}?"
-    rf"\s+delivered\s+(?:straight\s+|directly\s+|right\s+)?to\s+your\s+inbox\b.{{0,120}}",
+    rf"\s+delivered\s+(?:straight\s+|directly\s+|right\s+)?to\s+your\s+inbox\b.{{0,120}}"
+    # a line that opens with the call: "Join our newsletter for the week's best projects", "Sign up to
+    # our weekly round-up, sent straight to your inbox!", "Join our email list today!"
+    rf"|\W{{0,3}}(?:sign(?:\s|-)?up|subscribe|join|register)\b.{{0,100}}?\b(?:newsletters?|inbox|mailing\s+list"
+    rf"|e-?mail\s+list)\b.{{0,160}}"
+    # the inbox anywhere: "Planting tips, delivered to your inbox", "Get our latest recipes in your inbox."
+    rf"|.{{0,120}}?\b(?:delivered|sent)\s+(?:\w+\s+){{0,2}}(?:to|in)\s+your\s+(?:e-?mail\s+)?inbox\b.{{0,120}}"
+    rf"|\W{{0,3}}(?:get|receive)\s+(?:our|the)\b.{{0,60}}?\b(?:to|in)\s+your\s+(?:e-?mail\s+)?inbox\b.{{0,120}}"
+    # the form's answer: "Thanks for subscribing!", "Thank you for signing up."
+    rf"|\W{{0,3}}thank(?:s|\s+you)\s+for\s+(?:subscribing|signing\s+up)\b.{{0,160}}",
     _F | regex.DOTALL,
 )
-NEWSLETTER_LINE_WORDS = _words(b"newsletter newsletters subscribe inbox")
+NEWSLETTER_LINE_WORDS = _words(b"newsletter newsletters subscribe subscribing signing inbox list")
 # where an inline pitch may start: at the block start or after a sentence/teaser end
 _BOUNDARY = rf"(?<=\A|[.!?…»]{_CLOSE}{{0,3}}\s+)"
 #: inline: "New MEE newsletter: Jerusalem Dispatch Sign up to get the latest insights ... other MEE newsletters"

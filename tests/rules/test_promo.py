@@ -42,7 +42,15 @@ def test_drop_newsletter_line():
 @pytest.mark.parametrize("line", ["Get all latest content delivered straight to your inbox.",
                                   "Get the latest recipes delivered to your inbox.",
                                   "Get the best of The Green Fork delivered to your inbox weekly",
-                                  "Get the latest in garden news delivered to your inbox!"])
+                                  "Get the latest in garden news delivered to your inbox!",
+                                  "Join our newsletter for the week's best garden projects.",
+                                  "\U0001F680 Sign up for The Potting Bench newsletter",
+                                  "Sign up to our weekly round-up, sent straight to your inbox!",
+                                  "Join our email list today!",
+                                  "Planting tips, delivered to your inbox",
+                                  "Get our latest recipes in your inbox. Sign up for email alerts.",
+                                  "Thanks for subscribing! Check your inbox to confirm.",
+                                  "Thank you for signing up!"])
 def test_newsletter_line_family(line):
     assert decide("promo.newsletter_line", line).action == "drop"
 
@@ -50,6 +58,16 @@ def test_newsletter_line_family(line):
 def test_newsletter_line_keeps_a_report_of_one():
     assert decide("promo.newsletter_line",
                   "Readers get the latest figures delivered to their inbox each Monday, the editor said.") is None
+
+
+@pytest.mark.parametrize("line", [
+    "Gardeners who subscribe to seed-company newsletters hear about new varieties first.",
+    "The newsletters I subscribe to arrive on Sunday mornings.",
+    "Once your list is set up, you can add a signup form to your site.",
+    "Thanks to the new mailing list, the club doubled its members.",
+])
+def test_newsletter_line_keeps_advice_and_reports(line):
+    assert decide("promo.newsletter_line", line) is None
 
 
 def test_cut_newsletter_pitch():

@@ -43,7 +43,10 @@ def drop_newsletter_line(block: Block, config: Config) -> Drop | None:
 
     Targets: Subscribe to our newsletter
              Get all latest content delivered straight to your inbox.
+             Join our newsletter for the week's best garden projects.
+             Thanks for subscribing! Check your inbox to confirm.
     Keeps:   More than 2,000 readers subscribe to the newsletter, the editor said.
+             Gardeners who subscribe to seed-company newsletters hear about new varieties first.
     """
     if block.words <= config.max_newsletter_line_words and NEWSLETTER_LINE.fullmatch(block.text):
         return Drop("newsletter sign-up prompt")
