@@ -497,6 +497,47 @@ READ_MORE_LINE_WORDS = _words(b"read also see related recommended watch listen m
 # the sentence boundary a teaser headline starts after
 TEASER_START = regex.compile(rf"(?:[.!?…]{_CLOSE}{{0,3}}|»|›|>>|→)\s+")
 
+# --- feedback widgets --------------------------------------------------------------------------
+
+_YES_NO = r"(?:yes|no|ja|nein|oui|non|s[ií]|sim|n[aã]o|sì)"
+#: "Was this page helpful?", "Did you find this useful?", "War dieser Artikel hilfreich?", "Cet article
+#: vous a-t-il été utile ?", "¿Te resultó útil este artículo?", "Este artigo foi útil?", "Questa pagina
+#: ti è stata utile?"; with the widget's buttons on the same line ("... helpful? Yes No")
+FEEDBACK_QUESTION_LINE = regex.compile(
+    r"\W{0,3}(?:"
+    r"(?:was|is)\s+this\s+(?:(?:page|article|post|answer|information|content|guide|tip|review|section|topic"
+    r"|documentation|doc|video|summary|feature|reply|response)\s+)?(?:helpful|useful)(?:\s+to\s+you)?"
+    r"|did\s+you\s+find\s+(?:this|it)(?:\s+[\w-]+){0,3}?\s+(?:helpful|useful)"
+    r"|how\s+(?:helpful|useful)\s+(?:was|is)\s+this(?:\s+(?:page|article|post|answer|information|guide))?"
+    r"|(?:war|ist)\s+(?:dieser|diese|dieses|das|dies)(?:\s+\w+)?\s+hilfreich"
+    r"|hat\s+(?:ihnen|dir)\s+(?:dieser|diese|dieses|das)(?:\s+\w+)?\s+geholfen"
+    r"|(?:cet|cette|ce)(?:\s+\w+)?\s+(?:vous\s+|t['’])?a-t-(?:il|elle)\s+été\s+utile"
+    r"|avez-vous\s+trouvé\s+(?:cet|cette|ce)(?:\s+\w+)?\s+utile"
+    r"|¿?\s*(?:te|le)\s+(?:ha\s+)?(?:resultado|resultó|parece|pareció|fue|sido)\s+útil(?:\s+(?:este|esta)\s+\w+)?"
+    r"|¿?\s*(?:fue|es|ha\s+sido)\s+útil\s+(?:este|esta)\s+\w+"
+    r"|(?:este|esta|isso|isto)(?:\s+\w+)?\s+foi\s+útil"
+    r"|(?:questo|questa)(?:\s+\w+)?\s+(?:(?:ti|le|vi)\s+)?è\s+stat[oa]\s+utile"
+    rf")\s*[?？]?(?:\s*{_YES_NO}\b[\s/|,.!]*){{0,2}}(?:\s*edit\s+this\s+page)?\s*",
+    _F,
+)
+#: one of these is in every line FEEDBACK_QUESTION_LINE matches
+FEEDBACK_WORDS = _words(b"helpful useful hilfreich geholfen utile til")
+#: what such a widget prints under its question: its buttons ("Yes No", "Yes, it is useful"), a star
+#: rating's prompts and counts, and its thanks
+FEEDBACK_ANSWER_LINE = regex.compile(
+    rf"(?:{_YES_NO}\b[\s/|,.!]*){{1,2}}"
+    r"|(?:yes,\s+it\s+(?:is|was)|no,\s+it\s+(?:is|was)\s+not)\s+(?:useful|helpful)"
+    r"|[\s👍👎]+"
+    r"|click\s+on\s+a\s+star\s+to\s+rate\s+it!?|submit\s+rating"
+    r"|average\s+rating\s+[\d.]+\s*/\s*[\d.]+\.?\s*(?:vote\s+count\s*:\s*[\d,.]+\.?)?"
+    r"|no\s+votes\s+so\s+far!?\s*(?:be\s+the\s+first\s+to\s+rate\s+this\s+\w+\.?)?"
+    r"|we\s+are\s+sorry\s+that\s+this\s+\w+\s+was\s+not\s+(?:useful|helpful)(?:\s+for\s+you)?!?"
+    r"|let\s+us\s+improve\s+this\s+\w+!?|tell\s+us\s+how\s+we\s+can\s+improve\s+this\s+\w+\??"
+    r"|thank(?:s|\s+you)\s+for\s+(?:your\s+)?(?:feedback|rating|vote)\s*[.!]?(?:\s+you\s+selected\s+.{1,60})?"
+    r"|your\s+feedback\s+is\s+important\s+to\s+us\s*[.!]?",
+    _F,
+)
+
 # --- photo credits --------------------------------------------------------------------------
 
 _PHOTO_CREDIT = (r"AP(?:\s+Photo(?:/[\p{Lu}][\p{L}.'-]*(?:\s+[\p{Lu}][\p{L}.'-]*){0,3})?)?|AFP(?:\s+via\s+Getty\s+Images)?"
