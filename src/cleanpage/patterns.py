@@ -606,6 +606,7 @@ LINK_HEADING_LINE = regex.compile(
     rf"|(?:sponsored|promoted|partner)\s+(?:stories|content|links|posts)"
     rf"|(?:other|similar)\s+(?:stories|articles|news|posts)|popular\s+(?:now|today|this\s+week|stories|articles|posts|news|reads|on\s+\S.{{0,40}})"
     rf"|trending\s+(?:now|stories|news|articles|today)|top\s+(?:stories|news|headlines|articles|reads)"
+    rf"|(?:hot|trending)\s+(?:network\s+)?questions"  # a Q&A site's list of other threads
     rf"|latest\s+(?:news|stories|articles|posts|headlines|videos)|recent\s+(?:posts|articles|stories|news)"
     rf"|{'|'.join(RELATED_HEADINGS_OTHER)}){_TAIL}",
     _F,
@@ -615,7 +616,7 @@ LINK_HEADING_LINE = regex.compile(
 CJK_LINK_HEADING_LINE = regex.compile(rf"(?:{'|'.join(RELATED_HEADINGS_CJK)})\s*[:：]?\s*(?:\(\d{{1,4}}\))?")
 LINK_HEADING_WORDS = _words(b"related more most editor editors recommended you read watch see also don dont must blog"
                             b" case icymi next web sponsored promoted partner other similar popular trending top"
-                            b" latest recent") | RELATED_HEADINGS_OTHER_WORDS
+                            b" latest recent hot") | RELATED_HEADINGS_OTHER_WORDS
 #: headings that may also be an article's own subheading ("Popular", "Latest", "Recommended"):
 #: they open a sidebar section only when cards follow
 SECTION_HEADING_LINE = regex.compile(

@@ -162,14 +162,15 @@ HEADLINES = ("City council approves new cycle lanes on Bridge Street\nLibrary ex
                                      "Related News & Resources", "You may like to read:", "Other posts you’ll love:",
                                      "Services you might like", "You'll also love", "From our blog",
                                      "The latest from the blog", "More recipes", "More related posts",
-                                     "Read more articles", "Read more from Dana Reyes"])
+                                     "Read more articles", "Read more from Dana Reyes", "Hot Network Questions",
+                                     "Trending questions"])
 def test_more_related_heading_families(heading):
     assert [r[2] for r in roles(ARTICLE + heading + "\n" + HEADLINES)] == ["heading", "title", "title", "title"]
 
 
 # near misses: a guide's own reading list, a shop's related products, a pointer inside the article
 @pytest.mark.parametrize("line", ["Related Resources", "Related products", "Read more about the council's budget",
-                                  "You will love this recipe", "From the blog of a local historian"])
+                                  "You will love this recipe", "From the blog of a local historian", "Top questions"])
 def test_near_miss_related_headings_are_kept(line):
     assert roles(ARTICLE + line + "\n" + HEADLINES) == []
 
