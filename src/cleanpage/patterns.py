@@ -287,13 +287,16 @@ TAGS_LIST_LINE = regex.compile(
     _F,
 )
 HASHTAG = "#"  # a hashtag list names no tags word
-#: "Comments", "0 Comments", "Comments (12)", "View comments"
+#: "Comments", "0 Comments", "Comments (12)", "View comments"; a post's like counter: "7 Likes", "1.2K likes",
+#: "3 Gefällt mir", "5 J'aime", "2 Me gusta", "4 curtidas", "6 Mi piace"
 COMMENTS_LABEL_LINE = regex.compile(
     rf"(?:(?:\d{{1,6}}\s+)?comments?|\d{{1,6}}\s+(?:responses?|replies)"
-    rf"|(?:view|show|read|see|load|hide|join\s+the)\s+(?:all\s+)?(?:\d{{1,6}}\s+)?(?:comments?|discussion|conversation)){_TAIL}",
+    rf"|(?:view|show|read|see|load|hide|join\s+the)\s+(?:all\s+)?(?:\d{{1,6}}\s+)?(?:comments?|discussion|conversation)){_TAIL}"
+    rf"|\d{{1,3}}(?:[,.]\d{{1,3}})*\s*[km]?\s+(?:likes?|gefällt\s+mir|j['’]aime|me\s+gusta|curtidas?|mi\s+piace)",
     _F,
 )
-COMMENTS_LABEL_WORDS = _words(b"comment comments response responses replies discussion conversation")
+COMMENTS_LABEL_WORDS = _words(b"comment comments response responses replies discussion conversation"
+                              b" like likes mir aime gusta curtida curtidas piace")
 #: a forum's control under a collapsed quote: "Click to expand...", "Zum Erweitern anklicken...",
 #: "Cliquez pour agrandir...", "Haz clic para expandir...", "Clique para expandir...", "Clicca per espandere..."
 QUOTE_EXPANDER_LINE = regex.compile(

@@ -10,9 +10,15 @@ def test_drop_comments_label():
     assert decide("comments.label", "Comments from the minister angered the opposition.") is None
 
 
-@pytest.mark.parametrize("line", ["0 Comments", "Comments (12)", "View comments", "3 comments"])
+@pytest.mark.parametrize("line", ["0 Comments", "Comments (12)", "View comments", "3 comments", "1 Like", "7 Likes",
+                                  "1.2K likes", "3 Gefällt mir", "5 J'aime", "2 Me gusta", "4 curtidas", "6 Mi piace"])
 def test_comments_label_family(line):
     assert decide("comments.label", line).action == "drop"
+
+
+@pytest.mark.parametrize("line", ["12 likes and 3 shares in an hour, the agency said.", "Likes", "I like it"])
+def test_comments_label_keeps_lines_that_only_mention_likes(line):
+    assert decide("comments.label", line) is None
 
 
 def test_drop_empty_comment_notice():

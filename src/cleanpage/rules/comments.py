@@ -23,10 +23,12 @@ from ..text import is_prose
 
 @rule("comments.label", stage=Stage.LINES, order=20, keywords=COMMENTS_LABEL_WORDS)
 def drop_comments_label(block: Block, config: Config) -> Drop | None:
-    """Drop the heading or counter of a comments widget.
+    """Drop the heading or counter of a comments widget, or a post's like counter.
 
     Targets: Comments
+             7 Likes
     Keeps:   Comments from the minister angered the opposition.
+             12 likes and 3 shares in an hour, the agency said.
     """
     if block.words <= config.max_comment_label_words and COMMENTS_LABEL_LINE.fullmatch(block.text):
         return Drop("comments widget label")
