@@ -175,6 +175,21 @@ def test_near_miss_related_headings_are_kept(line):
     assert roles(ARTICLE + line + "\n" + HEADLINES) == []
 
 
+def test_short_links_under_a_related_heading_are_removed_not_filed():
+    # without the line model: a run of links of three words or fewer is a menu or footer, removed
+    # as chrome (and its heading with it), not sidebar items
+    assert roles(ARTICLE + "Related\nGarden tools\nSeed catalogue\nOur team\n") == [
+        ("Related", "drop", None), ("Garden tools", "drop", None), ("Seed catalogue", "drop", None),
+        ("Our team", "drop", None)]
+    # after real teasers, only the links go
+    assert [r[1:] for r in roles(ARTICLE + "Related articles\n" + HEADLINES + "Garden tools\nSeed catalogue\n")] == [
+        ("sidebar", "heading"), ("sidebar", "title"), ("sidebar", "title"), ("sidebar", "title"), ("drop", None),
+        ("drop", None)]
+    # a short headline with a summary under it is still a card
+    assert [r[2] for r in roles(ARTICLE + "Related\nGarden tools\nEverything you need for the spring season in "
+                                           "one place.\n")] == ["heading", "title", "summary"]
+
+
 def test_empty_related_heading_at_the_end_is_dropped():
     assert roles("The talks ended on Monday, both sides said.\nRelated Articles\n") == [
         ("Related Articles", "drop", None)]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..config import Config
-from ..model import Block, Decision, Document, MergeCard, ToSidebar
+from ..model import Block, Decision, Document, Drop, MergeCard, ToSidebar
 from ..readers.cards import PRINTED_LABEL, CardReader
 from ..registry import Stage, rule
 from ..text import is_prose
@@ -24,6 +24,10 @@ CONTENT_SECTION_SHARE = 0.5  # text input: a section the line model keeps this m
 @dataclass(frozen=True)
 class SegmentSidebarSections:
     """Move related/popular lists out of the body, one sidebar card per teaser.
+
+    Without the line model (text input and the default rules), the links of three words or fewer
+    that such a heading runs into (a menu or footer: "Careers", "Privacy Policy") are removed,
+    not filed as cards; with it, they stay for the model to judge.
 
     Headings are read in English, German, French, Spanish, Portuguese and Italian, and in
     Chinese, Japanese and Korean ("相关新闻", "関連記事", "관련 기사").
@@ -61,6 +65,8 @@ class SegmentSidebarSections:
         a = doc.analysis.get("lines")
         if a is not None and len(a.keep) >= self.min_scored_lines:
             planned = _without_content_sections(planned, a)
+        elif a is None:
+            planned = _links_dropped(planned)
         taken = {id(b) for b, _ in planned}
         if not any(is_prose(b) for b in body if id(b) not in taken):
             # nothing but lists: a listing or collection page, whose lists are the content
@@ -69,25 +75,67 @@ class SegmentSidebarSections:
         yield from planned
 
 
-def _without_content_sections(planned: list[tuple[Block, Decision]], a: Any) -> list[tuple[Block, Decision]]:  # noqa: ANN401
-    """Text input: leave out the lists of bare headlines (no source, age or label lines) whose
-    words the line model mostly reads as the page's content: a listing page's list, not a sidebar."""
+def _sections(planned: list[tuple[Block, Decision]]) -> list[list[tuple[Block, Decision]]]:
+    """The planned decisions cut into sections, each opening with its heading."""
     sections: list[list[tuple[Block, Decision]]] = []
     for b, d in planned:
         if isinstance(d, ToSidebar) and d.role == "heading" or not sections:
             sections.append([])
         sections[-1].append((b, d))
+    return sections
+
+
+def _bare_links(sec: list[tuple[Block, Decision]]) -> set[int]:
+    """The cards of a section that are links, not teasers: a "headline" of three words or fewer
+    with nothing but a summary, if that ("Apartment", "Marketing Efficiency", "Privacy Policy"):
+    a menu, tag list or footer run under the heading."""
+    bare_short = {d.card for b, d in sec if isinstance(d, ToSidebar) and d.role == "title"
+                  and b.words <= BARE_MIN_WORDS}
+    for _b, d in sec:
+        if type(d) is not ToSidebar or d.role not in ("heading", "title", "summary"):
+            bare_short.discard(getattr(d, "card", None))
+    return bare_short
+
+
+def _links_dropped(planned: list[tuple[Block, Decision]]) -> list[tuple[Block, Decision]]:
+    """Text input without the line model: a section's link cards (``_bare_links``) with no
+    summary are a run of navigation or footer links, removed as chrome rather than filed as
+    items; so is the heading of a section that holds nothing else."""
+    out: list[tuple[Block, Decision]] = []
+    for sec in _sections(planned):
+        # a link with a summary under it stays a card: the summary may be the page's own text
+        links = _bare_links(sec) - {d.card for _b, d in sec if isinstance(d, ToSidebar) and d.role == "summary"}
+        if not links:
+            out.extend(sec)
+            continue
+        rest = [(b, d) for b, d in sec[1:] if not (isinstance(d, ToSidebar) and d.card in links)]
+        head_b, head_d = sec[0]
+        first = next((d.card for _b, d in rest if isinstance(d, ToSidebar)), None)
+        if isinstance(head_d, ToSidebar) and head_d.role == "heading":
+            if first is None:
+                out.append((head_b, Drop("sidebar heading over nothing but short links (a menu or footer run)")))
+            else:
+                out.append((head_b, head_d._replace(card=first)))
+        else:
+            rest.insert(0, (head_b, head_d))
+        for b, d in sec[1:]:
+            if isinstance(d, ToSidebar) and d.card in links:
+                out.append((b, Drop("link of three words or fewer under a sidebar heading: a menu or footer "
+                                    "run, not a teaser card")))
+        out.extend(rest)
+    out.sort(key=lambda bd: bd[0].start)
+    return out
+
+
+def _without_content_sections(planned: list[tuple[Block, Decision]], a: Any) -> list[tuple[Block, Decision]]:  # noqa: ANN401
+    """Text input: leave out the lists of bare headlines (no source, age or label lines) whose
+    words the line model mostly reads as the page's content: a listing page's list, not a sidebar."""
     out: list[tuple[Block, Decision]] = []
     keep = a.keep
-    for sec in sections:
-        # in a list, a "headline" of three words or fewer with nothing but a summary, if that, is a
-        # link ("Apartment", "Marketing Efficiency"): a menu or tag list, which the line model
+    for sec in _sections(planned):
+        # in a list, a link card (``_bare_links``) is a menu or tag list, which the line model
         # judges, not a teaser card
-        bare_short = {d.card for b, d in sec if isinstance(d, ToSidebar) and d.role == "title"
-                      and b.words <= BARE_MIN_WORDS}
-        for _b, d in sec:
-            if type(d) is not ToSidebar or d.role not in ("heading", "title", "summary"):
-                bare_short.discard(getattr(d, "card", None))
+        bare_short = _bare_links(sec)
         if bare_short:
             sec = [(b, d) for b, d in sec if not (isinstance(d, ToSidebar) and d.role != "heading"
                                                   and d.card in bare_short)]
