@@ -291,12 +291,20 @@ HASHTAG = "#"  # a hashtag list names no tags word
 #: "3 Gefällt mir", "5 J'aime", "2 Me gusta", "4 curtidas", "6 Mi piace"
 COMMENTS_LABEL_LINE = regex.compile(
     rf"(?:(?:\d{{1,6}}\s+)?comments?|\d{{1,6}}\s+(?:responses?|replies)"
-    rf"|(?:view|show|read|see|load|hide|join\s+the)\s+(?:all\s+)?(?:\d{{1,6}}\s+)?(?:comments?|discussion|conversation)){_TAIL}"
+    rf"|(?:view|show|read|see|load|hide|join\s+the)\s+(?:all\s+)?(?:\d{{1,6}}\s+)?(?:comments?|discussion|conversation)"
+    # Spanish, German, French, Portuguese, Italian: "88 Comentarios", "3 Kommentare", "Voir les commentaires",
+    # and the button that opens the form ("Comentar", "Kommentieren", "Commenter", "Comente", "Commenta")
+    rf"|(?:\d{{1,6}}\s+)?(?:comentarios?|kommentare?|commentaires?|coment[aá]rios?|commenti|commento)"
+    rf"|(?:ver|mostrar|leer|ler|voir|afficher|lire|vedi|mostra|leggi|alle)\s+(?:(?:los|las|os|les|i|tutti\s+i)\s+)?"
+    rf"(?:\d{{1,6}}\s+)?(?:comentarios|commentaires|coment[aá]rios|commenti|kommentare)(?:\s+(?:anzeigen|lesen))?"
+    rf"|comentar|kommentieren|commenter|comente|commenta){_TAIL}"
     rf"|\d{{1,3}}(?:[,.]\d{{1,3}})*\s*[km]?\s+(?:likes?|gefällt\s+mir|j['’]aime|me\s+gusta|curtidas?|mi\s+piace)",
     _F,
 )
 COMMENTS_LABEL_WORDS = _words(b"comment comments response responses replies discussion conversation"
-                              b" like likes mir aime gusta curtida curtidas piace")
+                              b" like likes mir aime gusta curtida curtidas piace comentario comentarios kommentar"
+                              b" kommentare commentaire commentaires coment commenti commento comentar kommentieren"
+                              b" commenter comente commenta")
 #: a forum's control under a collapsed quote: "Click to expand...", "Zum Erweitern anklicken...",
 #: "Cliquez pour agrandir...", "Haz clic para expandir...", "Clique para expandir...", "Clicca per espandere..."
 QUOTE_EXPANDER_LINE = regex.compile(
