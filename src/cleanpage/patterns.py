@@ -202,7 +202,7 @@ NEWSLETTER_LINE = regex.compile(
     rf"|(?:get|receive)\s+(?:all\s+)?(?:the\s+|our\s+)?(?:very\s+)?(?:latest|best|top|new|newest)\b(?:\s+{_W}){{0,5}}?"
     rf"\s+delivered\s+(?:straight\s+|directly\s+|right\s+)?to\s+your\s+inbox\b.{{0,120}}"
     # a line that opens with the call: "Join our newsletter for the week's best projects", "Sign up to
-    # our weekly round-up, sent straight to your inbox!", "Join our email list today!"
+    # our weekly round-up, sent straight to your inbox!", "Join our email list for weekly tips!"
     rf"|\W{{0,3}}(?:sign(?:\s|-)?up|subscribe|join|register)\b.{{0,100}}?\b(?:newsletters?|inbox|mailing\s+list"
     rf"|e-?mail\s+list)\b.{{0,160}}"
     # the inbox anywhere: "Planting tips, delivered to your inbox", "Get our latest recipes in your inbox."
@@ -292,7 +292,7 @@ HASHTAG = "#"  # a hashtag list names no tags word
 COMMENTS_LABEL_LINE = regex.compile(
     rf"(?:(?:\d{{1,6}}\s+)?comments?|\d{{1,6}}\s+(?:responses?|replies)"
     rf"|(?:view|show|read|see|load|hide|join\s+the)\s+(?:all\s+)?(?:\d{{1,6}}\s+)?(?:comments?|discussion|conversation)"
-    # Spanish, German, French, Portuguese, Italian: "88 Comentarios", "3 Kommentare", "Voir les commentaires",
+    # Spanish, German, French, Portuguese, Italian: "14 Comentarios", "3 Kommentare", "Voir les commentaires",
     # and the button that opens the form ("Comentar", "Kommentieren", "Commenter", "Comente", "Commenta")
     rf"|(?:\d{{1,6}}\s+)?(?:comentarios?|kommentare?|commentaires?|coment[aá]rios?|commenti|commento)"
     rf"|(?:ver|mostrar|leer|ler|voir|afficher|lire|vedi|mostra|leggi|alle)\s+(?:(?:los|las|os|les|i|tutti\s+i)\s+)?"
@@ -511,7 +511,7 @@ TEASER_START = regex.compile(rf"(?:[.!?…]{_CLOSE}{{0,3}}|»|›|>>|→)\s+")
 # --- feedback widgets --------------------------------------------------------------------------
 
 _YES_NO = r"(?:yes|no|ja|nein|oui|non|s[ií]|sim|n[aã]o|sì)"
-#: "Was this page helpful?", "Did you find this useful?", "War dieser Artikel hilfreich?", "Cet article
+#: "Was this page helpful?", "Did you find this guide useful?", "War dieser Artikel hilfreich?", "Cet article
 #: vous a-t-il été utile ?", "¿Te resultó útil este artículo?", "Este artigo foi útil?", "Questa pagina
 #: ti è stata utile?"; with the widget's buttons on the same line ("... helpful? Yes No")
 FEEDBACK_QUESTION_LINE = regex.compile(

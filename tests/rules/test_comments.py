@@ -12,7 +12,7 @@ def test_drop_comments_label():
 
 @pytest.mark.parametrize("line", ["0 Comments", "Comments (12)", "View comments", "3 comments", "1 Like", "7 Likes",
                                   "1.2K likes", "3 Gefällt mir", "5 J'aime", "2 Me gusta", "4 curtidas", "6 Mi piace",
-                                  "88 Comentarios", "Comentarios (4)", "3 Kommentare", "12 commentaires", "5 comentários",
+                                  "14 Comentarios", "Comentarios (4)", "3 Kommentare", "12 commentaires", "5 comentários",
                                   "7 commenti", "Ver los comentarios", "Voir les 12 commentaires", "Alle Kommentare anzeigen",
                                   "Comentar", "Kommentieren", "Commenter"])
 def test_comments_label_family(line):

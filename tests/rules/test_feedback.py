@@ -15,10 +15,10 @@ def test_drop_feedback_widget():
 
 
 @pytest.mark.parametrize("widget", [
-    ["Did you find this useful?", "Yes", "No", "Thanks for your feedback", "Your feedback is important to us"],
-    ["How useful was this post?", "Click on a star to rate it!", "Submit Rating", "Average rating 4.6 / 5. Vote count: 12",
+    ["Did you find this guide useful?", "Yes", "No", "Thanks for your rating!", "Your feedback is important to us."],
+    ["How useful was this post?", "Click on a star to rate it!", "Submit Rating", "Average rating 4.2 / 5. Vote count: 37",
      "No votes so far! Be the first to rate this post."],
-    ["Is this page useful? Edit this page"],
+    ["Is this article useful? Edit this page"],
     ["Was this article helpful? Yes No"],
     ["War dieser Artikel hilfreich?", "Ja", "Nein"],
     ["Cet article vous a-t-il été utile ?", "Oui Non"],

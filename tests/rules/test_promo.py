@@ -46,11 +46,11 @@ def test_drop_newsletter_line():
                                   "Join our newsletter for the week's best garden projects.",
                                   "\U0001F680 Sign up for The Potting Bench newsletter",
                                   "Sign up to our weekly round-up, sent straight to your inbox!",
-                                  "Join our email list today!",
+                                  "Join our email list for weekly garden tips!",
                                   "Planting tips, delivered to your inbox",
-                                  "Get our latest recipes in your inbox. Sign up for email alerts.",
+                                  "Get our newest recipes in your inbox every Friday.",
                                   "Thanks for subscribing! Check your inbox to confirm.",
-                                  "Thank you for signing up!"])
+                                  "Thank you for signing up, see you on Friday!"])
 def test_newsletter_line_family(line):
     assert decide("promo.newsletter_line", line).action == "drop"
 

@@ -25,7 +25,7 @@ from ..text import is_prose
 def drop_comments_label(block: Block, config: Config) -> Drop | None:
     """Drop the heading or counter of a comments widget, or a post's like counter.
 
-    Also in Spanish, German, French, Portuguese and Italian ("88 Comentarios", "3 Kommentare").
+    Also in Spanish, German, French, Portuguese and Italian ("14 Comentarios", "3 Kommentare").
     Targets: Comments
              7 Likes
     Keeps:   Comments from the minister angered the opposition.

@@ -100,7 +100,7 @@ def file_byline(doc: Document, config: Config) -> Iterator[tuple[Block, ToMeta]]
     "Written" or "Posted" label and a date after the name.
     Targets: By Jane Smith and Ali Khan, Reuters
              Par Julien Moreau et Claire Dubois
-             Written by Kyle Bonds on August 7, 2025
+             Written by Dana Whitfield on March 4, 2025
     Keeps:   By Monday the talks had collapsed.
              Von Montag an gilt die neue Regel.
     """
