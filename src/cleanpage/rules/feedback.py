@@ -10,7 +10,8 @@ from ..patterns import FEEDBACK_ANSWER_LINE, FEEDBACK_QUESTION_LINE, FEEDBACK_WO
 from ..registry import Stage, rule
 
 
-@rule("feedback.widget", stage=Stage.LINES, order=95, context=True, keywords=FEEDBACK_WORDS)
+# once: a widget's lines are there on the page as parsed, and no other rule's change makes one
+@rule("feedback.widget", stage=Stage.LINES, order=95, context=True, keywords=FEEDBACK_WORDS, once=True)
 def drop_feedback_widget(doc: Document, config: Config) -> Iterator[tuple[Block, Drop]]:
     """Drop a "was this helpful?" widget: its question, and the buttons and thanks under it.
 
@@ -24,15 +25,15 @@ def drop_feedback_widget(doc: Document, config: Config) -> Iterator[tuple[Block,
              Yes   (a button's word alone, with no question above it)
     """
     body = doc.body
-    i = 0
-    while i < len(body):
+    most, none = config.max_feedback_words, FEEDBACK_WORDS.isdisjoint
+    done = 0  # body[:done] is read
+    for i in [i for i, b in enumerate(body) if b.words <= most and not none(b._kw)]:  # the few candidates
         b = body[i]
-        i += 1
-        if not (b.words <= config.max_feedback_words and b.mentions(FEEDBACK_WORDS)
-                and FEEDBACK_QUESTION_LINE.fullmatch(b.text)):
+        if i < done or not FEEDBACK_QUESTION_LINE.fullmatch(b.text):
             continue
         yield b, Drop("feedback widget question")
-        end = min(len(body), i + config.max_feedback_lines)
-        while i < end and body[i].words <= config.max_feedback_words and FEEDBACK_ANSWER_LINE.fullmatch(body[i].text):
-            yield body[i], Drop("feedback widget button, rating or thanks")
-            i += 1
+        done = i + 1
+        end = min(len(body), done + config.max_feedback_lines)
+        while done < end and body[done].words <= most and FEEDBACK_ANSWER_LINE.fullmatch(body[done].text):
+            yield body[done], Drop("feedback widget button, rating or thanks")
+            done += 1

@@ -55,6 +55,8 @@ def drop_caption_line(block: Block, config: Config) -> Drop | None:
              The lighter frame folds in two seconds and fits in a car boot. Credit: Dana Whitfield
     Keeps:   The photo (taken in 1972) shows the harbour before the fire.
     """
-    if block.words <= config.max_caption_line_words and CAPTION_LINE.fullmatch(block.text):
+    t = block.text
+    # either credit needs a bracket or a colon: most lines naming a photo or an image have neither
+    if block.words <= config.max_caption_line_words and ("(" in t or ":" in t or "：" in t) and CAPTION_LINE.fullmatch(t):
         return Drop("photo caption")
     return None
