@@ -126,6 +126,10 @@ def test_lines_title_on_clean_text_takes_a_title_line_or_the_headline_it_repeats
     for first in (ARTICLE[0] + " and why spring is best", ARTICLE[0] + " //"):  # nor a separator alone
         page = cleanpage.clean("\n".join([first, "Home", ARTICLE[0], *paragraphs]), config=PREVIEW)
         assert page.title != ARTICLE[0], first
+    # nor a qualifier of the title in brackets: the first line is the title with it, and keeps its words
+    for first in (ARTICLE[0] + " (Infographic)", ARTICLE[0] + " (2026 Buying Guide)", ARTICLE[0] + " [Video]"):
+        page = cleanpage.clean("\n".join([first, "Home", ARTICLE[0], *paragraphs]), config=PREVIEW)
+        assert first in page.paragraphs or page.title == first, first
 
 
 def test_lines_title_keeps_a_subtitle_after_a_dash_in_the_title():

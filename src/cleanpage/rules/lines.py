@@ -541,15 +541,22 @@ def _repeats_title(first_line: str, title: str) -> bool:
         return False
     if words in (_words(first_line), _words(split_site(first_line)[0])):
         return True
-    first, n = _words(first_line), len(words)
-    if len(first) <= n:
+    raw, n = first_line.split(), len(words)
+    if len(raw) <= n or _words(" ".join(raw[:n])) != words:
         return False
-    return first[:n] == words and _SITE_AFTER.fullmatch(" ".join(first[n:])) is not None
+    return _SITE_AFTER.fullmatch(" ".join(raw[n:])) is not None
 
 
-# what the first line may add to a headline it repeats, after a separator or in brackets: a short name
-# (not a separator alone: "Pierce Freeman //" does not repeat "Pierce Freeman" with a site)
-_SITE_AFTER = regex.compile(r"[|•·»/:–—-]\s*(?=.*\w)(?:\S+\s){0,5}\S+|\(\S+(?:\s\S+){0,5}\)|\[\S+(?:\s\S+){0,5}\]")
+# what the first line may add to a headline it repeats, after a separator or in brackets: a short name,
+# its words capitalised or a domain ("Erik Demaine", "LWN.net"); not a separator alone ("Pierce
+# Freeman //"), nor a qualifier of the title ("(Infographic)", "[Video]", "(2026 Ranking + Guide)",
+# "- a guide"): in brackets, two names at least or a domain
+_NAME_WORD = r"(?:\p{Lu}[\p{L}\p{M}'’&.-]*|[\p{L}\d-]+\.[\p{L}]{2,}(?:\.[\p{L}]{2,})?)"
+_SITE_AFTER = regex.compile(
+    rf"[|•·»/:–—-]\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}}"
+    rf"|[(\[]{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,5}}[)\]]"
+    rf"|[(\[][\p{{L}}\d-]+\.[\p{{L}}]{{2,}}[)\]]"
+)
 
 
 def _lead_off(b: Block, pick: TitlePick) -> tuple[TitlePick, _Lead | None]:
