@@ -212,9 +212,8 @@ NEWSLETTER_LINE = regex.compile(
     rf"|\W{{0,3}}thank(?:s|\s+you)\s+for\s+(?:subscribing|signing\s+up)\b.{{0,160}}",
     _F | regex.DOTALL,
 )
-NEWSLETTER_LINE_WORDS = _words(b"newsletter newsletters subscribe subscribing signing inbox list")
-#: a line whose only keyword is "list" is a sign-up call only with a mail word ("Join our email list")
-NEWSLETTER_LIST_WORDS = _words(b"email mail mailing")
+# every NEWSLETTER_LINE match names one of these ("email list": "email"; "e-mail list": "mail")
+NEWSLETTER_LINE_WORDS = _words(b"newsletter newsletters subscribe subscribing signing inbox mailing email mail")
 # where an inline pitch may start: at the block start or after a sentence/teaser end
 _BOUNDARY = rf"(?<=\A|[.!?…»]{_CLOSE}{{0,3}}\s+)"
 #: inline: "New MEE newsletter: Jerusalem Dispatch Sign up to get the latest insights ... other MEE newsletters"

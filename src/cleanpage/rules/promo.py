@@ -6,7 +6,7 @@ from ..config import Config
 from ..model import Block, Cut, Drop
 from ..patterns import (
     AI_PROMO_LINE, AI_PROMO_WORDS, APP_PROMO_LINE, APP_PROMO_WORDS, NEWSLETTER_LINE, NEWSLETTER_LINE_WORDS,
-    NEWSLETTER_LIST_WORDS, NEWSLETTER_PITCH, NEWSLETTER_WORDS,
+    NEWSLETTER_PITCH, NEWSLETTER_WORDS,
 )
 from ..registry import Stage, rule
 
@@ -48,17 +48,9 @@ def drop_newsletter_line(block: Block, config: Config) -> Drop | None:
     Keeps:   More than 2,000 readers subscribe to the newsletter, the editor said.
              Gardeners who subscribe to seed-company newsletters hear about new varieties first.
     """
-    if block.words > config.max_newsletter_line_words:
-        return None
-    kw = block._kw
-    if _LIST_ONLY.issuperset(NEWSLETTER_LINE_WORDS.intersection(kw)) and NEWSLETTER_LIST_WORDS.isdisjoint(kw):
-        return None  # "list" alone, a common word: no mailing list without a mail word
-    if NEWSLETTER_LINE.fullmatch(block.text):
+    if block.words <= config.max_newsletter_line_words and NEWSLETTER_LINE.fullmatch(block.text):
         return Drop("newsletter sign-up prompt")
     return None
-
-
-_LIST_ONLY = frozenset((b"list",))
 
 
 @rule("promo.newsletter_pitch", stage=Stage.INLINE, order=50, zones=_BOTH, keywords=NEWSLETTER_WORDS)
