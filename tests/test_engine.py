@@ -24,7 +24,7 @@ RUN_ORDER = [
     "guard.cut_limit", "guard.clean_text",
     "dom.related", "dom.title", "dom.score",
     "breaks.hard_wrap", "toc.contents",
-    "comments.thread", "comments.dated_thread", "ads.marker_line", "reading.time_label", "comments.label", "comments.quote_expander", "comments.empty_notice", "comments.form",
+    "comments.thread", "comments.dated_thread", "comments.signed", "ads.marker_line", "reading.time_label", "comments.label", "comments.quote_expander", "comments.empty_notice", "comments.form",
     "comments.policy",
     "forms.field_label", "media.credit_line", "media.caption_line", "promo.ai_features", "promo.app_download",
     "promo.newsletter_line", "feedback.widget",

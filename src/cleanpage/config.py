@@ -78,6 +78,10 @@ class Config:
     min_dated_comments: int = 3
     min_comment_article_words: int = 150
     max_comment_name_words: int = 4
+    # comments signed under their text (comments.signed): at least min_signed_comments
+    # "– name" lines of at most max_comment_signature_words words over a timestamp
+    min_signed_comments: int = 2
+    max_comment_signature_words: int = 6
     max_credit_line_words: int = 20  # "Photo: Getty Images"
     max_caption_line_words: int = 60
     max_ai_promo_words: int = 14

@@ -189,3 +189,42 @@ def test_comment_policy_family(line):
 ])
 def test_comment_policy_keeps(line):
     assert decide("comments.policy", line) is None
+
+
+QUESTION = ["How do I keep basil from bolting on a sunny windowsill?",
+            "Mine flowers within three weeks of planting, however often I water it and turn the pot.",
+            "asked Jun 2, 2021 at 8:10"]
+SIGNED = ["Pinch the tops off every week, and it will branch instead of flowering.", "Ana Ruiz", "\u2013 Ana Ruiz",
+          "2021-06-02 09:41:17 +00:00", "Commented Jun 2, 2021 at 9:41",
+          "A south window may simply be too hot in summer.", "\u2013 tomk", "2021-06-03 18:05:02 +00:00",
+          "Commented Jun 3, 2021 at 18:05"]
+
+
+def test_drop_signed_comments():
+    dropped = {t: d.reason for t, d in decide("comments.signed", "\n".join(QUESTION + SIGNED))}
+    assert set(dropped) == set(SIGNED)
+    assert dropped["Ana Ruiz"] == "reader comment 1 of 2 (signed Ana Ruiz): its name"
+    assert dropped["A south window may simply be too hot in summer."] == "reader comment 2 of 2 (signed tomk): its text"
+    page = cleanpage.clean("\n".join(QUESTION + SIGNED + ["Add a comment"]))
+    assert QUESTION[1] in page.paragraphs and not any(line in page.body for line in SIGNED)
+
+
+def test_signed_comments_keep_quotations_testimonials_and_a_single_note():
+    # a quotation's attribution has no timestamp under it
+    quotes = ["Tell me, what is it you plan to do with your one wild and precious life?", "\u2014 Mary Oliver",
+              "Not all those who wander are lost.", "\u2014 J. R. R. Tolkien"]
+    assert decide("comments.signed", "\n".join(QUESTION + quotes)) == []
+    # a testimonial signed with a date but no clock time
+    reviews = ["The alerts came fast and the support team was kind.", "\u2013 Linda", "Trustpilot, 2.23.2025",
+               "I switched from two other services and do not miss them.", "\u2013 Isaac", "Trustpilot, 2.18.2025"]
+    assert decide("comments.signed", "\n".join(QUESTION + reviews)) == []
+    # one signed comment is no thread; a list item opens with a hyphen, not a dash
+    assert decide("comments.signed", "\n".join(QUESTION + SIGNED[:5])) == []
+    hyphens = [line.replace("\u2013", "-") for line in SIGNED]
+    assert decide("comments.signed", "\n".join(QUESTION + hyphens)) == []
+
+
+def test_signed_comments_are_read_in_text_only():
+    html = "<html><body><article>" + "".join(f"<p>{line}</p>" for line in QUESTION + SIGNED) + "</article></body></html>"
+    page = cleanpage.clean(html)
+    assert not any(r.rule == "comments.signed" for r in page.removed)

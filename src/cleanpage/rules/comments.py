@@ -242,3 +242,79 @@ class DropDatedCommentThread:
         if prose < self.min_article_words:
             return  # no article above the first header: a forum or a list of dated entries
         yield from _thread_drops(body, thread, [body[at].text for at in thread], self.max_lines, "name")
+
+
+_SIGNATURE = regex.compile(r"[\u2013\u2014]\s?(?=\S)(?P<name>.*\p{L}.*)")  # "– name": not "-", which opens list items
+
+
+@rule("comments.signed", stage=Stage.LINES, order=7, context=True, once=True)
+@dataclass(frozen=True)
+class DropSignedComments:
+    """Drop reader comments signed under their text, as Q&A sites print them in text.
+
+    A signature is a short line that opens with an en or em dash and a name, with no
+    sentence end, over a timestamp (a year and a clock time; one or two such lines). A
+    thread is at least ``min_signed_comments`` of them. Each comment goes whole: its text
+    (the line above the signature, or above the name printed bare before it), the name,
+    the signature and its timestamps. Judged once, on the page as parsed.
+    Targets: Did you try a smaller batch first? / Ana Ruiz / – Ana Ruiz / 2019-03-26 16:40:42 +00:00 /
+             Commented Mar 26, 2019 at 16:40   (and another comment signed the same way)
+    Keeps:   a quotation's attribution ("— Mary Oliver", no timestamp under it); a single
+             signed note; HTML pages, whose comments the DOM model reads by their markup.
+    """
+
+    min_comments: int
+    max_words: int
+    max_date_words: int
+
+    @classmethod
+    def from_config(cls, config: Config) -> DropSignedComments:
+        return cls(config.min_signed_comments, config.max_comment_signature_words, config.max_date_line_words)
+
+    def _stamp(self, b: Block) -> bool:
+        """A timestamp line: "2019-03-26 16:40:42 +00:00", "Commented Mar 26, 2019 at 16:40". Its clock
+        time has a colon: "Trustpilot, 2.23.2025" under a testimonial's "– Linda" is a date alone."""
+        t = b.text
+        return b.words <= self.max_date_words and _COLON_CLOCK.search(t) is not None and _YEAR.search(t) is not None
+
+    def _stamps(self, body: list[Block], i: int) -> list[int]:
+        """The timestamp lines right under ``body[i]``: none, one or two."""
+        out = []
+        for k in range(i + 1, min(i + 3, len(body))):
+            if not self._stamp(body[k]):
+                break
+            out.append(k)
+        return out
+
+    def __call__(self, doc: Document) -> Iterator[tuple[Block, Drop]]:
+        if doc.kind != "text":
+            return
+        body = doc.body
+        most = self.max_words
+        signed = [(i, stamps) for i, b in enumerate(body)
+                  if b.words <= most and b.text[0] in _DASH_OPENERS and not b.ends_sentence
+                  and _SIGNATURE.fullmatch(b.text) and (stamps := self._stamps(body, i))]
+        if len(signed) < self.min_comments:
+            return
+        n = len(signed)
+        done = 0  # body[:done] belongs to comments already dropped
+        for c, (i, stamps) in enumerate(signed, 1):
+            name = _SIGNATURE.fullmatch(body[i].text)["name"].strip()  # type: ignore[index]
+            why = f"reader comment {c} of {n} (signed {name})"
+            k = i - 1
+            parts: list[tuple[int, str]] = []
+            if k >= done and body[k].text == name:
+                parts.append((k, "name"))
+                k -= 1
+            if k >= done and not self._stamp(body[k]) and body[k].text[0] not in _DASH_OPENERS:
+                parts.append((k, "text"))
+            for at, part in reversed(parts):
+                yield body[at], Drop(f"{why}: its {part}")
+            yield body[i], Drop(f"{why}: its signature")
+            for at in stamps:
+                yield body[at], Drop(f"{why}: its timestamp")
+            done = stamps[-1] + 1
+
+
+_DASH_OPENERS = frozenset("\u2013\u2014")
+_COLON_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
