@@ -129,3 +129,36 @@ def test_copies_count_each_key_as_np_unique_does():
         keys = rng.integers(0, max(n // 3, 1), n).astype(np.uint64)
         _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
         assert np.array_equal(FX._copies(keys), counts[inverse.ravel()])
+
+
+def test_vocabulary_is_set_aside_on_a_page_whose_words_it_does_not_know(scorer):
+    # the vocabulary's lean is learned on English pages: on a Chinese page most words are unknown,
+    # and the features read from it add their baseline, as for the average line
+    from pathlib import Path
+
+    from cleanpage.lines.scorer import LEXICAL, MIN_KNOWN_SHARE
+
+    english = scorer.score("\n".join(CHROME_TOP + ARTICLE + CHROME_BOTTOM))
+    assert english.lexical and english.known_share >= MIN_KNOWN_SHARE
+    assert "set aside" not in english.explain(0)
+    text = (Path(__file__).resolve().parent.parent / "cases" / "languages" / "zh_news.txt").read_text(encoding="utf-8")
+    s = scorer.score(text)
+    assert not s.lexical and s.known_share < MIN_KNOWN_SHARE
+    i = s.lines.texts.index("隐私政策")
+    assert not s.keep[i]
+    assert s.explain(i).endswith(f"; word lean set aside ({s.known_share:.0%} of the words known)")
+    assert s.explain_many(np.asarray([i]), 1)[0].endswith("of the words known)")
+    assert not any(e.feature in LEXICAL or e.feature.startswith("vocab") for e in s.evidence(i, 40) if e.push)
+
+
+def test_logits_without_features_add_their_baselines(scorer):
+    from cleanpage.lines.scorer import LEXICAL, prepare
+
+    prep = prepare("\n".join(CHROME_TOP + ARTICLE + CHROME_BOTTOM))
+    X = FX.line_features(prep.tokens, prep.gaps, scorer.vocab, None, prep.phrase_hits)
+    m = scorer.pass1
+    assert np.allclose(m.logits_without(X, frozenset()), m.logits(X))
+    C = m.contributions_slow(X)
+    lexical = np.asarray([n in LEXICAL for n in m.names])
+    C[:, lexical] = m.baseline[lexical]
+    assert np.allclose(m.logits_without(X, LEXICAL), m.logit(C))
