@@ -108,6 +108,19 @@ def test_noscript_text_is_kept() -> None:
     assert PROSE[0] in cleanpage.clean(html).body
 
 
+def test_text_no_browser_shows_inside_a_block_is_left_out() -> None:
+    # display:none and the hidden attribute hide an inline element's text, not its tail; an
+    # aria-hidden element is seen (only not read aloud); a hidden block stays, for the DOM model
+    html = ("<html><body><article>" + "".join(f"<p>{p}</p>" for p in PROSE)
+            + '<p>Leave a Reply <a href="#" style="display: none">Cancel reply</a>here.</p>'
+            + '<p>Share <span hidden>https://example.org/s/1</span>this <i aria-hidden="true">*</i>story.</p>'
+            + '<div style="display:none"><p>A hidden block of text</p></div></article></body></html>')
+    texts = [b.text for b in parse_html(html).blocks]
+    assert "Leave a Reply here." in texts and "Share this *story." in texts
+    assert not any("Cancel reply" in t or "example.org" in t for t in texts)
+    assert "A hidden block of text" in texts
+
+
 def test_deep_nesting_does_not_empty_the_page() -> None:
     html = "<html><body>" + "<div>" * 3000 + " ".join(PROSE) + "</div>" * 3000 + "</body></html>"
     assert PROSE[0] in cleanpage.clean(html).body

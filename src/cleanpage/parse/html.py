@@ -163,6 +163,7 @@ _BLOCK_BREAK = re.compile(r"<(?:/?(?:%s)\b|br\b)[^>]*>" % "|".join(sorted(BLOCK_
 
 _NO_ATTRS: dict[str, str] = {}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+_UNSEEN = object()  # marks an inline element whose text is left out (see parse_html)
 _LOCAL = threading.local()  # lxml parsers must not be shared between threads
 
 
@@ -416,6 +417,7 @@ def _walk_tree(root: Any, dom: Dom) -> None:  # noqa: C901 - one loop, kept flat
             serial += 1
             own_cb = tag_cbits.get(tag, 0)
             cls = eid = extra = ""
+            unseen = False
             for k, v in items:
                 if k == "class":
                     cls = v
@@ -426,16 +428,28 @@ def _walk_tree(root: Any, dom: Dom) -> None:  # noqa: C901 - one loop, kept flat
                 elif k == "role":
                     extra += " " + v
                     own_cb |= role_cbits.get(v.strip().lower(), 0)
-                elif k == "hidden" or (k == "aria-hidden" and v == "true"):
+                elif k == "hidden":
                     own_cb |= hidden_bit
-                elif k == "style" and "none" in v and _HIDDEN_STYLE.search(v):
+                    unseen = True
+                elif k == "aria-hidden" and v == "true":  # seen, but not read aloud: an icon, a copy
                     own_cb |= hidden_bit
+                elif k == "style" and ("none" in v or "hidden" in v) and _HIDDEN_STYLE.search(v):
+                    own_cb |= hidden_bit
+                    unseen = True
                 elif k == "href" and tag == "a" and phref is None:
                     phref = v
                     a_el = serial
                     a_start = len(parts)
                 elif k == "datetime" and "time" not in head:
                     head["time"] = v
+            if unseen and not is_block:
+                # text inside a block that no browser shows (display:none, the hidden attribute):
+                # "Cancel reply" in a comment form's heading, a share link's URL. Left out of the
+                # block's text, as a script's is; a hidden block stays a block, for the DOM model
+                dom.skipped_chars += len(el.text or "")
+                marks.append(_UNSEEN)
+                walker.skip_subtree()
+                continue
             if tag == "meta":
                 _read_meta(el, head)
             own_kb = kw_bits(f"{cls} {eid}{extra}") if (cls or eid or extra) else 0
@@ -488,6 +502,14 @@ def _walk_tree(root: Any, dom: Dom) -> None:  # noqa: C901 - one loop, kept flat
                 if link_depth:
                     plink += len(t.strip())
         else:  # end
+            if marks and marks[-1] is _UNSEEN and tag not in skip_tags and tag != "br":
+                marks.pop()  # its text left out, its tail not
+                tail = el.tail
+                if tail:
+                    parts.append(tail)
+                    if stack and stack[-1][5]:
+                        plink += len(tail.strip())
+                continue
             if marks and marks[-1] is None and tag not in skip_tags and tag != "br":
                 marks.pop()
                 tail = el.tail
