@@ -119,6 +119,11 @@ def test_text_no_browser_shows_inside_a_block_is_left_out() -> None:
     assert "Leave a Reply here." in texts and "Share this *story." in texts
     assert not any("Cancel reply" in t or "example.org" in t for t in texts)
     assert "A hidden block of text" in texts
+    # a hidden link is not the link of the block around it
+    from cleanpage.parse.html import walk
+
+    dom = walk('<html><body><p><a href="/x" hidden>x</a>The paragraph after a hidden link.</p></body></html>')
+    assert dom.texts == ["The paragraph after a hidden link."] and dom.hrefs == [None] and dom.anchors == [None]
 
 
 def test_deep_nesting_does_not_empty_the_page() -> None:

@@ -447,6 +447,8 @@ def _walk_tree(root: Any, dom: Dom) -> None:  # noqa: C901 - one loop, kept flat
                 # "Cancel reply" in a comment form's heading, a share link's URL. Left out of the
                 # block's text, as a script's is; a hidden block stays a block, for the DOM model
                 dom.skipped_chars += len(el.text or "")
+                if a_el == serial:  # a hidden link is no link of the block's
+                    phref, a_el = None, -1
                 marks.append(_UNSEEN)
                 walker.skip_subtree()
                 continue
