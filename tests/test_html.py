@@ -109,6 +109,8 @@ def test_noscript_text_is_kept() -> None:
 
 
 def test_text_no_browser_shows_inside_a_block_is_left_out() -> None:
+    from cleanpage.parse.html import walk
+
     # display:none and the hidden attribute hide an inline element's text, not its tail; an
     # aria-hidden element is seen (only not read aloud); a hidden block stays, for the DOM model
     html = ("<html><body><article>" + "".join(f"<p>{p}</p>" for p in PROSE)
@@ -119,9 +121,11 @@ def test_text_no_browser_shows_inside_a_block_is_left_out() -> None:
     assert "Leave a Reply here." in texts and "Share this *story." in texts
     assert not any("Cancel reply" in t or "example.org" in t for t in texts)
     assert "A hidden block of text" in texts
+    # text only a screen reader reads, by the usual class names
+    sr = walk('<html><body><p>Read <a href="/r">the report<span class="sr-only"> (opens in a new window)</span></a>'
+              ' now, <span class="u-visually-hidden">Share on X</span>she said.</p></body></html>')
+    assert sr.texts == ["Read the report now, she said."]
     # a hidden link is not the link of the block around it
-    from cleanpage.parse.html import walk
-
     dom = walk('<html><body><p><a href="/x" hidden>x</a>The paragraph after a hidden link.</p></body></html>')
     assert dom.texts == ["The paragraph after a hidden link."] and dom.hrefs == [None] and dom.anchors == [None]
 

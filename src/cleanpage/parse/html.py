@@ -164,6 +164,10 @@ _BLOCK_BREAK = re.compile(r"<(?:/?(?:%s)\b|br\b)[^>]*>" % "|".join(sorted(BLOCK_
 _NO_ATTRS: dict[str, str] = {}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 _UNSEEN = object()  # marks an inline element whose text is left out (see parse_html)
+# the usual classes of text only a screen reader reads ("Opens in a new window", "Share on X")
+_SCREEN_READER_ONLY = re.compile(
+    r"(?:^|\s)(?:\w+[-_])?(?:sr[-_]only|screen[-_]reader[-_](?:text|only)|visually[-_]?hidden|a11y[-_]hidden|offscreen)(?=\s|$)",
+    re.I)
 _LOCAL = threading.local()  # lxml parsers must not be shared between threads
 
 
@@ -421,6 +425,8 @@ def _walk_tree(root: Any, dom: Dom) -> None:  # noqa: C901 - one loop, kept flat
             for k, v in items:
                 if k == "class":
                     cls = v
+                    if "only" in v or "hidden" in v or "screen" in v or "offscreen" in v:
+                        unseen = unseen or _SCREEN_READER_ONLY.search(v) is not None
                 elif k == "id":
                     eid = v
                 elif k in ("itemprop", "itemtype", "aria-label"):
@@ -443,9 +449,10 @@ def _walk_tree(root: Any, dom: Dom) -> None:  # noqa: C901 - one loop, kept flat
                 elif k == "datetime" and "time" not in head:
                     head["time"] = v
             if unseen and not is_block:
-                # text inside a block that no browser shows (display:none, the hidden attribute):
-                # "Cancel reply" in a comment form's heading, a share link's URL. Left out of the
-                # block's text, as a script's is; a hidden block stays a block, for the DOM model
+                # text inside a block that no browser shows (display:none, the hidden attribute, a
+                # screen-reader-only class): "Cancel reply" in a comment form's heading, a share
+                # link's URL, "(opens in a new window)". Left out of the block's text, as a script's
+                # is; a hidden block stays a block, for the DOM model
                 dom.skipped_chars += len(el.text or "")
                 if a_el == serial:  # a hidden link is no link of the block's
                     phref, a_el = None, -1
