@@ -27,7 +27,7 @@ RUN_ORDER = [
     "comments.thread", "comments.dated_thread", "comments.signed", "ads.marker_line", "reading.time_label", "comments.label", "comments.quote_expander", "comments.empty_notice", "comments.form",
     "comments.policy",
     "forms.field_label", "media.credit_line", "media.caption_line", "promo.ai_features", "promo.app_download",
-    "promo.newsletter_line", "feedback.widget",
+    "promo.newsletter_line", "feedback.widget", "qa.post_meta",
     "share.widget_label", "tags.label", "teasers.read_more_line", "links.hint_line",
     "chrome.cookies", "chrome.account", "chrome.skip_links", "chrome.browser", "chrome.legal", "chrome.social",
     "chrome.breadcrumb", "chrome.custom",

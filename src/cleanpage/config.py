@@ -66,6 +66,7 @@ class Config:
     max_comment_policy_words: int = 40  # a comment section's house rules: a sentence or two
     max_feedback_words: int = 15  # "Was this page helpful? Yes No"
     max_feedback_lines: int = 8  # the widget's lines under its question: buttons, star rating, thanks
+    max_qa_meta_words: int = 16  # "4,701 18 18 gold badges 53 53 silver badges 69 69 bronze badges"
     max_form_label_words: int = 6  # "Email Address *", "Company Name *"
     # a blog's comment thread (comments.thread): at least min_comment_headers "<name> says"
     # headers, each at most max_comment_header_words words; a comment longer than
