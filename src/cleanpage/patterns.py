@@ -556,11 +556,11 @@ _QA_AGE = (rf"(?:{MONTH}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})
            r"|(?:\d{1,3}|an?)\s+(?:years?|months?|weeks?|days?|hours?|mins?|minutes?|seconds?)(?:,\s+\d{1,3}\s+\w+)?\s+ago"
            r"|today|yesterday")
 #: the furniture a Q&A site prints around a question and its answers: "Asked 3 years, 2 months ago",
-#: "answered Feb 12, 2011 at 1:01", "Viewed 4k times", "2 Answers 2", "Sorted by: Reset to default",
+#: "answered Feb 12, 2011 at 1:01", "Viewed 4k times", "Sorted by: Reset to default",
 #: "2,232 1 1 gold badge 20 20 silver badges 19 19 bronze badges", "Add a comment |", "Improve this answer"
 QA_META_LINE = regex.compile(
     rf"(?:asked|answered|edited|modified|active|commented|viewed)\s+(?:{_QA_AGE})"
-    r"|viewed\s+[\d.,]+\s*k?\s+times?|\d{1,4}\s+answers?(?:\s+\d{1,4})?"
+    r"|viewed\s+[\d.,]+\s*k?\s+times?"
     r"|sorted\s+by\s*:.{0,120}|highest\s+score\s+\(default\).{0,120}"
     r"|(?:[\d.,]+\s*k?\s+)?(?:(?:\d+\s+){1,2}(?:gold|silver|bronze)\s+badges?\s*){1,3}"
     r"|\|?\s*(?:add\s+a\s+comment\s*\||show\s+\d{1,4}\s+more\s+comments?)"
@@ -568,7 +568,7 @@ QA_META_LINE = regex.compile(
     _F,
 )
 #: one of these is in every line QA_META_LINE matches
-QA_META_WORDS = _words(b"asked answered edited modified active commented viewed answer answers sorted highest"
+QA_META_WORDS = _words(b"asked answered edited modified active commented viewed answer sorted highest"
                        b" badge badges comment comments improve")
 
 # --- photo credits --------------------------------------------------------------------------

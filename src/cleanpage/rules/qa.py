@@ -13,8 +13,8 @@ def drop_qa_post_meta(block: Block, config: Config) -> Drop | None:
     """Drop a line of a Q&A thread's furniture, such as a post's date or its poster's badges.
 
     The lines: when a post was asked, answered or edited, how often the question was
-    viewed, how many answers it has and how they are sorted, the poster's reputation and
-    badges, and the controls under each post.
+    viewed, how its answers are sorted, the poster's reputation and badges, and the
+    controls under each post. The count over the answers ("2 Answers") stays: it heads them.
 
     Targets: Asked 3 years, 2 months ago / Viewed 4k times / answered Feb 12, 2011 at 1:01 /
              2,232 1 1 gold badge 20 20 silver badges 19 19 bronze badges / Add a comment |
