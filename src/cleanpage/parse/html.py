@@ -511,15 +511,8 @@ def _walk_tree(root: Any, dom: Dom) -> None:  # noqa: C901 - one loop, kept flat
                 if link_depth:
                     plink += len(t.strip())
         else:  # end
-            if marks and marks[-1] is _UNSEEN and tag not in skip_tags and tag != "br":
-                marks.pop()  # its text left out, its tail not
-                tail = el.tail
-                if tail:
-                    parts.append(tail)
-                    if stack and stack[-1][5]:
-                        plink += len(tail.strip())
-                continue
-            if marks and marks[-1] is None and tag not in skip_tags and tag != "br":
+            # a bare inline element, or one whose text was left out: its tail goes on the block
+            if marks and (marks[-1] is None or marks[-1] is _UNSEEN) and tag not in skip_tags and tag != "br":
                 marks.pop()
                 tail = el.tail
                 if tail:
