@@ -245,6 +245,8 @@ class DropDatedCommentThread:
 
 
 _SIGNATURE = regex.compile(r"[\u2013\u2014]\s?(?=\S)(?P<name>.*\p{L}.*)")  # "– name": not "-", which opens list items
+_DASH_OPENERS = frozenset("\u2013\u2014")
+_COLON_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")  # a timestamp's clock time; "2.23.2025" is a date
 
 
 @rule("comments.signed", stage=Stage.LINES, order=7, context=True, once=True)
@@ -314,7 +316,3 @@ class DropSignedComments:
             for at in stamps:
                 yield body[at], Drop(f"{why}: its timestamp")
             done = stamps[-1] + 1
-
-
-_DASH_OPENERS = frozenset("\u2013\u2014")
-_COLON_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")

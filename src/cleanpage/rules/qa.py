@@ -1,4 +1,4 @@
-"""The furniture of a Q&A site's thread: post dates, view and answer counts, sort controls, badges."""
+"""The furniture of a Q&A site's thread: post dates, view counts, sort controls, badges."""
 
 from __future__ import annotations
 
