@@ -425,7 +425,7 @@ def _walk_tree(root: Any, dom: Dom) -> None:  # noqa: C901 - one loop, kept flat
             for k, v in items:
                 if k == "class":
                     cls = v
-                    if "only" in v or "hidden" in v or "screen" in v or "offscreen" in v:
+                    if "only" in v or "hidden" in v or "screen" in v:  # one of them is in every such class
                         unseen = unseen or _SCREEN_READER_ONLY.search(v) is not None
                 elif k == "id":
                     eid = v

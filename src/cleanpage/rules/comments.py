@@ -259,8 +259,9 @@ class DropSignedComments:
     thread is at least ``min_signed_comments`` of them. Each comment goes whole: its text
     (the line above the signature, or above the name printed bare before it), the name,
     the signature and its timestamps. Judged once, on the page as parsed.
-    Targets: Did you try a smaller batch first? / Ana Ruiz / – Ana Ruiz / 2019-03-26 16:40:42 +00:00 /
-             Commented Mar 26, 2019 at 16:40   (and another comment signed the same way)
+    Targets: Pinch the tops off every week, and it will branch instead of flowering. / Ana Ruiz /
+             – Ana Ruiz / 2021-06-02 09:41:17 +00:00 / Commented Jun 2, 2021 at 9:41
+             (and another comment signed the same way)
     Keeps:   a quotation's attribution ("— Mary Oliver", no timestamp under it); a single
              signed note; HTML pages, whose comments the DOM model reads by their markup.
     """
