@@ -294,6 +294,21 @@ def test_metadata_helpers() -> None:
     assert strip_site("Mid-term: a review", None, None) == "Mid-term: a review"
 
 
+def test_a_title_part_that_names_the_host_is_the_site():
+    # a last part that is the host's name run together, or opens with it in a few words
+    assert strip_site("Desk Lamps - The Lamp Store", None, "www.lampstore.example") == "Desk Lamps"
+    assert strip_site("Trail Shoes - Hikeco Co-op", None, "www.hikeco.example") == "Trail Shoes"
+    assert strip_site("Harbour Tram - City Line - Official Site", None, None) == "Harbour Tram - City Line"
+    # a first part goes only when all its words name the site: here it is the product
+    assert strip_site("Hikeco Boots - Waterproof and light", None, "hikeco.example") == \
+        "Hikeco Boots - Waterproof and light"
+    assert strip_site("Hikeco - Boots for every trail", None, "hikeco.example") == "Boots for every trail"
+    # the host's name is the label before its suffix, however many parts the suffix has
+    assert strip_site("Storm warning - Gazette Online", None, "news.gazette.co.uk") == "Storm warning"
+    assert strip_site("Storm warning - Gazette readers react", None, "gazette.example") == \
+        "Storm warning - Gazette readers react"
+
+
 _TAGS = st.sampled_from(["div", "p", "span", "a", "li", "ul", "table", "tr", "td", "nav", "article", "h1", "br",
                          "script", "style", "noscript", "b", "iframe", "svg", "select", "option", "pre", "html",
                          "body", "head", "title", "meta"])

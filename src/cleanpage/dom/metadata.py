@@ -115,20 +115,51 @@ def agreement(a: str, b: str) -> float:
     return 2 * common / (na + nb)
 
 
+# a last title part made of these words only names the site, whatever the site is called
+_SITE_WORDS = frozenset(("official", "site", "website", "homepage", "home", "online"))
+# words that may follow the host's name in a last title part that names the site ("REI Co-op")
+_HOST_SUFFIX = _SITE_WORDS | {"co", "op", "inc", "llc", "ltd", "us", "usa", "uk", "store", "shop", "group",
+                              "company", "corp"}
+
+
+def _host_label(host: str | None) -> str:
+    """The name part of a host, without "www" and the suffix: "bhphotovideo" for www.bhphotovideo.com,
+    "containerstore" for www.containerstore.com ('' when there is none)."""
+    labels = [x for x in (host or "").lower().split(".") if x and x != "www"]
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in ("co", "com", "org", "net", "ac", "gov"):
+        labels = labels[:-2]  # bbc.co.uk
+    elif len(labels) >= 2:
+        labels = labels[:-1]
+    return labels[-1] if labels else ""
+
+
 def strip_site(title: str, site: str | None, host: str | None) -> str:
     """Drop a ' | Site' / ' - Site' part that names the site (or is a short trailing part)."""
     parts = _SEPARATORS.split(title)
     if len(parts) < 2:
         return title
     names = {w for w in words(site)} | {w for w in words((host or "").replace(".", " ")) if w not in ("www", "com")}
+    label = _host_label(host)
 
-    def is_site(part: str) -> bool:
+    def is_site(part: str, share: float = 0.5) -> bool:
         ws = words(part)
-        return bool(ws) and (bool(names) and sum(w in names for w in ws) * 2 >= len(ws))
+        return bool(ws) and bool(names) and sum(w in names for w in ws) >= share * len(ws)
 
-    while len(parts) > 1 and is_site(parts[-1]):
+    def names_host(part: str) -> bool:
+        """A last part that is the host's name ("B&H Photo Video" on bhphotovideo.com, "The Container
+        Store" on containerstore.com), or it and a word such as "Co-op" or "Official Site" ("REI Co-op"
+        on rei.com)."""
+        ws = words(part)
+        if ws and all(w in _SITE_WORDS for w in ws):
+            return True  # "Official Site", "Home"
+        return bool(label) and len(label) >= 3 and (
+            "".join(w for w in ws if w != "the") == label
+            or 1 < len(ws) <= 3 and ws[0] == label and all(w in _HOST_SUFFIX for w in ws[1:]))
+
+    while len(parts) > 1 and (is_site(parts[-1]) or names_host(parts[-1])):
         parts.pop()
-    while len(parts) > 1 and is_site(parts[0]):
+    # a first part names the site only in site words: "Nintendo Switch - OLED Model" on nintendo.com is a product
+    while len(parts) > 1 and is_site(parts[0], 1.0):
         parts.pop(0)
     if len(parts) > 1 and len(words(parts[-1])) <= 3 and len(words(parts[0])) >= 3:
         parts.pop()
