@@ -365,3 +365,30 @@ def test_byline_and_json_ld_author() -> None:
                f"<a href='/staff/jd'>Jane Doe</a> on March 3, 2025</p>{''.join(f'<p>{p}</p>' for p in PROSE)}"
                "</article></body></html>")
     assert cleanpage.clean(printed).metadata["author"] == "Jane Doe"
+
+
+def _article_with(before: str, head: str = "") -> str:
+    return (f"<html><head>{head}</head><body><article><h1>Tram line reaches the harbour</h1>{before}"
+            f"{''.join(f'<p>{p}</p>' for p in PROSE)}</article></body></html>")
+
+
+def test_a_byline_label_is_not_the_author() -> None:
+    # the label printed in its own element, the name in the next one
+    box = '<div class="author-box"><div>Written By</div><div><a href="/staff/jd">Jane Doe</a></div></div>'
+    assert cleanpage.clean(_article_with(box)).metadata["author"] == "Jane Doe"
+    box = '<div class="article-author"><div><span>The Author</span></div><div>Jane Doe</div></div>'
+    assert cleanpage.clean(_article_with(box)).metadata["author"] == "Jane Doe"
+
+
+def test_subheadings_and_roles_that_open_like_a_byline_are_not_the_author() -> None:
+    page = _article_with("<h3>By Region</h3><p>Each district voted.</p><h3>From Depot to Harbour</h3>"
+                         "<ul><li>From the Editor</li></ul>")
+    assert "author" not in cleanpage.clean(page).metadata
+    # a byline in a heading is still one
+    assert cleanpage.clean(_article_with("<h4>By Jane Doe</h4>")).metadata["author"] == "Jane Doe"
+
+
+def test_the_meta_tags_person_wins_over_a_related_cards_byline() -> None:
+    card = '<ul class="related"><li><p class="author">by Sam Roe</p></li></ul>'
+    page = _article_with(card, '<meta name="author" content="Jane Doe">')
+    assert cleanpage.clean(page).metadata["author"] == "Jane Doe"

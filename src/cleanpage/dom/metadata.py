@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from .tree import CBIT, KBIT, Dom, clean_space, ld_objects
+from .tree import CBIT, HEADINGS, KBIT, Dom, clean_space, ld_objects
 
 _WORD = re.compile(r"\w+")
 _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/|:)\s+")
@@ -26,6 +26,16 @@ _TEXT_DATE = re.compile(
 _BY = re.compile(r"^(?:(?:written|posted|reviewed|edited|published|words|story|text)\s+)?(?:by|from|author(?:ed by)?|"
                  r"written by)\s*[:\-]?\s+", re.I)
 _NAME = re.compile(r"^([A-Z\u00C0-\u024F][\w.'’-]*(?:\s+(?:[A-Z\u00C0-\u024F][\w.'’-]*|de|van|von|der|da|di|le|la|bin|al)){0,4})")
+# a byline's label printed on its own: "Written By", "The Author"
+_LABEL = re.compile(r"(?:^|\s)by\s*:?$|^(?:the\s+)?authors?\s*:?$", re.I)
+
+
+def _not_byline(lead: str, rest: str, heading: bool) -> bool:
+    """Is a block that opens like a byline (``lead``: "By ", "From ") something else: a subheading
+    ("By Functionality", "From Goals to Metrics") or a role ("From the CEO")?"""
+    if lead.lower().startswith("from"):
+        return heading or rest.lower().startswith("the ")
+    return heading and len(rest.split()) < 2
 _NOT_NAME = re.compile(r"\b(?:updated|published|posted|min(?:ute)?s?|read|share|follow|comments?|views?|ago|"
                        r"january|february|march|april|may|june|july|august|september|october|november|december|"
                        r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|home|menu|login|sign|subscribe)\b", re.I)
@@ -176,6 +186,8 @@ def bylines(dom: Dom, words: Any) -> list[str]:
             continue
         t = dom.texts[i]
         m = _BY.match(t)
+        if m and _not_byline(m.group(), t[m.end():], dom.tags[dom.owner[i]] in HEADINGS):
+            continue
         if m:
             name = dom.anchors[i] if dom.anchors[i] and t[m.end():].startswith(dom.anchors[i]) else t[m.end():]
         elif words[i] <= 5 and _in_byline(dom, dom.owner[i], said):
@@ -244,6 +256,8 @@ _COPYRIGHT = re.compile(r"©|copyright|all rights", re.I)
 
 def _person(text: str) -> str | None:
     text = _BY.sub("", text.strip())
+    if _LABEL.search(text):
+        return None  # the label, not the name after it: "Written By", "The Author"
     text = re.split(r"\s+(?:\||•|·|-|–|—|on|and|&)\s+|,|\n", text)[0].strip()
     if _NOT_NAME.search(text) or any(ch.isdigit() for ch in text):
         return None
@@ -297,7 +311,8 @@ def extract_metadata(dom: Dom, h1: str | None, bylines: list[str], url: str | No
     if best:
         out["title"] = best
 
-    # author: a person named in JSON-LD, then the page's byline, then meta tags, then an organisation
+    # author: a person named in JSON-LD, then the page's byline (or the meta tag's person), then meta
+    # tags, then an organisation
     author = None
     org = None
     for n in art:
@@ -317,7 +332,12 @@ def extract_metadata(dom: Dom, h1: str | None, bylines: list[str], url: str | No
             author = ", ".join(persons)
             break
     if not author and bylines:
-        author = bylines[0]
+        # the first byline may be a related card's or a testimonial's: a person of two words or more
+        # named by <meta name="author"> wins over it, in the byline that prints them if one does
+        named = meta.get("author")
+        person = _person(named) if named and len(named) < 100 else None
+        author = next((b for b in bylines if person and agreement(b, person) >= 0.5),
+                      person if person and len(person.split()) >= 2 else bylines[0])
     if not author:
         for key in _AUTHOR_METAS:
             v = meta.get(key)

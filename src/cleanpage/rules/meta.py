@@ -91,6 +91,9 @@ def file_source_line(doc: Document, config: Config) -> Iterator[tuple[Block, ToM
             yield block, ToMeta("source", "source attribution line", value=m.span("v"))
 
 
+_HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+
+
 @rule("meta.byline", stage=Stage.META, order=30, context=True, keywords=BYLINE_WORDS)
 def file_byline(doc: Document, config: Config) -> Iterator[tuple[Block, ToMeta]]:
     """File a byline before the article as ``metadata["author"]``.
@@ -103,6 +106,7 @@ def file_byline(doc: Document, config: Config) -> Iterator[tuple[Block, ToMeta]]
              Written by Dana Whitfield on March 4, 2025
     Keeps:   By Monday the talks had collapsed.
              Von Montag an gilt die neue Regel.
+             By Region   (an HTML subheading: a one-word "name" in <h1>-<h6>)
     """
     for block in header_zone(doc):
         if not block.mentions(BYLINE_WORDS) or block.words > config.max_byline_words:
@@ -110,6 +114,8 @@ def file_byline(doc: Document, config: Config) -> Iterator[tuple[Block, ToMeta]]
         m = BYLINE.fullmatch(block.text)
         if m is None and block.mentions(BYLINE_LABEL_WORDS):
             m = LABELLED_BYLINE.fullmatch(block.text)
+        if m and block.tag in _HEADING_TAGS and len(block.text[slice(*m.span("v"))].split()) < 2:
+            continue
         if m:
             yield block, ToMeta("author", "byline", value=m.span("v"))
             return
