@@ -367,6 +367,19 @@ def test_byline_and_json_ld_author() -> None:
     assert cleanpage.clean(printed).metadata["author"] == "Jane Doe"
 
 
+def test_the_day_a_page_was_updated_when_later_than_published() -> None:
+    ld = '{"@type": "NewsArticle", "datePublished": "2025-03-01T09:00:00Z", "dateModified": "2025-12-19T16:36:00Z"}'
+    html = (f'<html><head><script type="application/ld+json">{ld}</script></head><body><article>'
+            f"<h1>Tram line reaches the harbour</h1>{''.join(f'<p>{p}</p>' for p in PROSE)}</article></body></html>")
+    meta = cleanpage.clean(html).metadata
+    assert (meta["date"], meta["updated"]) == ("2025-03-01T09:00", "2025-12-19T16:36")
+    same_day = html.replace("2025-12-19T16:36", "2025-03-01T17:00")
+    assert "updated" not in cleanpage.clean(same_day).metadata
+    tags = html.replace(ld, '{"@type": "NewsArticle", "datePublished": "2025-03-01"}').replace(
+        "<head>", '<head><meta property="article:modified_time" content="2025-04-02T08:00:00Z">')
+    assert cleanpage.clean(tags).metadata["updated"] == "2025-04-02T08:00"
+
+
 def _article_with(before: str, head: str = "") -> str:
     return (f"<html><head>{head}</head><body><article><h1>Tram line reaches the harbour</h1>{before}"
             f"{''.join(f'<p>{p}</p>' for p in PROSE)}</article></body></html>")

@@ -43,6 +43,7 @@ _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle
                   "scholarlyarticle", "analysisnewsarticle", "opinionnewsarticle", "liveblogposting", "posting",
                   "discussionforumposting", "qapage", "question", "recipe", "product", "howto", "report",
                   "medicalwebpage", "aboutpage", "itempage", "collectionpage", "socialmediaposting", "review"}
+_UPDATED_METAS = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified")
 _DATE_METAS = ("article:published_time", "og:published_time", "datepublished", "publishdate", "publish-date",
                "pubdate", "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date",
                "parsely-pub-date", "article.published", "citation_publication_date", "citation_date",
@@ -376,6 +377,11 @@ def extract_metadata(dom: Dom, h1: str | None, bylines: list[str], url: str | No
             date = iso_date(f"{m[1]}-{m[2]}-{m[3]}")
     if date:
         out["date"] = date
+        # the day it was last changed, when later: pages often print it ("Updated December 19, 2025")
+        updated = next((d for n in art if isinstance(v := n.get("dateModified"), str) and (d := iso_date(v))),
+                       None) or next((d for key in _UPDATED_METAS if (d := iso_date(meta.get(key)))), None)
+        if updated and updated[:10] > date[:10]:
+            out["updated"] = updated
 
     lang = dom.head.get("lang") or meta.get("og:locale") or meta.get("content-language") or meta.get("language")
     if lang:
