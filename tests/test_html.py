@@ -380,6 +380,21 @@ def test_the_day_a_page_was_updated_when_later_than_published() -> None:
     assert cleanpage.clean(tags).metadata["updated"] == "2025-04-02T08:00"
 
 
+def test_a_script_shell_says_it_has_little_text() -> None:
+    # a page whose content a script draws in the browser: a splash screen and preloads, no text
+    preload = '<link rel="preload" href="/assets/app-0123456789abcdef.js" as="script">' * 40
+    shell = (f"<html><head><title>Which telescope first?</title>{preload}</head><body><section id='splash'>"
+             "<div class='dots'></div></section><noscript>Enable JavaScript</noscript></body></html>")
+    page = cleanpage.clean(shell)
+    assert page.body == ""
+    assert [w.split(":")[0] for w in page.warnings] == ["little_text"]
+    assert page.warnings[0].startswith(f"little_text: 2 words of text in {len(shell):,} characters of HTML")
+    # a short page is short, not a shell; an article is not either, however much markup it has
+    assert cleanpage.clean("<html><body><p>Closed today.</p></body></html>").warnings == ()
+    article = _article_with("", preload * 3)
+    assert len(article) > 2 * len(shell) and cleanpage.clean(article).warnings == ()
+
+
 def _article_with(before: str, head: str = "") -> str:
     return (f"<html><head>{head}</head><body><article><h1>Tram line reaches the harbour</h1>{before}"
             f"{''.join(f'<p>{p}</p>' for p in PROSE)}</article></body></html>")

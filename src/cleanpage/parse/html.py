@@ -46,6 +46,11 @@ from ..text import SHARE_KEYWORDS_FROM, count_words, line_features
 from .decode import decode
 
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+# HTML of at least this many characters with fewer words of text than LITTLE_TEXT_MAX_WORDS is
+# a shell that scripts fill in a browser (a Discourse topic's splash page, an app's root <div>):
+# the page says so in a ``little_text`` warning, so that a scraper can fetch it rendered
+LITTLE_TEXT_MIN_CHARS = 2_000
+LITTLE_TEXT_MAX_WORDS = 20
 _GIVE_BACK_FROM = 20_000  # tags ("<") in the input, about 6 MB of lxml's tree: see ``_give_back``
 
 
@@ -98,6 +103,11 @@ def parse_html(html: str | bytes, url: str | None = None, *, model: Scorer | Non
     warnings = dom.warnings
     del dom, texts, owner, tags, hrefs, link_chars
     rendered = "\n".join(lines)
+    if len(html) >= LITTLE_TEXT_MIN_CHARS and len(rendered) < 20 * LITTLE_TEXT_MAX_WORDS:
+        n_words = count_words(rendered)
+        if n_words < LITTLE_TEXT_MAX_WORDS:
+            warnings = (*warnings, f"little_text: {n_words} words of text in {len(html):,} characters of HTML; "
+                                   "if the page shows more in a browser, scripts draw it: fetch it rendered")
     # keywords and word counts of every line in a few passes over the page, as for text input
     kw_lines, counts = line_features(rendered)[1:]
     blocks: list[Block] = []
