@@ -22,6 +22,9 @@ from typing import Any, ClassVar, Literal, NamedTuple, Union
 from .errors import InputError
 from .text import _CLOSERS, _SENTENCE_ENDS, count_words, is_headline_shaped, keywords, normalise
 
+#: the tags of HTML headings (``Block.tag`` of a heading block)
+HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+
 Zone = Literal["body", "sidebar"]
 SourceKind = Literal["text", "html"]
 

@@ -18,6 +18,7 @@ from urllib.parse import urljoin
 
 import numpy as np
 
+from ..model import HEADING_TAGS
 from . import scorer as _scorer
 from .features import FeatureTable, describe, table
 from .metadata import agreement, bylines, extract_metadata, printed_date
@@ -26,7 +27,6 @@ from .tree import CBIT, Dom
 
 __all__ = ["DomAnalysis", "SidebarItem", "analyse"]
 
-_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _CHROME = CBIT["header"] | CBIT["nav"] | CBIT["footer"]
 
 
@@ -141,7 +141,7 @@ def analyse(dom: Dom, url: str | None = None, model: _scorer.Scorer | None = Non
     if n and not plain:
         ld = np.asarray(dom.link_chars, dtype=np.float32) / np.maximum(
             np.asarray([len(t) for t in dom.texts], dtype=np.float32), 1.0)
-        heading = np.asarray([dom.tags[o] in _HEADINGS for o in dom.owner], dtype=bool)
+        heading = np.asarray([dom.tags[o] in HEADING_TAGS for o in dom.owner], dtype=bool)
         items = read_sidebar(dom, keep, words, ld, heading, base_url)
     return DomAnalysis(scores, keep, float(cut), found, title_block, items, base_url,
                        _X=Xm if scores is not None else None, _leaves=leaves, _row=row, _model=model)

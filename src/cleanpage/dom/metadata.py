@@ -28,14 +28,6 @@ _BY = re.compile(r"^(?:(?:written|posted|reviewed|edited|published|words|story|t
 _NAME = re.compile(r"^([A-Z\u00C0-\u024F][\w.'’-]*(?:\s+(?:[A-Z\u00C0-\u024F][\w.'’-]*|de|van|von|der|da|di|le|la|bin|al)){0,4})")
 # a byline's label printed on its own: "Written By", "The Author"
 _LABEL = re.compile(r"(?:^|\s)by\s*:?$|^(?:the\s+)?authors?\s*:?$", re.I)
-
-
-def _not_byline(lead: str, rest: str, heading: bool) -> bool:
-    """Is a block that opens like a byline (``lead``: "By ", "From ") something else: a subheading
-    ("By Functionality", "From Goals to Metrics") or a role ("From the CEO")?"""
-    if lead.lower().startswith("from"):
-        return heading or rest.lower().startswith("the ")
-    return heading and len(rest.split()) < 2
 _NOT_NAME = re.compile(r"\b(?:updated|published|posted|min(?:ute)?s?|read|share|follow|comments?|views?|ago|"
                        r"january|february|march|april|may|june|july|august|september|october|november|december|"
                        r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|home|menu|login|sign|subscribe)\b", re.I)
@@ -175,6 +167,14 @@ def strip_site(title: str, site: str | None, host: str | None) -> str:
     if len(parts) > 1 and len(words(parts[-1])) <= 3 and len(words(parts[0])) >= 3:
         parts.pop()
     return clean_space(" - ".join(parts)) if len(parts) > 1 else parts[0]
+
+
+def _not_byline(lead: str, rest: str, heading: bool) -> bool:
+    """Is a block that opens like a byline (``lead``: "By ", "From ") something else: a subheading
+    ("By Functionality", "From Goals to Metrics") or a role ("From the CEO")?"""
+    if lead.lower().startswith("from"):
+        return heading or rest.lower().startswith("the ")
+    return heading and len(rest.split()) < 2
 
 
 def bylines(dom: Dom, words: Any) -> list[str]:

@@ -41,11 +41,10 @@ from ..dom.scorer import Scorer
 from ..dom.tree import (BLOCK_TAGS, CBIT, ROLE_CBITS, SKIP_TAGS, TAG_CBITS, Dom, block_text, clean_space,
                         element_path, keyword_bits)
 from ..dom.tree import _BR  # the <br> marker the walk puts in a block's text
-from ..model import Block, Document, Origin, make_block
+from ..model import HEADING_TAGS, Block, Document, Origin, make_block
 from ..text import SHARE_KEYWORDS_FROM, count_words, line_features
 from .decode import decode
 
-_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 # HTML of at least this many characters with fewer words of text than LITTLE_TEXT_MAX_WORDS is
 # a shell that scripts fill in a browser (a Discourse topic's splash page, an app's root <div>):
 # the page says so in a ``little_text`` warning, so that a scraper can fetch it rendered
@@ -89,7 +88,7 @@ def parse_html(html: str | bytes, url: str | None = None, *, model: Scorer | Non
             score = one_score(score, score)
         else:
             score = None
-        if "\n" in text and tags[o] in _HEADINGS:
+        if "\n" in text and tags[o] in HEADING_TAGS:
             text = text.replace("\n", " ")  # a heading broken over lines is still one title
         for line in (text.split("\n") if "\n" in text else (text,)):
             line = line.strip()

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from ..config import Config
-from ..model import Block, Decision, Document, ToMeta, ToTitle
+from ..model import HEADING_TAGS, Block, Decision, Document, ToMeta, ToTitle
 from ..patterns import (
     AGE_LINE, AGE_WORDS, AGENCY_WORDS, BYLINE, BYLINE_LABEL_WORDS, BYLINE_WORDS, DATELINE, DATELINE_NEEDS, DATELINE_WORDS, DIGIT,
     LABELLED_BYLINE, SOURCE_LINE, SOURCE_WORDS, TRAILING_CREDIT, UPDATED_LABEL, WIRE_CREDIT_LINE,
@@ -91,9 +91,6 @@ def file_source_line(doc: Document, config: Config) -> Iterator[tuple[Block, ToM
             yield block, ToMeta("source", "source attribution line", value=m.span("v"))
 
 
-_HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
-
-
 @rule("meta.byline", stage=Stage.META, order=30, context=True, keywords=BYLINE_WORDS)
 def file_byline(doc: Document, config: Config) -> Iterator[tuple[Block, ToMeta]]:
     """File a byline before the article as ``metadata["author"]``.
@@ -114,7 +111,7 @@ def file_byline(doc: Document, config: Config) -> Iterator[tuple[Block, ToMeta]]
         m = BYLINE.fullmatch(block.text)
         if m is None and block.mentions(BYLINE_LABEL_WORDS):
             m = LABELLED_BYLINE.fullmatch(block.text)
-        if m and block.tag in _HEADING_TAGS and len(block.text[slice(*m.span("v"))].split()) < 2:
+        if m and block.tag in HEADING_TAGS and len(block.text[slice(*m.span("v"))].split()) < 2:
             continue
         if m:
             yield block, ToMeta("author", "byline", value=m.span("v"))
