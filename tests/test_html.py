@@ -295,7 +295,7 @@ def test_metadata_helpers() -> None:
 
 
 def test_a_title_part_that_names_the_host_is_the_site():
-    # a last part that is the host's name run together, or opens with it in a few words
+    # a last part that is the host's name run together, or it and a word such as Co-op or Official Site
     assert strip_site("Desk Lamps - The Lamp Store", None, "www.lampstore.example") == "Desk Lamps"
     assert strip_site("Trail Shoes - Hikeco Co-op", None, "www.hikeco.example") == "Trail Shoes"
     assert strip_site("Harbour Tram - City Line - Official Site", None, None) == "Harbour Tram - City Line"
@@ -305,6 +305,7 @@ def test_a_title_part_that_names_the_host_is_the_site():
     assert strip_site("Hikeco - Boots for every trail", None, "hikeco.example") == "Boots for every trail"
     # the host's name is the label before its suffix, however many parts the suffix has
     assert strip_site("Storm warning - Gazette Online", None, "news.gazette.co.uk") == "Storm warning"
+    # a part that opens with the host's name and goes on in other words is the title's
     assert strip_site("Storm warning - Gazette readers react", None, "gazette.example") == \
         "Storm warning - Gazette readers react"
 
