@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..model import HEADING_TAGS
+
 # --- tag and keyword tables (data, not logic) -----------------------------------------------------
 
 BLOCK_TAGS = frozenset(
@@ -26,7 +28,7 @@ BLOCK_TAGS = frozenset(
     "search".split()
 )
 SKIP_TAGS = frozenset("script style template svg math object embed canvas head title noembed".split())
-HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+HEADINGS = {tag: int(tag[1]) for tag in sorted(HEADING_TAGS)}  # tag -> level
 
 # inherited container bits: a block carries the OR of its ancestors' bits
 CONTAINERS = ("article", "main", "nav", "header", "footer", "aside", "form", "li", "table", "list", "figure",

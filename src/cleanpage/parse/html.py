@@ -102,6 +102,8 @@ def parse_html(html: str | bytes, url: str | None = None, *, model: Scorer | Non
     warnings = dom.warnings
     del dom, texts, owner, tags, hrefs, link_chars
     rendered = "\n".join(lines)
+    # only a short rendering is counted: one of 400 characters or more has 20 words unless its
+    # "words" average 20 characters (a line of URLs), which is text too
     if len(html) >= LITTLE_TEXT_MIN_CHARS and len(rendered) < 20 * LITTLE_TEXT_MAX_WORDS:
         n_words = count_words(rendered)
         if n_words < LITTLE_TEXT_MAX_WORDS:
