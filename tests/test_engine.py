@@ -22,7 +22,7 @@ PAGES = sorted((HERE.parent / "corpus").glob("*.txt")) + sorted((HERE / "cases")
 # The run order, as a snapshot: a change to it is a change of behaviour and shows here.
 RUN_ORDER = [
     "guard.cut_limit", "guard.clean_text",
-    "dom.related", "dom.title", "dom.score",
+    "dom.related", "dom.title", "dom.comments", "dom.score",
     "breaks.hard_wrap", "toc.contents",
     "comments.thread", "comments.dated_thread", "comments.signed", "ads.marker_line", "reading.time_label", "comments.label", "comments.quote_expander", "comments.empty_notice", "comments.form",
     "comments.policy",

@@ -23,7 +23,7 @@ from . import scorer as _scorer
 from .features import FeatureTable, describe, table
 from .metadata import agreement, bylines, extract_metadata, printed_date
 from .sidebar import SidebarItem, read_sidebar
-from .tree import CBIT, Dom
+from .tree import CBIT, Dom, comment_threads
 
 __all__ = ["DomAnalysis", "SidebarItem", "analyse"]
 
@@ -47,6 +47,9 @@ class DomAnalysis:
     found: dict[str, str]  # title, author, date, site, language, section
     title_block: int | None  # the block that is the page's title (its <h1>), if one agrees with the vote
     items: list[SidebarItem]  # cards of related / popular modules, from blocks below the cut
+    # block -> the element around it whose class or id names a comment thread ('<div id="comments">');
+    # empty on a page whose JSON-LD says it is a forum or Q&A page
+    comments: dict[int, str]
     base_url: str | None
     # Document line - 1 -> block (set by the parser); an array: a list held an int object per line
     line_block: Sequence[int] = field(default_factory=list)
@@ -101,6 +104,7 @@ def analyse(dom: Dom, url: str | None = None, model: _scorer.Scorer | None = Non
     plain = dom.fallback or set(dom.tags) <= {"html", "body", "p"}  # no markup to read: text, kept whole
     if plain or n == 0:  # nothing to score: the block features are not computed at all
         Xm = row = None
+        threads = {}
         words = np.asarray([len(t.split()) for t in dom.texts], dtype=np.float32)
         scores = leaves = None
         keep, cut = np.ones(n, dtype=bool), 0.0
@@ -110,6 +114,8 @@ def analyse(dom: Dom, url: str | None = None, model: _scorer.Scorer | None = Non
         X = table(dom)
         words = X.column("words")
         product = bool(X.column("ld_product")[0] or X.column("og_product")[0])
+        # a forum's or Q&A page's replies are its content, whatever their class says
+        threads = {} if X.column("ld_forum")[0] or X.column("ld_qa")[0] else comment_threads(dom)
         Xm, row = _scorer.distinct_rows(X.select(model.features))  # a long page scores each distinct row once
         del X
         if isinstance(Xm, FeatureTable) and len(Xm) < _scorer._DISTINCT_FROM:
@@ -143,7 +149,7 @@ def analyse(dom: Dom, url: str | None = None, model: _scorer.Scorer | None = Non
             np.asarray([len(t) for t in dom.texts], dtype=np.float32), 1.0)
         heading = np.asarray([dom.tags[o] in HEADING_TAGS for o in dom.owner], dtype=bool)
         items = read_sidebar(dom, keep, words, ld, heading, base_url)
-    return DomAnalysis(scores, keep, float(cut), found, title_block, items, base_url,
+    return DomAnalysis(scores, keep, float(cut), found, title_block, items, threads, base_url,
                        _X=Xm if scores is not None else None, _leaves=leaves, _row=row, _model=model)
 
 

@@ -14,6 +14,7 @@ helpers that need no parser; it imports neither lxml nor numpy.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -218,6 +219,47 @@ def ld_objects(dom: Dom, follow: tuple[str, ...], max_depth: int = 6) -> list[di
                     visit(node[key], depth + 1)
 
     visit(dom.jsonld, 0)
+    return out
+
+
+# a class token or id naming a thread of readers' comments: it starts with "comment" or "disqus"
+# ("comments", "comment-list", "commentBody", "disqus_thread"), or is one word and "comments"
+# ("post-comments"); not "commentary", nor a heading's slug ("respond-to-review-comments", the id
+# of a documentation section)
+COMMENT_THREAD = re.compile(r"comment(?!ar)|disqus|[a-z]+[-_]comments?$")
+
+
+def comment_threads(dom: Dom) -> dict[int, str]:
+    """Block -> the outermost element around it whose class or id names a comment thread
+    (``COMMENT_THREAD``), as it is written: ``'<div id="comments">'``. Blocks outside any are left out.
+
+    Only the block-level elements whose class/id holds a keyword are recorded with their
+    attributes, and "comment" is one (``KEYWORDS``): a page without the keyword bit is skipped at once.
+    """
+    bit = KBIT["comment"]
+    if not any(k & bit for k in dom.kbits):
+        return {}
+    starts: list[int] = []
+    ends: list[int] = []
+    names: list[str] = []
+    inside_until = -1
+    for e, a in enumerate(dom.attrs):
+        if not a or e < inside_until:  # no class/id keywords, or within a thread already found
+            continue
+        for attr in ("id", "class"):
+            value = a.get(attr) or ""
+            if any(COMMENT_THREAD.match(t) for t in value.lower().split()):
+                starts.append(e)
+                ends.append(dom.end[e])
+                names.append(f'<{dom.tags[e]} {attr}="{value if len(value) <= 60 else value[:57] + "..."}">')
+                inside_until = dom.end[e]
+                break
+    out: dict[int, str] = {}
+    if starts:
+        for i, o in enumerate(dom.owner):
+            k = bisect_right(starts, o) - 1
+            if k >= 0 and o < ends[k]:
+                out[i] = names[k]
     return out
 
 

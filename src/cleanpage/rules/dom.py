@@ -4,7 +4,8 @@ At parse time ``dom.analyse`` scores every block of an HTML page (the probabilit
 main content), chooses the page's cut, votes on the title and finds the cards of related /
 popular modules (``Document.analysis["dom"]``). These rules run first, in this order: the
 modules' cards go to the sidebar (before the cut would drop them), the headline block becomes
-the title (so it is not repeated in the body), and every other block below the cut leaves the
+the title (so it is not repeated in the body), readers' comments under an article leave the body
+(the model scores them as text, which they are), and every other block below the cut leaves the
 body with its score and the evidence behind it as the reason. Text input has no analysis:
 the rules then answer nothing.
 """
@@ -12,7 +13,10 @@ the rules then answer nothing.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
+
+from ..config import Config
 
 from ..model import Block, Document, Drop, ToMeta, ToSidebar, ToTitle
 from ..registry import Stage, rule
@@ -93,6 +97,44 @@ def take_title_block(doc: Document) -> Iterator[tuple[Block, ToTitle]]:
     lines = _by_block(doc, a, {a.title_block}).get(a.title_block)
     if lines:
         yield lines[0], ToTitle("the page's headline: agrees with the title in the page's metadata")
+
+
+@rule("dom.comments", stage=Stage.DOM, order=25, context=True)
+@dataclass(frozen=True)
+class DropCommentThreads:
+    """Drop the readers' comments the DOM model kept under an article.
+
+    They are the blocks inside an element whose class or id names a comment thread
+    (``tree.COMMENT_THREAD``), dropped only when the page's kept text opens outside the thread
+    and has at least ``min_article_words`` words outside it: the article the comments are about.
+    Targets: <article>(the post)</article><div id="comments"><ol class="commentlist"><li class="comment"><p>Great
+             write-up, this matches what we saw when we moved our own team to four days.</p>
+    Keeps:   the replies of a page whose JSON-LD says it is a forum or Q&A page (DiscussionForumPosting,
+             QAPage), a page whose kept text starts in the thread, comments under a post of fewer
+             words (the thread may be what the page is for), and a section whose id only ends in a
+             word ("respond-to-review-comments").
+    """
+
+    min_article_words: int = 150
+
+    @classmethod
+    def from_config(cls, config: Config) -> DropCommentThreads:
+        return cls(config.min_comment_article_words)
+
+    def __call__(self, doc: Document) -> Iterator[tuple[Block, Drop]]:
+        a = _analysis(doc)
+        if a is None or not a.comments:
+            return
+        keep, line_block, threads = a.keep, a.line_block, a.comments
+        kept = [(b, i) for b in doc.blocks if b.zone == "body" and keep[i := line_block[b.line - 1]]]
+        if not kept or kept[0][1] in threads:
+            return
+        article = sum(b.words for b, i in kept if i not in threads)
+        if article < self.min_article_words:
+            return
+        for b, i in kept:
+            if i in threads:
+                yield b, Drop(f"readers' comments, in {threads[i]}, under an article of {article} words")
 
 
 @rule("dom.score", stage=Stage.DOM, order=30, context=True)
