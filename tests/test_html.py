@@ -130,6 +130,19 @@ def test_text_no_browser_shows_inside_a_block_is_left_out() -> None:
     assert dom.texts == ["The paragraph after a hidden link."] and dom.hrefs == [None] and dom.anchors == [None]
 
 
+def test_text_after_the_closing_html_tag_is_kept() -> None:
+    # libxml2 puts what follows </html> (or a second <html>) in a second top-level element, which
+    # a browser shows as part of the page: one such page had its whole article there
+    html = ("<html><head><title>Tram line</title></head><body><nav><a href='/'>Home</a></nav></body></html>"
+            "<div id='story'>" + "".join(f"<p>{p}</p>" for p in PROSE) + "</div>"
+            "<html><body><p>A last paragraph in a second html element, kept too.</p></body></html>")
+    blocks = parse_html(html).blocks
+    texts = [b.text for b in blocks]
+    assert texts[:2] == ["Home", PROSE[0]] and texts[-1] == "A last paragraph in a second html element, kept too."
+    assert blocks[1].origin.path == "/html/div/p[1]"  # the second root's children follow the first's
+    assert PROSE[0] in cleanpage.clean(html).body
+
+
 def test_deep_nesting_does_not_empty_the_page() -> None:
     html = "<html><body>" + "<div>" * 3000 + " ".join(PROSE) + "</div>" * 3000 + "</body></html>"
     assert PROSE[0] in cleanpage.clean(html).body

@@ -586,7 +586,26 @@ def _tree(raw: bytes) -> tuple[Any, tuple[str, ...]]:
     if too_deep:  # libxml2 dropped everything below its depth limit: read the page as text lines instead
         return None, ("deep_html: elements are nested deeper than the HTML parser allows (2,048 levels); the "
                       "page was read as text, one line per block element, every word kept",)
+    if root is not None:
+        _merge_roots(root)
     return root, ()
+
+
+def _merge_roots(root: Any) -> None:
+    """Move the elements of any later top-level element into ``root``, in order.
+
+    After some stray end tags libxml2 starts a second ``<html>`` beside the first and puts the
+    rest of the page there (24 of the 1,497 WCXB development pages; on one, the whole article).
+    A browser shows that text in the page; walking ``root`` alone lost it. Its children follow
+    the root's: its ``<body>`` becomes a second one (``/html/body[2]/...``), a ``<div>`` that
+    followed ``</html>`` is ``/html/div``.
+    """
+    for sib in list(root.itersiblings()):
+        if sib.tag.__class__ is not str:  # a comment or processing instruction after </html>
+            continue
+        if sib.text and not sib.text.isspace():  # text right inside it, before its first child
+            etree.SubElement(root, "div").text = sib.text
+        root.extend(list(sib))
 
 
 def _parse(data: bytes) -> tuple[Any, bool]:
