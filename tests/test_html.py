@@ -13,7 +13,7 @@ import cleanpage
 from cleanpage.dom import features as features_mod
 from cleanpage.dom import scorer as scorer_mod
 from cleanpage.dom.features import COL, FEATURES, FeatureTable, describe, matrix, table
-from cleanpage.dom.metadata import iso_date, strip_site
+from cleanpage.dom.metadata import iso_date, names_site, strip_site
 from cleanpage.parse.html import parse_html, walk
 
 PROSE = [
@@ -321,6 +321,20 @@ def test_a_title_part_that_names_the_host_is_the_site():
     # a part that opens with the host's name and goes on in other words is the title's
     assert strip_site("Storm warning - Gazette readers react", None, "gazette.example") == \
         "Storm warning - Gazette readers react"
+
+
+def test_a_title_that_only_names_the_site_is_the_last_resort_below_the_home_page():
+    head = ('<title>Hikeco</title><meta property="og:title" content="Hikeco">'
+            '<meta property="og:site_name" content="Hikeco">')
+    html = (f"<html><head>{head}</head><body><article><h1>Waterproof trail boots</h1>"
+            + "".join(f"<p>{p}</p>" for p in PROSE) + "</article></body></html>")
+    # two candidates agree on the site's name, but on a page of the site the headline is the title
+    assert cleanpage.clean(html, url="https://www.hikeco.example/boots/trail").title == "Waterproof trail boots"
+    # on the home page the site's name may be the title
+    assert cleanpage.clean(html, url="https://www.hikeco.example/en/").title == "Hikeco"
+    assert names_site("Hikeco Homepage", None, "www.hikeco.example")
+    assert names_site("The Hike Company", "The Hike Company", None)
+    assert not names_site("Hikeco Boots", "Hikeco", "www.hikeco.example")
 
 
 _TAGS = st.sampled_from(["div", "p", "span", "a", "li", "ul", "table", "tr", "td", "nav", "article", "h1", "br",

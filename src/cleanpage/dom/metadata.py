@@ -3,7 +3,8 @@
 Each field keeps the first source that has it, in a fixed order of trust; the title alone is a
 vote: ``<h1>``, ``og:title``, the JSON-LD headline and ``<title>`` without its " | Site" suffix
 are compared word by word, and the candidate that agrees with most others wins (ties go to
-the ``<h1>``, then og:title). Dates come out as ISO 8601, ``YYYY-MM-DD`` plus the time when the
+the ``<h1>``, then og:title); below the home page, a candidate that only names the site wins only
+when no other is left. Dates come out as ISO 8601, ``YYYY-MM-DD`` plus the time when the
 source gives one.
 """
 
@@ -272,6 +273,30 @@ def _person(text: str) -> str | None:
     return name if 1 <= len(parts) <= 5 and len(name) >= 3 else None
 
 
+def names_site(text: str, site: str | None, host: str | None) -> bool:
+    """Is ``text`` only the site's name: its ``og:site_name`` (or publisher), or the host's label
+    with at most words such as "Home" or "Official Site" ("davidbau.com" on davidbau.com,
+    "Aliexpress Homepage")?"""
+    if site and agreement(text, site) >= 0.8 and agreement(site, text) >= 0.8:
+        return True
+    label = _host_label(host)
+    ws = [w for w in words(text) if w not in _SITE_WORDS and w not in ("the", "www", "com")]
+    return len(label) >= 3 and "".join(ws) == label
+
+
+def _is_home(url: str | None) -> bool:
+    """Is ``url`` a site's home page: no path, or only a language part ("/", "/en/", "/en-gb")?
+    Without a URL, every page may be one."""
+    if not url:
+        return True
+    path = url.split("?", 1)[0].split("#", 1)[0].split("/")[3:]
+    parts = [x for x in path if x]
+    return not parts or len(parts) == 1 and _LOCALE.fullmatch(parts[0]) is not None
+
+
+_LOCALE = re.compile(r"[a-z]{2}(?:[-_][a-z]{2,4})?|index\.\w+", re.I)
+
+
 def extract_metadata(dom: Dom, h1: str | None, bylines: list[str], url: str | None) -> dict[str, str]:
     meta: dict[str, str] = dom.head.get("meta", {})
     nodes = _ld_nodes(dom)
@@ -302,11 +327,16 @@ def extract_metadata(dom: Dom, h1: str | None, bylines: list[str], url: str | No
     if dom.head.get("title"):
         cands.append(("title", strip_site(dom.head["title"], site, host)))
     prior = {"h1": 0.3, "og:title": 0.2, "twitter:title": 0.15, "ld": 0.2, "title": 0.1}
-    best, best_score = None, -1.0
+    # below a page of the site, a candidate that only names the site ("davidbau.com", "Aliexpress": the
+    # logo's <h1>, a bare <title>) is the page's title only when no other candidate is left
+    inner = not _is_home(url)
+    best, best_score = None, -10.0
     for src, text in cands:
         if not text or len(text) > 300:
             continue
         s = prior[src] + sum(agreement(text, o) for s2, o in cands if s2 != src and o)
+        if inner and names_site(text, site, host):
+            s -= 5.0
         if s > best_score:
             best, best_score = text, s
     if best:
