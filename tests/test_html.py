@@ -337,6 +337,17 @@ def test_a_title_that_only_names_the_site_is_the_last_resort_below_the_home_page
     assert not names_site("Hikeco Boots", "Hikeco", "www.hikeco.example")
 
 
+def test_the_headline_wins_over_a_metadata_title_that_adds_a_part_to_it():
+    head = ('<title>Flexbox - Learn web development</title>'
+            '<meta property="og:title" content="Flexbox - Learn web development">')
+    html = (f"<html><head>{head}</head><body><article><h1>Flexbox</h1>"
+            + "".join(f"<p>{p}</p>" for p in PROSE) + "</article></body></html>")
+    assert cleanpage.clean(html, url="https://docs.example/learn/flexbox").title == "Flexbox"
+    # keeps: the vote's title when the headline is not its first part
+    html = html.replace("<h1>Flexbox</h1>", "<h1>Flexbox layouts in practice</h1>")
+    assert cleanpage.clean(html, url="https://docs.example/learn/flexbox").title == "Flexbox - Learn web development"
+
+
 _TAGS = st.sampled_from(["div", "p", "span", "a", "li", "ul", "table", "tr", "td", "nav", "article", "h1", "br",
                          "script", "style", "noscript", "b", "iframe", "svg", "select", "option", "pre", "html",
                          "body", "head", "title", "meta"])

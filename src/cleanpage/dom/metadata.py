@@ -4,7 +4,8 @@ Each field keeps the first source that has it, in a fixed order of trust; the ti
 vote: ``<h1>``, ``og:title``, the JSON-LD headline and ``<title>`` without its " | Site" suffix
 are compared word by word, and the candidate that agrees with most others wins (ties go to
 the ``<h1>``, then og:title); below the home page, a candidate that only names the site wins only
-when no other is left. Dates come out as ISO 8601, ``YYYY-MM-DD`` plus the time when the
+when no other is left, and an ``<h1>`` that is the first part of the winner ("Flexbox" under
+"Flexbox - Learn web development") is the title. Dates come out as ISO 8601, ``YYYY-MM-DD`` plus the time when the
 source gives one.
 """
 
@@ -339,6 +340,12 @@ def extract_metadata(dom: Dom, h1: str | None, bylines: list[str], url: str | No
             s -= 5.0
         if s > best_score:
             best, best_score = text, s
+    if best and h1 and best != h1:
+        # the page's headline and a part the metadata title adds ("Flexbox - Learn web development" over
+        # <h1>Flexbox</h1>, "Ridge Wallet - Royal Black" over <h1>Ridge Wallet</h1>): the headline
+        parts = _SEPARATORS.split(best)
+        if len(parts) > 1 and agreement(h1, parts[0]) >= 0.8 and not names_site(h1, site, host):
+            best = h1
     if best:
         out["title"] = best
 
