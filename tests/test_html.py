@@ -348,6 +348,17 @@ def test_the_headline_wins_over_a_metadata_title_that_adds_a_part_to_it():
     assert cleanpage.clean(html, url="https://docs.example/learn/flexbox").title == "Flexbox - Learn web development"
 
 
+def test_metadata_strings_have_their_entities_decoded() -> None:
+    # JSON-LD is never rendered: CMSes write HTML entities into it
+    ld = ('{"@type": "NewsArticle", "headline": "The harbour&#8217;s new tram line", "articleSection": '
+          '"Transport &amp; Roads", "author": {"@type": "Person", "name": "Luis O&#8217;Neill"}}')
+    html = (f'<html><head><script type="application/ld+json">{ld}</script></head><body><article>'
+            + "".join(f"<p>{p}</p>" for p in PROSE) + "</article></body></html>")
+    page = cleanpage.clean(html, url="https://city.example/news/tram")
+    assert page.title == "The harbour\u2019s new tram line"
+    assert page.metadata["author"] == "Luis O\u2019Neill" and page.metadata["section"] == "Transport & Roads"
+
+
 _TAGS = st.sampled_from(["div", "p", "span", "a", "li", "ul", "table", "tr", "td", "nav", "article", "h1", "br",
                          "script", "style", "noscript", "b", "iframe", "svg", "select", "option", "pre", "html",
                          "body", "head", "title", "meta"])

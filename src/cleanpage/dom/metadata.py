@@ -11,6 +11,7 @@ source gives one.
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from typing import Any
@@ -57,9 +58,16 @@ def _types(node: dict[str, Any]) -> set[str]:
     return {x.lower() for x in (t if isinstance(t, list) else [t]) if isinstance(x, str)}
 
 
+def _plain(text: str) -> str:
+    """A metadata string as a reader sees it: spaces collapsed and HTML entities decoded. JSON-LD is
+    never rendered, so CMSes often write entities into it ("Tools &#8211; a guide", "Food &amp; Drink"),
+    and some pages escape their meta tags twice."""
+    return clean_space(html.unescape(text) if "&" in text else text)
+
+
 def _name(value: Any) -> str | None:
     if isinstance(value, str):
-        return clean_space(value) or None
+        return _plain(value) or None
     if isinstance(value, dict):
         return _name(value.get("name"))
     if isinstance(value, list):
@@ -309,7 +317,7 @@ def extract_metadata(dom: Dom, h1: str | None, bylines: list[str], url: str | No
         (s for n in nodes if (s := _name(n.get("publisher"))) and isinstance(s, str)), None) or next(
         (_name(n.get("name")) for n in nodes if "website" in _types(n) and _name(n.get("name"))), None)
     if site:
-        out["site"] = site
+        site = out["site"] = _plain(site)
 
     # title: a vote among the candidates
     cands: list[tuple[str, str]] = []
@@ -317,16 +325,16 @@ def extract_metadata(dom: Dom, h1: str | None, bylines: list[str], url: str | No
         cands.append(("h1", h1))
     for key in ("og:title", "twitter:title"):
         if meta.get(key):
-            cands.append((key, strip_site(meta[key], site, host)))
+            cands.append((key, strip_site(_plain(meta[key]), site, host)))
             break
     for n in art:
         hl = n.get("headline") or (n.get("name") if _types(n) & {"product", "recipe", "question",
                                                                    "discussionforumposting"} else None)
         if isinstance(hl, str) and hl.strip():
-            cands.append(("ld", strip_site(clean_space(hl), site, host)))
+            cands.append(("ld", strip_site(_plain(hl), site, host)))
             break
     if dom.head.get("title"):
-        cands.append(("title", strip_site(dom.head["title"], site, host)))
+        cands.append(("title", strip_site(_plain(dom.head["title"]), site, host)))
     prior = {"h1": 0.3, "og:title": 0.2, "twitter:title": 0.15, "ld": 0.2, "title": 0.1}
     # below a page of the site, a candidate that only names the site ("davidbau.com", "Aliexpress": the
     # logo's <h1>, a bare <title>) is the page's title only when no other candidate is left
@@ -384,7 +392,7 @@ def extract_metadata(dom: Dom, h1: str | None, bylines: list[str], url: str | No
                 break
     author = author or org
     if author:
-        out["author"] = author
+        out["author"] = _plain(author)
 
     date = None
     for n in art:
@@ -428,5 +436,5 @@ def extract_metadata(dom: Dom, h1: str | None, bylines: list[str], url: str | No
     if isinstance(section, list):
         section = section[0] if section else None
     if section:
-        out["section"] = clean_space(str(section))
+        out["section"] = _plain(str(section))
     return out
