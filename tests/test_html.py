@@ -300,6 +300,15 @@ def test_metadata_helpers() -> None:
     assert iso_date("Published September 4, 2025") == "2025-09-04"
     assert iso_date("4th Sep 2025") == "2025-09-04"
     assert iso_date("not a date") is None
+    # as pages print dates: year first with dots or slashes, a day glued to the next word, the
+    # day first between dots (German and most of Europe)
+    assert iso_date("Published: 2025.12.17 | essays") == "2025-12-17"
+    assert iso_date("2025/12/17 09:30") == "2025-12-17T09:30"
+    assert iso_date("Dec 17, 2025Julian K. Arni") == "2025-12-17"
+    assert iso_date("Stand: 04.09.2025") == "2025-09-04"
+    # with hyphens the order is unknown: the month first in a meta tag (a US site's), no date in the text
+    assert iso_date("03-09-2026") == "2026-03-09"
+    assert iso_date("02-12-2025", printed=True) is None and iso_date("25-12-2025", printed=True) == "2025-12-25"
     assert strip_site("Tram line reaches the harbour | Riverside Gazette", "Riverside Gazette", None) == \
         "Tram line reaches the harbour"
     assert strip_site("Tram line - reaches the harbour - Gazette", None, "gazette.example") == \
@@ -357,6 +366,16 @@ def test_metadata_strings_have_their_entities_decoded() -> None:
     page = cleanpage.clean(html, url="https://city.example/news/tram")
     assert page.title == "The harbour\u2019s new tram line"
     assert page.metadata["author"] == "Luis O\u2019Neill" and page.metadata["section"] == "Transport & Roads"
+
+
+def test_a_date_printed_far_below_the_article_is_not_the_pages() -> None:
+    paras = "".join(f"<p>{PROSE[i % len(PROSE)]} ({i})</p>" for i in range(45))
+    html = (f"<html><body><article><h1>Tram line reaches the harbour</h1>{paras}</article><aside><h3>Similar "
+            "threads</h3><div class='date'>Last Post: 07/19/2006</div></aside></body></html>")
+    assert "date" not in cleanpage.clean(html).metadata
+    # near the top of the article it is
+    html = html.replace("<h1>", "<div class='date'>Posted 07/19/2006</div><h1>")
+    assert cleanpage.clean(html).metadata["date"] == "2006-07-19"
 
 
 _TAGS = st.sampled_from(["div", "p", "span", "a", "li", "ul", "table", "tr", "td", "nav", "article", "h1", "br",

@@ -20,12 +20,15 @@ from .tree import CBIT, HEADINGS, KBIT, Dom, clean_space, ld_objects
 
 _WORD = re.compile(r"\w+")
 _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/|:)\s+")
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
-_NUM_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
+# year first: "2025-09-04T10:30", and as pages print it, "2025.09.04", "2025/09/04"
+_ISO = re.compile(r"(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+# year last: "04.09.2025" puts the day first; "9/4/2025" and "09-04-2025" the month, unless it cannot be
+# one (a US site's meta tag reads "03-09-2026" for March 9)
+_NUM_DATE = re.compile(r"(?<!\d)(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?!\d)")
 _MONTHS = {m: i + 1 for i, m in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split())}
 _TEXT_DATE = re.compile(
-    r"\b(?:(\d{1,2})(?:st|nd|rd|th)? (?:of )?([A-Za-z]{3})[a-z]*\.?,? (\d{4})|([A-Za-z]{3})[a-z]*\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4}))\b")
+    r"\b(?:(\d{1,2})(?:st|nd|rd|th)? (?:of )?([A-Za-z]{3})[a-z]*\.?,? (\d{4})|([A-Za-z]{3})[a-z]*\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4}))(?!\d)")
 _BY = re.compile(r"^(?:(?:written|posted|reviewed|edited|published|words|story|text)\s+)?(?:by|from|author(?:ed by)?|"
                  r"written by)\s*[:\-]?\s+", re.I)
 _NAME = re.compile(r"^([A-Z\u00C0-\u024F][\w.'’-]*(?:\s+(?:[A-Z\u00C0-\u024F][\w.'’-]*|de|van|von|der|da|di|le|la|bin|al)){0,4})")
@@ -76,22 +79,25 @@ def _name(value: Any) -> str | None:
     return None
 
 
-def iso_date(value: str | None) -> str | None:
-    """'2025-09-04T10:30:00+02:00' -> '2025-09-04T10:30'; 'September 4, 2025' -> '2025-09-04'."""
+def iso_date(value: str | None, printed: bool = False) -> str | None:
+    """'2025-09-04T10:30:00+02:00' -> '2025-09-04T10:30'; 'September 4, 2025' -> '2025-09-04'.
+
+    ``printed``: ``value`` is the page's text, where "02-12-2025" may be either order (the day
+    first in most of the world, the month in a US site's meta tags): such a date is no date."""
     if not value:
         return None
     m = _ISO.search(value)
     if m:
-        y, mo, d = int(m[1]), int(m[2]), int(m[3])
+        y, mo, d = int(m[1]), int(m[3]), int(m[4])
         if 1990 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31:
             day = f"{y:04d}-{mo:02d}-{d:02d}"
-            if m[4] is not None and not (m[4] == "00" and m[5] == "00"):
-                return f"{day}T{int(m[4]):02d}:{m[5]}"
+            if m[5] is not None and not (m[5] == "00" and m[6] == "00"):
+                return f"{day}T{int(m[5]):02d}:{m[6]}"
             return day
     m = _NUM_DATE.search(value)
-    if m:
-        a, b, y = int(m[1]), int(m[2]), int(m[3])
-        d, mo = (a, b) if a > 12 else (b, a)  # day first when it cannot be a month; else US order
+    if m and not (printed and m[2] == "-" and int(m[1]) <= 12 and int(m[3]) <= 12 and m[1] != m[3]):
+        a, b, y = int(m[1]), int(m[3]), int(m[4])
+        d, mo = (a, b) if a > 12 or m[2] == "." else (b, a)
         if 1990 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31:
             return f"{y:04d}-{mo:02d}-{d:02d}"
     m = _TEXT_DATE.search(value)
@@ -242,8 +248,10 @@ def printed_date(dom: Dom, words: Any, keep: Any) -> str | None:
     """A date the page prints, for pages whose markup names none.
 
     First a short block in an element whose class/id says date, time, published or byline (or
-    in a ``<time>``) anywhere outside navigation and footers; else the first short block with a
-    date up to 40 blocks past the start of the kept text ("Published March 3, 2025").
+    in a ``<time>``) outside navigation and footers, kept or up to 40 blocks past the start of the
+    kept text (a "Last Post: 07-19-2006" in a list of other threads further down is not the page's);
+    else the first short block with a date up to 40 blocks past the start of the kept text
+    ("Published March 3, 2025"). A date whose order is unknown ("02-12-2025") is none.
     """
     kept = [i for i in range(len(keep)) if keep[i]]
     first = kept[0] if kept else 0
@@ -253,12 +261,12 @@ def printed_date(dom: Dom, words: Any, keep: Any) -> str | None:
     for i, t in enumerate(dom.texts):
         if dom.cbits[i] & chrome or len(t) > 100 or _COPYRIGHT.search(t):
             continue
-        if dom.kbits[i] & marked or dom.cbits[i] & CBIT["time"]:
-            d = iso_date(t)
+        if (dom.kbits[i] & marked or dom.cbits[i] & CBIT["time"]) and (i < first + 40 or keep[i]):
+            d = iso_date(t, printed=True)
             if d:
                 return d
         if near is None and i < first + 40 and words[i] <= 12:
-            near = iso_date(t)
+            near = iso_date(t, printed=True)
     return near
 
 
@@ -411,7 +419,7 @@ def extract_metadata(dom: Dom, h1: str | None, bylines: list[str], url: str | No
             date = iso_date(v) if isinstance(v, str) else None
             if date:
                 break
-    shown = iso_date(dom.head.get("time"))
+    shown = iso_date(dom.head.get("time"), printed=True)  # a <time datetime> that is not ISO 8601 is as printed
     if not date:
         date = shown
     elif shown and shown[:10] != date[:10] and _days_apart(shown, date) <= 1:
