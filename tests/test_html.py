@@ -434,6 +434,14 @@ def test_byline_and_json_ld_author() -> None:
                f"<a href='/staff/jd'>Jane Doe</a> on March 3, 2025</p>{''.join(f'<p>{p}</p>' for p in PROSE)}"
                "</article></body></html>")
     assert cleanpage.clean(printed).metadata["author"] == "Jane Doe"
+    # a "By" the CMS wrote into the JSON-LD name is not part of it; a template's unfilled variable is no name
+    assert cleanpage.clean(html.replace('"Ann Lee"', '"By Ann Lee"')).metadata["author"] == "Ann Lee, Bo Chan"
+    unfilled = printed.replace("<html>", '<html><head><meta name="author" content="{{ post.author }}"></head>')
+    assert cleanpage.clean(unfilled.replace("By <a href='/staff/jd'>Jane Doe</a> ", "")).metadata.get("author") is None
+    # a one-word "byline" (a label in an author box) gives way to a person a site's own meta tag names
+    boxed = printed.replace("<html>", '<html><head><meta name="nar_author" content="Melissa Tracey"></head>').replace(
+        "By <a href='/staff/jd'>Jane Doe</a> on", "<span class='author-role'>Role</span> on")
+    assert cleanpage.clean(boxed).metadata["author"] == "Melissa Tracey"
 
 
 def test_the_day_a_page_was_updated_when_later_than_published() -> None:

@@ -290,6 +290,16 @@ def _person(text: str) -> str | None:
     return name if 1 <= len(parts) <= 5 and len(name) >= 3 else None
 
 
+def _not_a_name(value: str) -> bool:
+    """A metadata "author" that names no one: a URL or a handle, digits, or a template's unfilled
+    variable ("{{ author }}", "${author}"). An e-mail address or a user name with dots may be the
+    name the page shows."""
+    return value.startswith(("http", "@")) or value.replace(",", "").isdigit() or "{" in value or "$" in value
+
+
+_LEADING_BY = re.compile(r"^by\s*:?\s+", re.I)
+
+
 def names_site(text: str, site: str | None, host: str | None) -> bool:
     """Is ``text`` only the site's name: its ``og:site_name`` (or publisher), or the host's label
     with at most words such as "Home" or "Official Site" ("davidbau.com" on davidbau.com,
@@ -375,7 +385,9 @@ def extract_metadata(dom: Dom, h1: str | None, bylines: list[str], url: str | No
         persons = []
         for x in people[:10]:
             name = _name(x)
-            if not name or name.startswith("http") or name.isdigit():
+            if name:
+                name = _LEADING_BY.sub("", name)  # "By Arlene Marturano, South Carolina ..."
+            if not name or _not_a_name(name):
                 continue
             is_org = isinstance(x, dict) and _types(x) & {"organization", "newsmediaorganization", "corporation"}
             if is_org or (site and agreement(name, site) >= 0.5):
@@ -388,14 +400,14 @@ def extract_metadata(dom: Dom, h1: str | None, bylines: list[str], url: str | No
     if not author and bylines:
         # the first byline may be a related card's or a testimonial's: a person of two words or more
         # named by <meta name="author"> wins over it, in the byline that prints them if one does
-        named = meta.get("author")
+        named = meta.get("author") or next((v for k, v in meta.items() if k.endswith("author")), None)
         person = _person(named) if named and len(named) < 100 else None
         author = next((b for b in bylines if person and agreement(b, person) >= 0.5),
                       person if person and len(person.split()) >= 2 else bylines[0])
     if not author:
         for key in _AUTHOR_METAS:
             v = meta.get(key)
-            if v and not v.startswith(("http", "@")) and len(v) < 100 and not v.replace(",", "").isdigit():
+            if v and len(v) < 100 and not _not_a_name(v):
                 author = v
                 break
     author = author or org
