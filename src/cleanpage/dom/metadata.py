@@ -5,8 +5,8 @@ vote: ``<h1>``, ``og:title``, the JSON-LD headline and ``<title>`` without its "
 are compared word by word, and the candidate that agrees with most others wins (ties go to
 the ``<h1>``, then og:title); below the home page, a candidate that only names the site wins only
 when no other is left, and an ``<h1>`` that is the first part of the winner ("Flexbox" under
-"Flexbox - Learn web development") is the title. Dates come out as ISO 8601, ``YYYY-MM-DD`` plus the time when the
-source gives one.
+"Flexbox - Learn web development") is the title. HTML entities in JSON-LD and meta strings are
+decoded. Dates come out as ISO 8601, ``YYYY-MM-DD`` plus the time when the source gives one.
 """
 
 from __future__ import annotations
