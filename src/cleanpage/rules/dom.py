@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..config import Config
-
 from ..model import Block, Document, Drop, ToMeta, ToSidebar, ToTitle
 from ..registry import Stage, rule
 
