@@ -332,11 +332,15 @@ def test_a_title_part_that_names_the_host_is_the_site():
         "Storm warning - Gazette readers react"
 
 
-def test_a_title_that_only_names_the_site_is_the_last_resort_below_the_home_page():
-    head = ('<title>Hikeco</title><meta property="og:title" content="Hikeco">'
-            '<meta property="og:site_name" content="Hikeco">')
-    html = (f"<html><head>{head}</head><body><article><h1>Waterproof trail boots</h1>"
+def article_page(head: str, h1: str) -> str:
+    """A page with ``head`` in its ``<head>`` and an article of PROSE under ``<h1>h1</h1>``."""
+    return (f"<html><head>{head}</head><body><article><h1>{h1}</h1>"
             + "".join(f"<p>{p}</p>" for p in PROSE) + "</article></body></html>")
+
+
+def test_a_title_that_only_names_the_site_is_the_last_resort_below_the_home_page():
+    html = article_page('<title>Hikeco</title><meta property="og:title" content="Hikeco">'
+                        '<meta property="og:site_name" content="Hikeco">', "Waterproof trail boots")
     # two candidates agree on the site's name, but on a page of the site the headline is the title
     assert cleanpage.clean(html, url="https://www.hikeco.example/boots/trail").title == "Waterproof trail boots"
     # on the home page the site's name may be the title
@@ -347,10 +351,8 @@ def test_a_title_that_only_names_the_site_is_the_last_resort_below_the_home_page
 
 
 def test_the_headline_wins_over_a_metadata_title_that_adds_a_part_to_it():
-    head = ('<title>Flexbox - Learn web development</title>'
-            '<meta property="og:title" content="Flexbox - Learn web development">')
-    html = (f"<html><head>{head}</head><body><article><h1>Flexbox</h1>"
-            + "".join(f"<p>{p}</p>" for p in PROSE) + "</article></body></html>")
+    html = article_page('<title>Flexbox - Learn web development</title>'
+                        '<meta property="og:title" content="Flexbox - Learn web development">', "Flexbox")
     assert cleanpage.clean(html, url="https://docs.example/learn/flexbox").title == "Flexbox"
     # keeps: the vote's title when the headline is not its first part
     html = html.replace("<h1>Flexbox</h1>", "<h1>Flexbox layouts in practice</h1>")
