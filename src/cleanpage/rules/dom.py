@@ -106,8 +106,9 @@ class DropCommentThreads:
     They are the blocks inside an element whose class or id names a comment thread
     (``tree.COMMENT_THREAD``), dropped only when the page's kept text opens outside the thread
     and has at least ``min_article_words`` words outside it: the article the comments are about.
-    Targets: <article>(the post)</article><div id="comments"><ol class="commentlist"><li class="comment"><p>Great
-             write-up, this matches what we saw when we moved our own team to four days.</p>
+    Targets: <article>(the post)</article><div class="comments" id="comments"><h4>2 comments:</h4><ol><li
+             class="comment"><p class="comment-content">The council should publish the full cost study,
+             including the bus option, before three years of roadworks begin.</p>
     Keeps:   the replies of a page whose JSON-LD says it is a forum or Q&A page (DiscussionForumPosting,
              QAPage), a page whose kept text starts in the thread, comments under a post of fewer
              words (the thread may be what the page is for), and a section whose id only ends in a
