@@ -499,3 +499,14 @@ def test_the_meta_tags_person_wins_over_a_related_cards_byline() -> None:
     card = '<ul class="related"><li><p class="author">by Sam Roe</p></li></ul>'
     page = _article_with(card, '<meta name="author" content="Jane Doe">')
     assert cleanpage.clean(page).metadata["author"] == "Jane Doe"
+
+
+def test_the_rendering_leaves_out_soft_hyphens_and_composes_letters():
+    # "Wäh&shy;rend" as a hyphenating CMS writes it; "u" + U+0308 as some editors save "ü"
+    html = article_page("<title>Markt</title>", "Der Mark\u00adt") \
+        .replace("<article>", "<article><p>Wäh&shy;rend Sie u\u0308ber den Markt schlen&shy;dern, "
+                              "spielt die Ka\u200bpelle im Hof der alten Burg.</p>")
+    page = cleanpage.clean(html)
+    assert "Während Sie über den Markt schlendern, spielt die Kapelle" in page.body
+    assert "\u00ad" not in page.source and "\u0308" not in page.source and "\u200b" not in page.source
+    assert page.title == "Der Markt"

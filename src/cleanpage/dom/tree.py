@@ -14,6 +14,7 @@ helpers that need no parser; it imports neither lxml nor numpy.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
@@ -320,19 +321,34 @@ _BR = "\ue000"  # a <br>, until the block is flushed (source newlines are only s
 _BR_RUN = re.compile("(?: ?\ue000 ?)+")
 
 
+#: characters a browser does not show inside a word: soft hyphen ("Wäh&shy;rend"), zero-width
+#: space, word joiner, zero-width no-break space. The rendered text leaves them out, or words
+#: come out cut in two ("wäh", "rend") for anyone who searches or counts them.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
+
+
 def block_text(raw: str) -> str:
-    """A block's text: runs of whitespace become one space, <br> becomes a line break."""
+    """A block's text: runs of whitespace become one space, <br> becomes a line break, the
+    characters a browser does not show inside a word (``_INVISIBLE``) go, and letters written
+    as a base and a combining mark ("u" + U+0308) are composed (NFC: "ü"), as most pages
+    write them and as readers search for them."""
     t = " ".join(raw.split())
     if _BR in t:
         t = _BR_RUN.sub("\n", t).strip("\n ")
     if not t.isprintable() and ("\n" not in t or not t.replace("\n", "").isprintable()):
-        t = clean_space(_CONTROL.sub(" ", t.replace("\u200b", "")))
-    return t
+        t = clean_space(_CONTROL.sub(" ", t.translate(_INVISIBLE)))
+    return t if t.isascii() or unicodedata.is_normalized("NFC", t) else unicodedata.normalize("NFC", t)
 
 
 def clean_space(text: str) -> str:
+    """``text`` (a title, a link's words, an attribute) with runs of space as one space, and
+    non-ASCII text as ``block_text`` writes it (no invisible characters, NFC)."""
     text = _SPACE.sub(" ", text)
     if "\n" in text:
         text = _BLANKS.sub("\n", text)
+    if not text.isascii():
+        text = text.translate(_INVISIBLE)
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
     return text.strip()
 
