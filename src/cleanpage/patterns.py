@@ -209,11 +209,22 @@ NEWSLETTER_LINE = regex.compile(
     rf"|.{{0,120}}?\b(?:delivered|sent)\s+(?:\w+\s+){{0,2}}(?:to|in)\s+your\s+(?:e-?mail\s+)?inbox\b.{{0,120}}"
     rf"|\W{{0,3}}(?:get|receive)\s+(?:our|the)\b.{{0,60}}?\b(?:to|in)\s+your\s+(?:e-?mail\s+)?inbox\b.{{0,120}}"
     # the form's answer: "Thanks for subscribing!", "Thank you for signing up."
-    rf"|\W{{0,3}}thank(?:s|\s+you)\s+for\s+(?:subscribing|signing\s+up)\b.{{0,160}}",
+    rf"|\W{{0,3}}thank(?:s|\s+you)\s+for\s+(?:subscribing|signing\s+up)\b.{{0,160}}"
+    # the call in German, French, Spanish, Portuguese and Italian, opening the line or after a
+    # lead-in and a colon: "Jetzt zum Newsletter anmelden", "Nichts mehr verpassen: Abonnieren Sie
+    # kostenlos unseren Newsletter ...", "Abonnez-vous à notre newsletter", "Suscríbete a nuestro
+    # boletín", "Assine a nossa newsletter", "Iscriviti alla nostra newsletter"
+    rf"|\W{{0,3}}(?:[^\n:.!?]{{1,80}}:\s*)?(?:abonnieren\s+sie|abonniere|bestellen\s+sie|melden\s+sie\s+sich"
+    rf"|abonnez-vous|inscrivez-vous|suscr[ií]b(?:ete|ase)|inscr[ií]b(?:ete|ase)|assine|inscreva-se|cadastre-se"
+    rf"|iscriviti|abbonati)\b.{{0,60}}?\b(?:newsletters?|bolet[ií]n|lettre\s+d['’]information)\b.{{0,160}}"
+    rf"|\W{{0,3}}(?:jetzt\s+)?(?:(?:zum|unseren|den)\s+)?newsletter\s+(?:abonnieren|bestellen|anmelden)\b.{{0,160}}"
+    rf"|\W{{0,3}}(?:s['’]abonner|s['’]inscrire|inscription)\s+[àa]\s+(?:la\s+|notre\s+)?newsletter\b.{{0,160}}",
     _F | regex.DOTALL,
 )
-# every NEWSLETTER_LINE match names one of these ("email list": "email"; "e-mail list": "mail")
-NEWSLETTER_LINE_WORDS = _words(b"newsletter newsletters subscribe subscribing signing inbox mailing email mail")
+# every NEWSLETTER_LINE match names one of these ("email list": "email"; "e-mail list": "mail";
+# "boletín": "bolet"; "lettre d'information": "lettre")
+NEWSLETTER_LINE_WORDS = _words(b"newsletter newsletters subscribe subscribing signing inbox mailing email mail"
+                               b" bolet boletin lettre")
 # where an inline pitch may start: at the block start or after a sentence/teaser end
 _BOUNDARY = rf"(?<=\A|[.!?…»]{_CLOSE}{{0,3}}\s+)"
 #: inline: "New MEE newsletter: Jerusalem Dispatch Sign up to get the latest insights ... other MEE newsletters"

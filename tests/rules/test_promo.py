@@ -55,6 +55,30 @@ def test_newsletter_line_family(line):
     assert decide("promo.newsletter_line", line).action == "drop"
 
 
+@pytest.mark.parametrize("line", [
+    "Nichts mehr verpassen: Abonnieren Sie kostenlos den Garten-Newsletter und bleiben Sie auf dem Laufenden.",
+    "Jetzt zum Newsletter anmelden",
+    "Melden Sie sich für unseren wöchentlichen Newsletter an!",
+    "Abonnez-vous à notre newsletter pour recevoir nos recettes.",
+    "Inscription à la newsletter",
+    "Suscríbete a nuestro boletín y recibe las novedades cada semana.",
+    "Assine a nossa newsletter",
+    "Iscriviti alla nostra newsletter settimanale",
+])
+def test_newsletter_line_family_in_other_languages(line):
+    assert decide("promo.newsletter_line", line).action == "drop"
+
+
+@pytest.mark.parametrize("line", [
+    "Mehr als 2.000 Leser abonnieren den Newsletter, sagte die Redakteurin.",
+    "Jetzt gibt es einen neuen Newsletter der Stadtverwaltung, sagte der Bürgermeister.",
+    "Les abonnés à la newsletter ont doublé en un an.",
+    "El boletín oficial publicó ayer la nueva ley.",
+])
+def test_newsletter_line_keeps_reports_in_other_languages(line):
+    assert decide("promo.newsletter_line", line) is None
+
+
 def test_newsletter_line_keeps_a_report_of_one():
     assert decide("promo.newsletter_line",
                   "Readers get the latest figures delivered to their inbox each Monday, the editor said.") is None
