@@ -510,3 +510,37 @@ def test_the_rendering_leaves_out_soft_hyphens_and_composes_letters():
     assert "Während Sie über den Markt schlendern, spielt die Kapelle" in page.body
     assert "\u00ad" not in page.source and "\u0308" not in page.source and "\u200b" not in page.source
     assert page.title == "Der Markt"
+
+
+def _items_when_all_kept(html: str) -> list[tuple[str | None, str, str | None]]:
+    """``read_sidebar`` on ``html`` as if the DOM model kept every block (a related list inside
+    the article's element, which the model reads as part of it)."""
+    import numpy as np
+
+    from cleanpage.dom.sidebar import read_sidebar
+    from cleanpage.model import HEADING_TAGS
+    from cleanpage.parse.html import walk
+
+    dom = walk(html)
+    n = len(dom.texts)
+    words = np.asarray([len(t.split()) for t in dom.texts])
+    ld = np.asarray([c / max(len(t), 1) for c, t in zip(dom.link_chars, dom.texts)])
+    heading = np.asarray([dom.tags[o] in HEADING_TAGS for o in dom.owner])
+    items = read_sidebar(dom, np.ones(n, dtype=bool), words, ld, heading, "https://example.org/a")
+    return [(it.section, it.title, it.url) for it in items]
+
+
+def test_a_related_list_inside_the_article_element_becomes_sidebar_items() -> None:
+    links = ("Harbour ferry timetable changes for the winter season", "New cycle lanes open along the old rail bed")
+    related = "".join(f'<li><a href="/news/{i}">{t}</a></li>' for i, t in enumerate(links))
+    html = (f"<html><body><article><h1>Tram line reaches the harbour</h1>{''.join(f'<p>{p}</p>' for p in PROSE)}"
+            f"<h2>Related</h2><ul>{related}</ul><p>The works start in spring, the council said.</p>"
+            "</article></body></html>")
+    assert _items_when_all_kept(html) == [("Related", links[0], "https://example.org/news/0"),
+                                          ("Related", links[1], "https://example.org/news/1")]
+    # one link is no list; a "See also" list is a page's own further reading (documentation keeps it)
+    assert _items_when_all_kept(html.replace(f'<li><a href="/news/1">{links[1]}</a></li>', "")) == []
+    assert _items_when_all_kept(html.replace("<h2>Related</h2>", "<h2>See also</h2>")) == []
+    # a link that is part of a sentence is not a card: the list ends there
+    assert _items_when_all_kept(html.replace(f'<li><a href="/news/1">{links[1]}</a></li>',
+                                             f'<li>Read: <a href="/news/1">{links[1]}</a> and more</li>')) == []

@@ -7,6 +7,11 @@ headline (4+ words, mostly link) is one item: its title, its ``url`` resolved ag
 ``<base>`` or URL, and the short blocks around it within the same card (source, age, category)
 and the plain text after it (summary). Modules inside ``<nav>``, ``<header>`` or ``<footer>``,
 menus and log-in or legal links are chrome, never items.
+
+Those are read from the blocks the DOM model dropped. A list the model kept because it sits
+inside the article's element ("Related" over a ``<ul>`` of headline links at the end of the
+article body) is read too, but only as the run of headline links right under its heading
+(``_kept_lists``).
 """
 
 from __future__ import annotations
@@ -91,7 +96,7 @@ def read_sidebar(dom: Dom, keep: np.ndarray, words: np.ndarray, link_density: np
             if m is not None:
                 modules.setdefault(m, None)
     if not modules:
-        return []
+        return _kept_lists(dom, keep, words, link_density, heading, base_url, set())
     spans = sorted((m, end[m], sec) for m, sec in modules.items())
     items: list[SidebarItem] = []
     seen: set[str] = set()
@@ -151,4 +156,44 @@ def read_sidebar(dom: Dom, keep: np.ndarray, words: np.ndarray, link_density: np
                     used.append(j)
                     roles.append((j, "source"))
         items.append(SidebarItem(mod[2], t, url, source, age, category, summary, tuple(sorted(used)), tuple(roles)))
+    return items + _kept_lists(dom, keep, words, link_density, heading, base_url, seen)
+
+
+#: headings whose lists are a page's own further reading, which its text keeps ("See also" in docs)
+_OWN_LIST = re.compile(r"^(?:see also|further reading)\b", re.I)
+MIN_KEPT_LIST = 2  # headline links under a kept related heading that make it a list
+
+
+def _kept_lists(dom: Dom, keep: np.ndarray, words: np.ndarray, link_density: np.ndarray, heading: np.ndarray,
+                base_url: str | None, seen: set[str]) -> list[SidebarItem]:
+    """Related lists that the model kept because they sit inside the article's element: a
+    related heading the model kept, followed at once by at least ``MIN_KEPT_LIST`` blocks
+    that are each one headline link ("Related" over a <ul> of headlines at the end of an
+    article body). Only that run: the first block that is not a headline link ends it, so no
+    paragraph of the article around it is read as a card."""
+    n = len(dom.texts)
+    texts = dom.texts
+    items: list[SidebarItem] = []
+    for i in range(n):
+        t = texts[i]
+        if (not keep[i] or dom.cbits[i] & _CHROME or words[i] > 6 or link_density[i] >= 0.5
+                or not (heading[i] or len(t) < 60) or not RELATED_HEADING.match(t) or _OWN_LIST.match(t)):
+            continue
+        run: list[tuple[int, str, str]] = []
+        j = i + 1
+        while j < n and keep[j] and words[j] >= 4 and link_density[j] >= 0.9 and dom.hrefs[j]:
+            title = dom.anchors[j] or texts[j]
+            href = dom.hrefs[j] or ""
+            if (title != texts[j] or len(_ALPHA_WORD.findall(title)) < 3 or FURNITURE.search(title)
+                    or href.startswith(("javascript:", "#", "mailto:"))):
+                break
+            run.append((j, title, urljoin(base_url, href) if base_url else href))
+            j += 1
+        if len(run) < MIN_KEPT_LIST or any(url in seen for _j, _t, url in run):
+            continue
+        section = t.rstrip(":")
+        for k, (j, title, url) in enumerate(run):
+            seen.add(url)
+            roles = ((j, "title"), (i, "heading")) if k == 0 else ((j, "title"),)
+            items.append(SidebarItem(section, title, url, blocks=(j,), roles=roles))
     return items
