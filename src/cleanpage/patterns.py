@@ -332,10 +332,27 @@ COMMENTS_EMPTY_LINE = regex.compile(
     r"(?:(?:(?:there\s+are\s+)?no\s+(?:comments|responses|replies)(?:\s+(?:yet|so\s+far|to\s+show))?\s*[.!…]*"
     r"|be\s+the\s+first\s+to\s+(?:comment|reply|respond|leave\s+a\s+comment|share\s+your\s+thoughts)(?:\s+on\s+.{1,80}?)?\s*[.!…]*"
     r"|comments\s+are\s+(?:closed|disabled)(?:\s+for\s+this\s+(?:article|story|post))?\s*[.!]*"
-    r"|start\s+the\s+conversation\s*[.!]*)\s*){1,4}",
+    r"|start\s+the\s+conversation\s*[.!]*"
+    # German, French, Spanish, Portuguese, Italian: "Noch keine Kommentare", "Kommentare sind
+    # geschlossen", "Soyez le premier à commenter", "Los comentarios están cerrados", "Seja o primeiro
+    # a comentar", "I commenti sono chiusi". A bare "Aucun commentaire" / "Sin comentarios" / "Nessun
+    # commento" is also a quoted "no comment", so those need their "yet" ("pour le moment", "aún")
+    r"|(?:noch\s+keine\s+kommentare(?:\s+vorhanden)?|keine\s+kommentare\s+vorhanden"
+    r"|(?:die\s+)?kommentare\s+(?:sind\s+)?(?:geschlossen|deaktiviert)|(?:die\s+)?kommentarfunktion\s+(?:ist\s+)?(?:geschlossen|deaktiviert)"
+    r"|sei\s+(?:der|die)\s+erste,?\s+(?:der|die)\s+(?:kommentiert|einen\s+kommentar\s+schreibt)"
+    r"|(?:aucun\s+commentaire|pas\s+(?:encore\s+)?de\s+commentaires?)\s+pour\s+(?:le\s+moment|l['’]instant)"
+    r"|pas\s+encore\s+de\s+commentaires?|soyez\s+le\s+premier\s+[àa]\s+(?:commenter|r[ée]agir)"
+    r"|(?:les\s+)?commentaires\s+(?:sont\s+)?(?:ferm[ée]s|d[ée]sactiv[ée]s)"
+    r"|(?:a[úu]n|todav[íi]a)\s+no\s+hay\s+comentarios|s[ée]\s+el\s+primero\s+en\s+comentar"
+    r"|(?:los\s+)?comentarios\s+(?:est[áa]n\s+)?(?:cerrados|desactivados)"
+    r"|ainda\s+n[ãa]o\s+h[áa]\s+coment[áa]rios|seja\s+o\s+primeiro\s+a\s+comentar"
+    r"|(?:os\s+)?coment[áa]rios\s+(?:est[ãa]o\s+)?(?:encerrados|fechados|desativados)"
+    r"|(?:ancora\s+nessun\s+commento|nessun\s+commento\s+ancora)|sii\s+il\s+primo\s+a\s+commentare"
+    r"|(?:i\s+)?commenti\s+(?:sono\s+)?(?:chiusi|disattivati))\s*[.!…]*)\s*){1,4}",
     _F,
 )
-COMMENTS_EMPTY_WORDS = _words(b"comments responses replies first conversation")
+COMMENTS_EMPTY_WORDS = _words(b"comments responses replies first conversation kommentare kommentarfunktion erste"
+                              b" commentaire commentaires premier comentarios primero primeiro coment commenti commento primo")
 #: a comment section's house rules, opening a line: "All comments are moderated before they appear.",
 #: "ultimahora.es se reserva el derecho de eliminar cualquier comentario inapropiado."; in English,
 #: Spanish, French, German, Portuguese and Italian. ``_SITE``: a site or publisher's name of 1 to 4 tokens

@@ -37,6 +37,22 @@ def test_empty_notice_family(line):
     assert decide("comments.empty_notice", line).action == "drop"
 
 
+@pytest.mark.parametrize("line", ["Noch keine Kommentare", "Kommentare sind geschlossen.",
+                                  "Die Kommentarfunktion ist deaktiviert.", "Sei der Erste, der kommentiert!",
+                                  "Pas encore de commentaire", "Les commentaires sont fermés.",
+                                  "Aún no hay comentarios. Sé el primero en comentar", "Seja o primeiro a comentar!",
+                                  "Os comentários estão fechados.", "I commenti sono chiusi."])
+def test_empty_notice_family_in_other_languages(line):
+    assert decide("comments.empty_notice", line).action == "drop"
+
+
+# "no comment" as a source's answer, quoted in an article, in French, Spanish, Italian and German
+@pytest.mark.parametrize("line", ["Aucun commentaire.", "Sin comentarios.", "Nessun commento.", "Kein Kommentar.",
+                                  "Die Kommentare der Leser sind geschlossen positiv ausgefallen."])
+def test_empty_notice_keeps_a_quoted_no_comment(line):
+    assert decide("comments.empty_notice", line) is None
+
+
 def test_drop_comment_form():
     assert decide("comments.form",
                   "Your email address will not be published. Required fields are marked *").action == "drop"

@@ -50,10 +50,13 @@ def drop_quote_expander(block: Block) -> Drop | None:
 
 @rule("comments.empty_notice", stage=Stage.LINES, order=30, keywords=COMMENTS_EMPTY_WORDS)
 def drop_empty_comment_notice(block: Block, config: Config) -> Drop | None:
-    """Drop the placeholder shown before anyone has commented.
+    """Drop the placeholder shown before anyone has commented, or once comments are closed.
 
+    The same notices are read in German, French, Spanish, Portuguese and Italian.
     Targets: No comments yet...
+             Kommentare sind geschlossen.
     Keeps:   He declined to comment on the plan.
+             Aucun commentaire.
     """
     if block.words <= config.max_comment_notice_words and COMMENTS_EMPTY_LINE.fullmatch(block.text):
         return Drop("empty comments notice")

@@ -45,6 +45,7 @@ def drop_newsletter_line(block: Block, config: Config) -> Drop | None:
              Get all latest content delivered straight to your inbox.
              Join our newsletter for the week's best garden projects.
              Thanks for subscribing! Check your inbox to confirm.
+             Jetzt zum Newsletter anmelden
     Keeps:   More than 2,000 readers subscribe to the newsletter, the editor said.
              Gardeners who subscribe to seed-company newsletters hear about new varieties first.
     """
