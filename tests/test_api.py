@@ -99,7 +99,7 @@ def test_input_format_can_be_forced():
 
 def test_list_rules():
     rules = cleanpage.list_rules()
-    assert rules["comments.empty_notice"] == "Drop the placeholder shown before anyone has commented."
+    assert rules["comments.empty_notice"] == "Drop the placeholder shown before anyone has commented, or once comments are closed."
 
 
 def test_command_line(tmp_path, capsys):
