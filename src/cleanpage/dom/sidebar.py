@@ -174,10 +174,14 @@ def _kept_lists(dom: Dom, keep: np.ndarray, words: np.ndarray, link_density: np.
     n = len(dom.texts)
     texts = dom.texts
     items: list[SidebarItem] = []
-    for i in range(n):
+    # a kept short block, mostly not a link, with a kept block after it: the few that may be a heading
+    maybe = keep & (words <= 6) & (link_density < 0.5)
+    maybe[:-1] &= keep[1:]
+    maybe[-1:] = False
+    for i in np.flatnonzero(maybe).tolist():
         t = texts[i]
-        if (not keep[i] or dom.cbits[i] & _CHROME or words[i] > 6 or link_density[i] >= 0.5
-                or not (heading[i] or len(t) < 60) or not RELATED_HEADING.match(t) or _OWN_LIST.match(t)):
+        if (dom.cbits[i] & _CHROME or not (heading[i] or len(t) < 60) or not RELATED_HEADING.match(t)
+                or _OWN_LIST.match(t)):
             continue
         run: list[tuple[int, str, str]] = []
         j = i + 1
