@@ -544,3 +544,26 @@ def test_a_related_list_inside_the_article_element_becomes_sidebar_items() -> No
     # a link that is part of a sentence is not a card: the list ends there
     assert _items_when_all_kept(html.replace(f'<li><a href="/news/1">{links[1]}</a></li>',
                                              f'<li>Read: <a href="/news/1">{links[1]}</a> and more</li>')) == []
+
+
+def test_the_author_the_markup_marks() -> None:
+    body = "".join(f"<p>{p}</p>" for p in PROSE)
+    footer = ("<div class='post-footer'><span class='post-author vcard'>Posted by <span class='fn'>Jane Doe</span>"
+              "</span> at 10:08</div>")
+    comments = ("<ol class='commentlist'><li><div class='comment-author vcard'><cite class='fn'>Bob Roe</cite></div>"
+                "<p>Great post, thank you.</p></li></ol>")
+    page = cleanpage.clean(f"<html><body><article><h1>Tram line reaches the harbour</h1>{body}{footer}</article>"
+                           f"{comments}</body></html>")
+    assert page.metadata["author"] == "Jane Doe"
+    # a commenter's hCard is not the author's
+    from cleanpage.dom.metadata import marked_authors
+    from cleanpage.parse.html import walk
+
+    assert marked_authors(walk(f"<html><body><article>{body}</article>{comments}</body></html>")) == []
+    # microdata with a label, and a link with rel="author"
+    labelled = '<p class="meta"><span itemprop="author">Autor/in: Anna Schmidt </span></p>'
+    assert cleanpage.clean(f"<html><body><article><h1>Tram</h1>{labelled}{body}</article></body></html>"
+                           ).metadata["author"] == "Anna Schmidt"
+    linked = '<p class="meta"><a rel="author" href="/staff/ann">Ann Lee</a> · 3 min</p>'
+    assert cleanpage.clean(f"<html><body><article><h1>Tram</h1>{linked}{body}</article></body></html>"
+                           ).metadata["author"] == "Ann Lee"

@@ -21,7 +21,7 @@ import numpy as np
 from ..model import HEADING_TAGS
 from . import scorer as _scorer
 from .features import FeatureTable, describe, table
-from .metadata import agreement, bylines, extract_metadata, printed_date
+from .metadata import agreement, bylines, extract_metadata, marked_authors, printed_date
 from .sidebar import SidebarItem, read_sidebar
 from .tree import CBIT, Dom, comment_threads
 
@@ -126,7 +126,9 @@ def analyse(dom: Dom, url: str | None = None, model: _scorer.Scorer | None = Non
         keep, cut = model.select(scores, words, product)
 
     h1 = _first_h1(dom, keep)
-    found = extract_metadata(dom, h1, bylines(dom, words), url)
+    # the names the markup marks as the author's first, then the bylines printed on the page
+    marked = marked_authors(dom)
+    found = extract_metadata(dom, h1, marked + [b for b in bylines(dom, words) if b not in marked], url)
     if "date" not in found and n and not plain:
         printed = printed_date(dom, words, keep)
         if printed:

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from .tree import CBIT, HEADINGS, KBIT, Dom, clean_space, ld_objects
+from .tree import _BR, CBIT, HEADINGS, KBIT, Dom, clean_space, ld_objects
 
 _WORD = re.compile(r"\w+")
 _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/|:)\s+")
@@ -219,6 +219,44 @@ def bylines(dom: Dom, words: Any) -> list[str]:
     return out
 
 
+def marked_authors(dom: Dom) -> list[str]:
+    """Names the markup says are the author's: an element whose class, id or itemprop has the token
+    ``author``, ``byline``, ``creator`` or the hCard name ``fn`` ("post-author vcard", "url fn n",
+    itemprop="author"), or a link with rel="author", whose text is a name ("Posted by Ned Deily",
+    "Autor/in: Korinna Hennig"). Not inside comments (a commenter's hCard), navigation or forms,
+    and not an author box's longer text."""
+    out: list[str] = []
+    skip_kb = KBIT["comment"]
+    skip_cb = CBIT["nav"] | CBIT["form"]
+    for attrs, text, kb, cb in dom.authors:
+        if kb & skip_kb or cb & skip_cb:
+            continue
+        tokens = set(_ATTR_TOKEN.split(attrs.lower()))
+        if not (tokens & _AUTHOR_TOKENS or "rel=author" in attrs) or tokens & _NOT_AUTHOR_TOKENS:
+            continue
+        text = " ".join(text.replace(_BR, " ").split())
+        text = _FIELD_LABEL.sub("", text)  # "Autor/in: ", "Author: "
+        by = _INNER_BY.search(text)  # "Recipe by PJ Hamel", "Posted by Ned Deily": the name follows "by"
+        if by:
+            text = text[by.end():]
+        text = _NAME_END.split(text)[0].strip()  # "Ned Deily at 10:08", "Shelby Loos, DVM"
+        name = _person(text) if len(text.split()) <= 5 else None
+        # the whole text must be the name: a prefix of capitalised words is not ("Human" of "Human in the Loop")
+        if name and name == text and name not in out:
+            out.append(name)
+    return out
+
+
+_ATTR_TOKEN = re.compile(r"[^a-z0-9=]+")
+_AUTHOR_TOKENS = {"author", "byline", "creator", "fn"}
+# an author box or list, not a byline: its text is a biography, a photo, links to the author's posts
+# (a related card's author, a linked page's, a modal's, the author's role, buttons, counts)
+_NOT_AUTHOR_TOKENS = {"bio", "avatar", "box", "about", "description", "desc", "image", "img", "photo", "posts",
+                      "archive", "social", "comment", "comments", "form", "related", "bookmark", "modal", "role",
+                      "title", "button", "buttons", "statistics", "stats", "information", "info", "card"}
+_INNER_BY = re.compile(r"^(?:\S+\s+){0,2}?by\s*:?\s+", re.I)
+_NAME_END = re.compile(r",|\s(?:at|on|am|le|el|il|\||·|•|-|–|—)\s|\s\d")
+_FIELD_LABEL = re.compile(r"^[\w/()]{1,12}\s*:\s+")  # a label before the name: "Autor/in: ", "Author: "
 _BYLINE_ATTR = re.compile(r"author|byline|writer|contributor|creator", re.I)
 _NOT_ALONE = {"author", "authors", "skip", "you", "community", "english", "admin", "editor", "staff", "team", "by",
               "guest", "anonymous", "unknown", "contributor", "contributors", "writer", "home", "news"}

@@ -194,6 +194,9 @@ class Dom:
     # page
     head: dict[str, Any] = field(default_factory=dict)  # <title>, meta, link rel, <base>, <html lang>
     jsonld: list[Any] = field(default_factory=list)
+    # elements whose class/id/itemprop says author, or links with rel="author", as read: (their
+    # class, id and itemprop, and "rel=author"; their text; inherited keyword bits; container bits)
+    authors: list[tuple[str, str, int, int]] = field(default_factory=list)
     _paths: dict[int, str] = field(default_factory=dict)
     skipped_chars: int = 0  # text in script/style/template/svg (not content)
     fallback: bool = False  # the parser lost the text; blocks are lines of tag-stripped text

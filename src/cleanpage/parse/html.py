@@ -38,7 +38,7 @@ from lxml import etree
 
 from ..dom import analyse
 from ..dom.scorer import Scorer
-from ..dom.tree import (BLOCK_TAGS, CBIT, ROLE_CBITS, SKIP_TAGS, TAG_CBITS, Dom, block_text, clean_space,
+from ..dom.tree import (BLOCK_TAGS, CBIT, KBIT, ROLE_CBITS, SKIP_TAGS, TAG_CBITS, Dom, block_text, clean_space,
                         element_path, keyword_bits)
 from ..dom.tree import _BR  # the <br> marker the walk puts in a block's text
 from ..model import HEADING_TAGS, Block, Document, Origin, make_block
@@ -364,6 +364,10 @@ def _walk_tree(root: Any, dom: Dom) -> None:  # noqa: C901 - one loop, kept flat
     tagcount_l = dom.tagcount
 
     anchors_l = dom.anchors
+    author_bit = KBIT["author"]
+    # open elements that may name the page's author: (serial, where their text starts in parts,
+    # blocks so far, attributes, keyword bits, container bits); read at their end (Dom.authors)
+    author_open: list[tuple[int, int, int, str, int, int]] = []
     serial = 0  # every element, recorded or not, gets a serial number (links are found by it)
     a_el = -1  # serial of the block's first link, while it is open
     a_start = 0  # where its text starts in parts
@@ -432,7 +436,7 @@ def _walk_tree(root: Any, dom: Dom) -> None:  # noqa: C901 - one loop, kept flat
             serial += 1
             own_cb = tag_cbits.get(tag, 0)
             cls = eid = extra = ""
-            unseen = False
+            unseen = rel_author = False
             for k, v in items:
                 if k == "class":
                     cls = v
@@ -453,6 +457,8 @@ def _walk_tree(root: Any, dom: Dom) -> None:  # noqa: C901 - one loop, kept flat
                 elif k == "style" and ("none" in v or "hidden" in v) and _HIDDEN_STYLE.search(v):
                     own_cb |= hidden_bit
                     unseen = True
+                elif k == "rel" and "author" in v:
+                    rel_author = True
                 elif k == "href" and tag == "a" and phref is None:
                     phref = v
                     a_el = serial
@@ -514,6 +520,9 @@ def _walk_tree(root: Any, dom: Dom) -> None:  # noqa: C901 - one loop, kept flat
                 frame = (pidx, cb, kb, own_kb, False, link_depth, serial, 0)
             stack.append(frame)
             marks.append(frame)
+            if (own_kb & author_bit or rel_author) and len(dom.authors) < 8:
+                author_open.append((serial, len(parts), len(texts), f"{cls} {eid}{extra}" + (" rel=author" if rel_author
+                                    else ""), kb, cb))
             if depth >= max_depth:
                 max_depth = depth + 1
             t = el.text
@@ -541,6 +550,16 @@ def _walk_tree(root: Any, dom: Dom) -> None:  # noqa: C901 - one loop, kept flat
             frame = stack[-1]
             if tag == "a" and frame[6] == a_el and a_text is None:
                 a_text = clean_space("".join(parts[a_start:]))
+            while author_open and author_open[-1][0] >= frame[6]:  # (> : one whose end was never seen)
+                mark = author_open.pop()
+                # no block ended inside it (its text is in parts), and a name's few pieces, not a
+                # page's worth (nested author elements would read the same text again at each end)
+                if mark[0] == frame[6] and len(texts) == mark[2] and len(parts) - mark[1] <= 16:
+                    name = "".join(parts[mark[1]:])
+                    if len(name) <= 300:
+                        name = clean_space(name)
+                        if 0 < len(name) <= 100:
+                            dom.authors.append((mark[3], name, mark[4], mark[5]))
             if frame[4]:
                 if parts:
                     flush()
