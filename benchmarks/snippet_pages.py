@@ -36,13 +36,14 @@ import tarfile
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from _common import REPO, BenchError, import_cleanpage, norm, table
+from _common import REPO, BenchError, bag, f1, import_cleanpage, norm, table
 
 PACKAGE = "trafilatura==1.1.0"
 CACHE = REPO / "benchmarks" / "out" / "trafilatura-tests"
 CREDIT = "trafilatura 1.1.0's real-world test pages and checks (GPLv3+), downloaded from PyPI"
-_TESTS = "tests/realworld_tests.py"
+_MODULES = ("realworld_tests.py", "metadata_tests.py")  # the test modules read: extraction, metadata
 
 
 @dataclass
@@ -58,7 +59,7 @@ class Checked:
 def fetch() -> Path:
     """The package's tests directory, downloaded and unpacked on first use (its test module and cached pages)."""
     tests = CACHE / "tests"
-    if (tests / "realworld_tests.py").is_file():
+    if all((tests / name).is_file() for name in _MODULES):
         return tests
     CACHE.mkdir(parents=True, exist_ok=True)
     got = subprocess.run([sys.executable, "-m", "pip", "download", PACKAGE, "--no-binary", ":all:", "--no-deps",
@@ -69,7 +70,7 @@ def fetch() -> Path:
     with tarfile.open(tarballs[-1]) as tar:
         for member in tar.getmembers():
             parts = member.name.split("/")
-            wanted = (len(parts) == 3 and parts[1:] == _TESTS.split("/")
+            wanted = (len(parts) == 3 and parts[1] == "tests" and parts[2] in _MODULES
                       or len(parts) == 4 and parts[1:3] == ["tests", "cache"])
             if member.isfile() and wanted and ".." not in parts:  # plain names only: nothing lands outside
                 target = tests.joinpath(*parts[2:])
@@ -109,6 +110,84 @@ def read_checks(tests: Path) -> list[Checked]:
                     elif isinstance(clause.ops[0], ast.NotIn):
                         current.without.append(clause.left.value)
     return [c for c in checks if (c.with_ or c.without) and c.path.is_file()]
+
+
+@dataclass
+class MetaCheck:
+    """A page and the title or author its metadata test expects: ``whole`` for ``==``,
+    else a part the field must hold (``'…' in metadata.title``, ``.endswith('…')``)."""
+
+    url: str
+    path: Path
+    field: str  # "title" or "author"
+    expected: str
+    whole: bool
+
+
+def read_metadata_checks(tests: Path) -> list[MetaCheck]:
+    """The title and author checks of ``metadata_tests.py`` on cached pages, in the module's order."""
+    module = ast.parse((tests / "metadata_tests.py").read_text(encoding="utf-8"))
+    pages: dict[str, str] = {}
+    for node in ast.walk(module):
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "MOCK_PAGES" for t in node.targets):
+            pages = ast.literal_eval(node.value)
+    checks: list[MetaCheck] = []
+    for fn in (n for n in module.body if isinstance(n, ast.FunctionDef)):
+        url_var: str | None = None
+        current: tuple[str, Path] | None = None
+        for node in _statements(fn.body):
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str) \
+                    and any(isinstance(t, ast.Name) and t.id == "url" for t in node.targets):
+                url_var = node.value.value
+            elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+                current = None
+                inner = node.value.args[0] if node.value.args else None
+                if (isinstance(node.value.func, ast.Name) and node.value.func.id == "extract_metadata"
+                        and isinstance(inner, ast.Call) and isinstance(inner.func, ast.Name)
+                        and inner.func.id == "load_mock_page" and inner.args):
+                    arg = inner.args[0]
+                    url = arg.value if isinstance(arg, ast.Constant) else url_var if isinstance(arg, ast.Name) else None
+                    if isinstance(url, str) and url in pages:
+                        current = (url, tests / "cache" / pages[url])
+            elif isinstance(node, ast.Assert) and current is not None:
+                check = _meta_check(node.test)
+                if check is not None:
+                    checks.append(MetaCheck(current[0], current[1], *check))
+    return [c for c in checks if c.path.is_file()]
+
+
+def _meta_check(test: ast.expr) -> tuple[str, str, bool] | None:
+    """(field, expected, whole) of ``metadata.F == '…'``, ``'…' in metadata.F`` or
+    ``metadata.F.endswith('…')`` for F title or author; else None."""
+    def field_of(node: ast.expr) -> str | None:
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "metadata" \
+                and node.attr in ("title", "author"):
+            return node.attr
+        return None
+
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.comparators[0], (ast.Constant, ast.Attribute)):
+        right = test.comparators[0]
+        if isinstance(test.ops[0], ast.Eq) and field_of(test.left) and isinstance(right, ast.Constant) \
+                and isinstance(right.value, str):
+            return field_of(test.left), right.value, True
+        if isinstance(test.ops[0], ast.In) and field_of(right) and isinstance(test.left, ast.Constant) \
+                and isinstance(test.left.value, str):
+            return field_of(right), test.left.value, False
+    if isinstance(test, ast.Call) and isinstance(test.func, ast.Attribute) and test.func.attr in ("endswith", "startswith") \
+            and field_of(test.func.value) and test.args and isinstance(test.args[0], ast.Constant):
+        return field_of(test.func.value), test.args[0].value, False
+    return None
+
+
+def meta_right(got: str | None, check: MetaCheck) -> bool:
+    """A title is right when its words and the expected title's agree (word F1 >= 0.8, as in
+    the other benchmarks), an author at word F1 >= 0.5; a part must have its words (recall >= 0.8) in the field."""
+    if not got:
+        return False
+    p, r, f = f1(bag(got), bag(check.expected))
+    if not check.whole:
+        return r >= 0.8
+    return f >= (0.8 if check.field == "title" else 0.5)
 
 
 def _statements(body: list[ast.stmt]) -> list[ast.stmt]:
@@ -163,6 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.disable(logging.CRITICAL)
     try:
         checks = read_checks(fetch())
+        meta_checks = read_metadata_checks(fetch())
         import html_text
         import trafilatura
     except (BenchError, ImportError) as exc:
@@ -191,7 +271,10 @@ def main(argv: list[str] | None = None) -> int:
     comment = {(f, s) for (f, kind, s, ok), (_f, _k, _s, ok_nc) in zip(results[systems[1]], results[systems[2]])
                if kind == "with" and ok and not ok_nc}
     figures = {name: _figures(rows, comment, len(checks)) for name, rows in results.items()}
+    meta = _metadata_results(meta_checks, html_cleaner)
     if args.json:
+        print(json.dumps({"metadata": {name: {f: sum(ok for c, ok in rows if c.field == f) for f in ("title", "author")}
+                                       for name, rows in meta.items()}}, indent=1))
         print(json.dumps({"pages": len(checks), "with": sum(len(p.with_) for p in checks),
                           "without": sum(len(p.without) for p in checks), "comment_checks": len(comment),
                           "systems": figures}, indent=1))
@@ -203,6 +286,12 @@ def main(argv: list[str] | None = None) -> int:
                  "pages all right, not comments"], [
         [name, f["held"], f["held_not_comments"], f["left_out"], f["all"], f["pages"], f["pages_not_comments"]]
         for name, f in figures.items()]))
+    counts = {f: sum(c.field == f for c in meta_checks) for f in ("title", "author")}
+    print(f"\nmetadata: the titles and authors metadata_tests.py expects on {len({c.path for c in meta_checks})} "
+          "of these pages (title: word F1 >= 0.8; author: >= 0.5; an expected part: its words in the field)")
+    print(table(["system", "title right", "author right"], [
+        [name] + [f"{sum(ok for c, ok in rows if c.field == f)}/{counts[f]}" for f in ("title", "author")]
+        for name, rows in meta.items()]))
     if args.show:
         for name in systems:
             fails = [r for r in results[name] if not r[3]]
@@ -210,7 +299,38 @@ def main(argv: list[str] | None = None) -> int:
             for f, kind, snippet, _ok in fails:
                 what = "kept" if kind == "without" else "missing"
                 print(f"  {f}: {what} {snippet!r}" + (" (a comment)" if (f, snippet) in comment else ""))
+        for name, rows in meta.items():
+            print(f"\n== {name}: metadata")
+            for c, ok in rows:
+                if not ok:
+                    print(f"  {c.path.name}: {c.field} {c.expected!r}, got {_got(name, c)!r}")
     return 0
+
+
+_GOT: dict[tuple[str, Path, str], str | None] = {}
+
+
+def _got(name: str, check: MetaCheck) -> str | None:
+    return _GOT.get((name, check.path, check.field))
+
+
+def _metadata_results(checks: list[MetaCheck], cleaner: Any) -> dict[str, list[tuple[MetaCheck, bool]]]:  # noqa: ANN401
+    """Each system's title and author on each checked page, right or not."""
+    from trafilatura import extract_metadata
+
+    out: dict[str, list[tuple[MetaCheck, bool]]] = {"cleanpage clean(html)": [], "trafilatura extract_metadata": []}
+    pages: dict[Path, tuple[dict[str, str | None], dict[str, str | None]]] = {}
+    for c in checks:
+        if c.path not in pages:
+            html = decode(c.path.read_bytes())
+            page = cleaner.clean(html, url=c.url)
+            theirs = extract_metadata(html, default_url=c.url)
+            pages[c.path] = ({"title": page.title, "author": page.metadata.get("author")},
+                             {"title": getattr(theirs, "title", None), "author": getattr(theirs, "author", None)})
+        for name, got in zip(out, pages[c.path]):
+            _GOT[(name, c.path, c.field)] = got[c.field]
+            out[name].append((c, meta_right(got[c.field], c)))
+    return out
 
 
 if __name__ == "__main__":
