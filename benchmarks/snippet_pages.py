@@ -141,8 +141,9 @@ def read_metadata_checks(tests: Path) -> list[MetaCheck]:
         url_var: str | None = None
         current: tuple[str, Path] | None = None
         for node in _statements(fn.body):
-            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str) \
-                    and any(isinstance(t, ast.Name) and t.id == "url" for t in node.targets):
+            if (isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+                    and isinstance(node.value.value, str)
+                    and any(isinstance(t, ast.Name) and t.id == "url" for t in node.targets)):
                 url_var = node.value.value
             elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
                 current = None
@@ -170,7 +171,8 @@ def _meta_check(test: ast.expr) -> tuple[str, str, bool] | None:
             return node.attr
         return None
 
-    if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.comparators[0], (ast.Constant, ast.Attribute)):
+    if (isinstance(test, ast.Compare) and len(test.ops) == 1
+            and isinstance(test.comparators[0], (ast.Constant, ast.Attribute))):
         right = test.comparators[0]
         if isinstance(test.ops[0], ast.Eq) and field_of(test.left) and isinstance(right, ast.Constant) \
                 and isinstance(right.value, str):
@@ -178,8 +180,9 @@ def _meta_check(test: ast.expr) -> tuple[str, str, bool] | None:
         if isinstance(test.ops[0], ast.In) and field_of(right) and isinstance(test.left, ast.Constant) \
                 and isinstance(test.left.value, str):
             return field_of(right), test.left.value, False
-    if isinstance(test, ast.Call) and isinstance(test.func, ast.Attribute) and test.func.attr in ("endswith", "startswith") \
-            and field_of(test.func.value) and test.args and isinstance(test.args[0], ast.Constant):
+    if (isinstance(test, ast.Call) and isinstance(test.func, ast.Attribute)
+            and test.func.attr in ("endswith", "startswith") and field_of(test.func.value)
+            and test.args and isinstance(test.args[0], ast.Constant)):
         return field_of(test.func.value), test.args[0].value, False
     return None
 

@@ -565,5 +565,8 @@ def test_the_author_the_markup_marks() -> None:
     assert cleanpage.clean(f"<html><body><article><h1>Tram</h1>{labelled}{body}</article></body></html>"
                            ).metadata["author"] == "Anna Schmidt"
     linked = '<p class="meta"><a rel="author" href="/staff/ann">Ann Lee</a> · 3 min</p>'
+    # who updated or reviewed the page is not its author
+    assert marked_authors(walk('<html><body><p><span itemprop="author">Updated by Jon Roe</span> '
+                               '<span class="author-name">Ann Lee</span></p></body></html>')) == ["Ann Lee"]
     assert cleanpage.clean(f"<html><body><article><h1>Tram</h1>{linked}{body}</article></body></html>"
                            ).metadata["author"] == "Ann Lee"

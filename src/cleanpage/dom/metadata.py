@@ -238,6 +238,8 @@ def marked_authors(dom: Dom) -> list[str]:
         text = _FIELD_LABEL.sub("", text)  # "Autor/in: ", "Author: "
         by = _INNER_BY.search(text)  # "Recipe by PJ Hamel", "Posted by Ned Deily": the name follows "by"
         if by:
+            if _OTHER_ROLE.match(text):
+                continue  # "Updated by", "Reviewed by", "Photos by": someone else's part
             text = text[by.end():]
         text = _NAME_END.split(text)[0].strip()  # "Ned Deily at 10:08", "Shelby Loos, DVM"
         name = _person(text) if len(text.split()) <= 5 else None
@@ -255,6 +257,8 @@ _NOT_AUTHOR_TOKENS = {"bio", "avatar", "box", "about", "description", "desc", "i
                       "archive", "social", "comment", "comments", "form", "related", "bookmark", "modal", "role",
                       "title", "button", "buttons", "statistics", "stats", "information", "info", "card"}
 _INNER_BY = re.compile(r"^(?:\S+\s+){0,2}?by\s*:?\s+", re.I)
+_OTHER_ROLE = re.compile(r"(?:updated|reviewed|edited|fact[- ]?checked|medically|photos?|illustrations?|video|"
+                         r"translated|produced)\b", re.I)
 _NAME_END = re.compile(r",|\s(?:at|on|am|le|el|il|\||·|•|-|–|—)\s|\s\d")
 _FIELD_LABEL = re.compile(r"^[\w/()]{1,12}\s*:\s+")  # a label before the name: "Autor/in: ", "Author: "
 _BYLINE_ATTR = re.compile(r"author|byline|writer|contributor|creator", re.I)

@@ -194,8 +194,8 @@ class Dom:
     # page
     head: dict[str, Any] = field(default_factory=dict)  # <title>, meta, link rel, <base>, <html lang>
     jsonld: list[Any] = field(default_factory=list)
-    # elements whose class/id/itemprop says author, or links with rel="author", as read: (their
-    # class, id and itemprop, and "rel=author"; their text; inherited keyword bits; container bits)
+    # elements whose class/id/itemprop has an AUTHOR_MARK token, or links with rel="author", as read:
+    # (their class, id and itemprop, and "rel=author"; their text; inherited keyword bits; container bits)
     authors: list[tuple[str, str, int, int]] = field(default_factory=list)
     _paths: dict[int, str] = field(default_factory=dict)
     skipped_chars: int = 0  # text in script/style/template/svg (not content)
@@ -322,6 +322,11 @@ def element_path(dom: Dom, el: int) -> str:
 
 _BR = "\ue000"  # a <br>, until the block is flushed (source newlines are only spaces)
 _BR_RUN = re.compile("(?: ?\ue000 ?)+")
+
+
+#: a class/id/itemprop token that marks an author's name: "post-author vcard", "url fn n", itemprop="author"
+AUTHOR_MARK = re.compile(r"(?<![a-z])(?:author|byline|creator|fn)(?![a-z])", re.I)
+MAX_AUTHOR_MARKS = 16  # a page's author-marked elements read (Dom.authors)
 
 
 #: characters a browser does not show inside a word: soft hyphen ("Wäh&shy;rend"), zero-width

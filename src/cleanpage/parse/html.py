@@ -38,8 +38,8 @@ from lxml import etree
 
 from ..dom import analyse
 from ..dom.scorer import Scorer
-from ..dom.tree import (BLOCK_TAGS, CBIT, KBIT, ROLE_CBITS, SKIP_TAGS, TAG_CBITS, Dom, block_text, clean_space,
-                        element_path, keyword_bits)
+from ..dom.tree import (AUTHOR_MARK, BLOCK_TAGS, CBIT, KBIT, MAX_AUTHOR_MARKS, ROLE_CBITS, SKIP_TAGS, TAG_CBITS, Dom,
+                        block_text, clean_space, element_path, keyword_bits)
 from ..dom.tree import _BR  # the <br> marker the walk puts in a block's text
 from ..model import HEADING_TAGS, Block, Document, Origin, make_block
 from ..text import SHARE_KEYWORDS_FROM, count_words, line_features
@@ -520,7 +520,8 @@ def _walk_tree(root: Any, dom: Dom) -> None:  # noqa: C901 - one loop, kept flat
                 frame = (pidx, cb, kb, own_kb, False, link_depth, serial, 0)
             stack.append(frame)
             marks.append(frame)
-            if (own_kb & author_bit or rel_author) and len(dom.authors) < 8:
+            if ((own_kb & author_bit and AUTHOR_MARK.search(f"{cls} {eid}{extra}") or rel_author)
+                    and len(dom.authors) < MAX_AUTHOR_MARKS):
                 author_open.append((serial, len(parts), len(texts), f"{cls} {eid}{extra}" + (" rel=author" if rel_author
                                     else ""), kb, cb))
             if depth >= max_depth:
