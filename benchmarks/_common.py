@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
 import sys
+import tarfile
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -27,6 +30,26 @@ _SPACE = re.compile(r"\s+")
 
 class BenchError(Exception):
     """A problem with the benchmark's inputs (missing data, bad baseline): exit 2."""
+
+
+def unpack_sdist(package: str, cache: Path, target: Callable[[str], Path | None]) -> None:
+    """Download ``package``'s source ("name==version") from PyPI into ``cache`` with ``pip
+    download`` and write each file member to ``target(member name)``, skipping those it maps
+    to None. ``target`` decides where a member lands; it must refuse names that are not plain
+    (no "..", nothing outside ``cache``)."""
+    cache.mkdir(parents=True, exist_ok=True)
+    got = subprocess.run([sys.executable, "-m", "pip", "download", package, "--no-binary", ":all:", "--no-deps",
+                          "--quiet", "-d", str(cache)], capture_output=True, text=True)
+    tarballs = sorted(cache.glob(f"{package.split('==')[0]}-*.tar.gz"))
+    if got.returncode != 0 or not tarballs:
+        raise BenchError(f"could not download {package} from PyPI: {got.stderr.strip()[-300:]}")
+    with tarfile.open(tarballs[-1]) as tar:
+        for member in tar.getmembers():
+            path = target(member.name) if member.isfile() else None
+            source = tar.extractfile(member) if path is not None else None
+            if path is not None and source is not None:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(source.read())
 
 
 def import_cleanpage():  # noqa: ANN201 - the module

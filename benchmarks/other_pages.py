@@ -24,15 +24,13 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import subprocess
 import sys
-import tarfile
 import time
 import warnings
 from collections import Counter
 from pathlib import Path
 
-from _common import REPO, BenchError, f1, import_cleanpage, table
+from _common import REPO, BenchError, f1, import_cleanpage, table, unpack_sdist
 
 PACKAGE = "newspaper4k==0.9.6"
 CACHE = REPO / "benchmarks" / "out" / "newspaper4k"
@@ -53,20 +51,8 @@ def fetch() -> Path:
     data = CACHE / "data"
     if (data / "txt").is_dir():
         return data
-    CACHE.mkdir(parents=True, exist_ok=True)
-    got = subprocess.run([sys.executable, "-m", "pip", "download", PACKAGE, "--no-binary", ":all:", "--no-deps",
-                          "--quiet", "-d", str(CACHE)], capture_output=True, text=True)
-    tarballs = sorted(CACHE.glob("newspaper4k-*.tar.gz"))
-    if got.returncode != 0 or not tarballs:
-        raise BenchError(f"could not download {PACKAGE} from PyPI: {got.stderr.strip()[-300:]}")
-    with tarfile.open(tarballs[-1]) as tar:
-        for member in tar.getmembers():
-            if member.isfile() and _WANTED.fullmatch(member.name):  # plain names only: nothing lands outside
-                target = data / member.name.split(_DATA, 1)[1]
-                target.parent.mkdir(parents=True, exist_ok=True)
-                source = tar.extractfile(member)
-                if source is not None:
-                    target.write_bytes(source.read())
+    # plain names only (_WANTED): nothing lands outside
+    unpack_sdist(PACKAGE, CACHE, lambda name: data / name.split(_DATA, 1)[1] if _WANTED.fullmatch(name) else None)
     return data
 
 

@@ -35,15 +35,13 @@ from __future__ import annotations
 import argparse
 import ast
 import json
-import subprocess
 import sys
-import tarfile
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from _common import REPO, BenchError, bag, f1, import_cleanpage, norm, table
+from _common import REPO, BenchError, bag, f1, import_cleanpage, norm, table, unpack_sdist
 
 PACKAGE = "trafilatura==1.1.0"
 CACHE = REPO / "benchmarks" / "out" / "trafilatura-tests"
@@ -66,23 +64,14 @@ def fetch() -> Path:
     tests = CACHE / "tests"
     if all((tests / name).is_file() for name in _MODULES):
         return tests
-    CACHE.mkdir(parents=True, exist_ok=True)
-    got = subprocess.run([sys.executable, "-m", "pip", "download", PACKAGE, "--no-binary", ":all:", "--no-deps",
-                          "--quiet", "-d", str(CACHE)], capture_output=True, text=True)
-    tarballs = sorted(CACHE.glob("trafilatura-*.tar.gz"))
-    if got.returncode != 0 or not tarballs:
-        raise BenchError(f"could not download {PACKAGE} from PyPI: {got.stderr.strip()[-300:]}")
-    with tarfile.open(tarballs[-1]) as tar:
-        for member in tar.getmembers():
-            parts = member.name.split("/")
-            wanted = (len(parts) == 3 and parts[1] == "tests" and parts[2] in _MODULES
-                      or len(parts) == 4 and parts[1:3] == ["tests", "cache"])
-            if member.isfile() and wanted and ".." not in parts:  # plain names only: nothing lands outside
-                target = tests.joinpath(*parts[2:])
-                target.parent.mkdir(parents=True, exist_ok=True)
-                source = tar.extractfile(member)
-                if source is not None:
-                    target.write_bytes(source.read())
+
+    def target(name: str) -> Path | None:  # the test modules and the cached pages, plain names only
+        parts = name.split("/")
+        wanted = (len(parts) == 3 and parts[1] == "tests" and parts[2] in _MODULES
+                  or len(parts) == 4 and parts[1:3] == ["tests", "cache"])
+        return tests.joinpath(*parts[2:]) if wanted and ".." not in parts else None
+
+    unpack_sdist(PACKAGE, CACHE, target)
     return tests
 
 
