@@ -13,10 +13,11 @@ line of its tests, is in this repository. The checks are read from the test modu
 with ``ast`` (only ``'...' in result`` and ``'...' not in result`` clauses; the ones
 commented out in the module are not read).
 
-Its ``metadata_tests.py`` names the title and author of some of the same pages
-(``metadata.title == '...'``, ``'...' in metadata.author``): cleanpage's ``page.title``
-and ``metadata["author"]`` are set against trafilatura's current ``extract_metadata``,
-a title right at word F1 >= 0.8, an author at 0.5, as in ``html_extraction.py``.
+Its ``metadata_tests.py`` names the title, author and site name of some of the same
+pages (``metadata.title == '...'``, ``'...' in metadata.author``): cleanpage's
+``page.title``, ``metadata["author"]`` and ``metadata["site"]`` are set against
+trafilatura's current ``extract_metadata``, a title or site right at word F1 >= 0.8, an
+author at 0.5, as in ``html_extraction.py``.
 
 Systems: ``clean(html).body`` and trafilatura's current ``extract()`` on the HTML, by
 default and with ``include_comments=False``; on
@@ -113,7 +114,7 @@ class MetaCheck:
 
     url: str
     path: Path
-    field: str  # "title" or "author"
+    field: str  # "title", "author" or "sitename"
     expected: str
     whole: bool
 
@@ -156,7 +157,7 @@ def _meta_check(test: ast.expr) -> tuple[str, str, bool] | None:
     ``metadata.F.endswith('…')`` for F title or author; else None."""
     def field_of(node: ast.expr) -> str | None:
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "metadata" \
-                and node.attr in ("title", "author"):
+                and node.attr in ("title", "author", "sitename"):
             return node.attr
         return None
 
@@ -177,8 +178,9 @@ def _meta_check(test: ast.expr) -> tuple[str, str, bool] | None:
 
 
 def meta_right(got: str | None, check: MetaCheck) -> bool:
-    """A title is right when its words and the expected title's agree (word F1 >= 0.8, as in
-    the other benchmarks), an author at word F1 >= 0.5; a part must have its words (recall >= 0.8) in the field."""
+    """A title or site name is right when its words and the expected one's agree (word F1 >= 0.8,
+    as titles in the other benchmarks), an author at word F1 >= 0.5; a part must have its words
+    (recall >= 0.8) in the field. cleanpage's site name is ``metadata["site"]``."""
     if not got:
         return False
     p, r, f = f1(bag(got), bag(check.expected))
@@ -270,11 +272,11 @@ def main(argv: list[str] | None = None) -> int:
     figures = {name: _figures(rows, comment, len(checks)) for name, rows in results.items()}
     meta = _metadata_results(meta_checks, html_cleaner)
     if args.json:
-        print(json.dumps({"metadata": {name: {f: sum(ok for c, ok in rows if c.field == f) for f in ("title", "author")}
-                                       for name, rows in meta.items()}}, indent=1))
         print(json.dumps({"pages": len(checks), "with": sum(len(p.with_) for p in checks),
                           "without": sum(len(p.without) for p in checks), "comment_checks": len(comment),
-                          "systems": figures}, indent=1))
+                          "systems": figures,
+                          "metadata": {name: {f: sum(ok for c, ok in rows if c.field == f) for f in _FIELDS}
+                                       for name, rows in meta.items()}}, indent=1))
         return 0
     print(f"{len(checks)} pages, {sum(len(p.with_) for p in checks)} snippets the text must hold "
           f"({len(comment)} of them readers' comments), {sum(len(p.without) for p in checks)} it must not "
@@ -283,11 +285,12 @@ def main(argv: list[str] | None = None) -> int:
                  "pages all right, not comments"], [
         [name, f["held"], f["held_not_comments"], f["left_out"], f["all"], f["pages"], f["pages_not_comments"]]
         for name, f in figures.items()]))
-    counts = {f: sum(c.field == f for c in meta_checks) for f in ("title", "author")}
-    print(f"\nmetadata: the titles and authors metadata_tests.py expects on {len({c.path for c in meta_checks})} "
-          "of these pages (title: word F1 >= 0.8; author: >= 0.5; an expected part: its words in the field)")
-    print(table(["system", "title right", "author right"], [
-        [name] + [f"{sum(ok for c, ok in rows if c.field == f)}/{counts[f]}" for f in ("title", "author")]
+    counts = {f: sum(c.field == f for c in meta_checks) for f in _FIELDS}
+    print(f"\nmetadata: the titles, authors and site names metadata_tests.py expects on "
+          f"{len({c.path for c in meta_checks})} of these pages (title and site: word F1 >= 0.8; author: >= 0.5; "
+          "an expected part: its words in the field)")
+    print(table(["system", "title right", "author right", "site right"], [
+        [name] + [f"{sum(ok for c, ok in rows if c.field == f)}/{counts[f]}" for f in _FIELDS]
         for name, rows in meta.items()]))
     if args.show:
         for name in systems:
@@ -304,6 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+_FIELDS = ("title", "author", "sitename")  # the metadata fields checked (trafilatura's names)
 _GOT: dict[tuple[str, Path, str], str | None] = {}
 
 
@@ -322,8 +326,10 @@ def _metadata_results(checks: list[MetaCheck], cleaner: Any) -> dict[str, list[t
             html = decode(c.path.read_bytes())
             page = cleaner.clean(html, url=c.url)
             theirs = extract_metadata(html, default_url=c.url)
-            pages[c.path] = ({"title": page.title, "author": page.metadata.get("author")},
-                             {"title": getattr(theirs, "title", None), "author": getattr(theirs, "author", None)})
+            pages[c.path] = ({"title": page.title, "author": page.metadata.get("author"),
+                              "sitename": page.metadata.get("site")},
+                             {"title": getattr(theirs, "title", None), "author": getattr(theirs, "author", None),
+                              "sitename": getattr(theirs, "sitename", None)})
         for name, got in zip(out, pages[c.path]):
             _GOT[(name, c.path, c.field)] = got[c.field]
             out[name].append((c, meta_right(got[c.field], c)))
