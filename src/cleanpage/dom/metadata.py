@@ -252,9 +252,10 @@ def marked_authors(dom: Dom) -> list[str]:
 _ATTR_TOKEN = re.compile(r"[^a-z0-9=]+")
 _AUTHOR_TOKENS = {"author", "byline", "creator", "fn"}
 # an author box or list, not a byline: its text is a biography, a photo, links to the author's posts
-# (a related card's author, a linked page's, a modal's, the author's role, buttons, counts)
+# (a related card's author, a linked page's, a modal's, the author's role, buttons, counts); a
+# commenter's is left out by the comment keyword bit, which covers the element's own class too
 _NOT_AUTHOR_TOKENS = {"bio", "avatar", "box", "about", "description", "desc", "image", "img", "photo", "posts",
-                      "archive", "social", "comment", "comments", "form", "related", "bookmark", "modal", "role",
+                      "archive", "social", "form", "related", "bookmark", "modal", "role",
                       "title", "button", "buttons", "statistics", "stats", "information", "info", "card"}
 _INNER_BY = re.compile(r"^(?:\S+\s+){0,2}?by\s*:?\s+", re.I)
 _OTHER_ROLE = re.compile(r"(?:updated|reviewed|edited|fact[- ]?checked|medically|photos?|illustrations?|video|"

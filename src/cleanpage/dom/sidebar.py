@@ -69,6 +69,19 @@ def _module_of(dom: Dom, el: int, stop: int) -> int | None:
     return None
 
 
+def _related_heading(text: str, words: int, link_density: float, heading: bool) -> bool:
+    """Does a block read as a related module's heading: a few words, mostly not a link, a heading
+    tag or a short line, "Related Articles", "More from ...", "You may also like"?"""
+    return words <= 6 and link_density < 0.5 and (heading or len(text) < 60) and RELATED_HEADING.match(text) is not None
+
+
+def _card_url(href: str | None, base_url: str | None) -> str | None:
+    """A card link's absolute URL; None for a script, in-page or mail link."""
+    if not href or href.startswith(("javascript:", "#", "mailto:")):
+        return None
+    return urljoin(base_url, href) if base_url else href
+
+
 def read_sidebar(dom: Dom, keep: np.ndarray, words: np.ndarray, link_density: np.ndarray,
                  heading: np.ndarray, base_url: str | None) -> list[SidebarItem]:
     """Items from the dropped blocks (``keep`` false) that sit in a related module."""
@@ -83,7 +96,7 @@ def read_sidebar(dom: Dom, keep: np.ndarray, words: np.ndarray, link_density: np
         if keep[i] or dom.cbits[i] & _CHROME:
             continue
         t = texts[i]
-        if words[i] <= 6 and link_density[i] < 0.5 and (heading[i] or len(t) < 60) and RELATED_HEADING.match(t):
+        if _related_heading(t, words[i], link_density[i], heading[i]):
             # the heading's module: its owner's parent, or one level up when that holds nothing else
             m = parent[owner[i]] if parent[owner[i]] >= 0 else owner[i]
             if end[m] - m <= 3 and parent[m] >= 0:
@@ -114,11 +127,8 @@ def read_sidebar(dom: Dom, keep: np.ndarray, words: np.ndarray, link_density: np
         mod = next((s for s in spans if s[0] <= o < s[1]), None)
         if mod is None:
             continue
-        href = dom.hrefs[i] or ""
-        if href.startswith(("javascript:", "#", "mailto:")):
-            continue
-        url = urljoin(base_url, href) if base_url else href
-        if url in seen:
+        url = _card_url(dom.hrefs[i], base_url)
+        if url is None or url in seen:
             continue
         seen.add(url)
         source = age = category = summary = None
@@ -180,18 +190,17 @@ def _kept_lists(dom: Dom, keep: np.ndarray, words: np.ndarray, link_density: np.
     maybe[-1:] = False
     for i in np.flatnonzero(maybe).tolist():
         t = texts[i]
-        if (dom.cbits[i] & _CHROME or not (heading[i] or len(t) < 60) or not RELATED_HEADING.match(t)
+        if (dom.cbits[i] & _CHROME or not _related_heading(t, words[i], link_density[i], heading[i])
                 or _OWN_LIST.match(t)):
             continue
         run: list[tuple[int, str, str]] = []
         j = i + 1
         while j < n and keep[j] and words[j] >= 4 and link_density[j] >= 0.9 and dom.hrefs[j]:
             title = dom.anchors[j] or texts[j]
-            href = dom.hrefs[j] or ""
-            if (title != texts[j] or len(_ALPHA_WORD.findall(title)) < 3 or FURNITURE.search(title)
-                    or href.startswith(("javascript:", "#", "mailto:"))):
+            url = _card_url(dom.hrefs[j], base_url)
+            if title != texts[j] or len(_ALPHA_WORD.findall(title)) < 3 or FURNITURE.search(title) or url is None:
                 break
-            run.append((j, title, urljoin(base_url, href) if base_url else href))
+            run.append((j, title, url))
             j += 1
         if len(run) < MIN_KEPT_LIST or any(url in seen for _j, _t, url in run):
             continue
