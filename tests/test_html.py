@@ -13,7 +13,7 @@ import cleanpage
 from cleanpage.dom import features as features_mod
 from cleanpage.dom import scorer as scorer_mod
 from cleanpage.dom.features import COL, FEATURES, FeatureTable, describe, matrix, table
-from cleanpage.dom.metadata import iso_date, names_site, strip_site
+from cleanpage.dom.metadata import iso_date, names_site, strip_site, title_site
 from cleanpage.parse.html import parse_html, walk
 
 PROSE = [
@@ -331,6 +331,24 @@ def test_a_title_part_that_names_the_host_is_the_site():
     assert strip_site("Storm warning - Gazette readers react", None, "gazette.example") == \
         "Storm warning - Gazette readers react"
 
+
+
+def test_without_a_declared_site_name_the_title_part_that_spells_the_host_is_the_site():
+    html = article_page("<title>Tram line reaches the harbour | Riverside Gazette</title>",
+                        "Tram line reaches the harbour")
+    assert cleanpage.clean(html, url="https://www.riversidegazette.example/news/tram").metadata["site"] == \
+        "Riverside Gazette"
+    # accents aside, as a host name writes them; a first part too ("Site » Title")
+    assert title_site("Le tram arrive au port - La Vie des Quais", "laviedesquais.example") == "La Vie des Quais"
+    assert title_site("Hikeco » Waterproof trail boots", "shop.hikeco.example") == "Hikeco"
+    # keeps: no site from a part that does not spell the host, or only says "Official Site"
+    page = cleanpage.clean(html, url="https://news.example/tram")
+    assert "site" not in page.metadata
+    assert title_site("Trail boots | Official Site", "official.example") is None
+    assert title_site("Tram line reaches the harbour", "harbour.example") is None
+    # a declared name wins over the <title>'s
+    html = html.replace("<title>", '<meta property="og:site_name" content="The Gazette"><title>')
+    assert cleanpage.clean(html, url="https://www.riversidegazette.example/news/tram").metadata["site"] == "The Gazette"
 
 def article_page(head: str, h1: str) -> str:
     """A page with ``head`` in its ``<head>`` and an article of PROSE under ``<h1>h1</h1>``."""
