@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import cleanpage
+import cleanpage.dom as dom_mod
 from cleanpage.dom import features as features_mod
 from cleanpage.dom import scorer as scorer_mod
 from cleanpage.dom.features import COL, FEATURES, FeatureTable, describe, matrix, table
@@ -367,6 +368,18 @@ def test_a_title_that_only_names_the_site_is_the_last_resort_below_the_home_page
     assert names_site("The Hike Company", "The Hike Company", None)
     assert not names_site("Hikeco Boots", "Hikeco", "www.hikeco.example")
 
+
+
+def test_an_h1_in_a_header_inside_main_is_the_pages_headline_not_the_sites():
+    # MediaWiki prints its page title in <main><header class="mw-body-header"><h1>: when the model
+    # keeps no <h1>, that one is still the headline; an <h1> in the site's banner is its logo
+    dom = walk("<html><body><header><h1>Trail Wiki</h1><nav><a href='/a'>Boots</a></nav></header>"
+               "<main><header class='page-header'><h1>Gaiters</h1></header>"
+               + "".join(f"<p>{p}</p>" for p in PROSE) + "</main></body></html>")
+    assert dom_mod._first_h1(dom, np.zeros(len(dom.texts), bool)) == "Gaiters"
+    dom = walk("<html><body><header><h1>Trail Wiki</h1></header><main><p>Gaiters</p>"
+               + "".join(f"<p>{p}</p>" for p in PROSE) + "</main></body></html>")
+    assert dom_mod._first_h1(dom, np.zeros(len(dom.texts), bool)) is None
 
 def test_the_headline_wins_over_a_metadata_title_that_adds_a_part_to_it():
     html = article_page('<title>Flexbox - Learn web development</title>'

@@ -28,6 +28,10 @@ from .tree import CBIT, Dom, comment_threads
 __all__ = ["DomAnalysis", "SidebarItem", "analyse"]
 
 _CHROME = CBIT["header"] | CBIT["nav"] | CBIT["footer"]
+# an <h1> in a <header> inside <main> or <article> heads the page's content, not the site:
+# MediaWiki's "mw-body-header", a forum thread's title bar
+_SITE_CHROME = CBIT["nav"] | CBIT["footer"]
+_CONTENT = CBIT["main"] | CBIT["article"]
 
 
 @dataclass
@@ -157,14 +161,16 @@ def analyse(dom: Dom, url: str | None = None, model: _scorer.Scorer | None = Non
 
 def _first_h1(dom: Dom, keep: np.ndarray) -> str | None:
     """The first ``<h1>`` in or just before the kept text; else the first one outside the page's
-    header, navigation and footer (an ``<h1>`` there is usually the site's logo)."""
+    header, navigation and footer (an ``<h1>`` there is usually the site's logo). A ``<header>``
+    inside ``<main>`` or ``<article>`` is the content's own: its ``<h1>`` counts."""
     first = None
     for i, o in enumerate(dom.owner):
         if dom.tags[o] == "h1":
             t = dom.texts[i]
             if keep[i]:
                 return t
-            if dom.cbits[i] & _CHROME:
+            cb = dom.cbits[i]
+            if cb & _SITE_CHROME or cb & _CHROME and not cb & _CONTENT:
                 continue
             if first is None:
                 first = t
