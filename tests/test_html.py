@@ -380,6 +380,10 @@ def test_an_h1_in_a_header_inside_main_is_the_pages_headline_not_the_sites():
     dom = walk("<html><body><header><h1>Trail Wiki</h1></header><main><p>Gaiters</p>"
                + "".join(f"<p>{p}</p>" for p in PROSE) + "</main></body></html>")
     assert dom_mod._first_h1(dom, np.zeros(len(dom.texts), bool)) is None
+    # nor is the heading of a dialog: a cookie banner printed before the page
+    dom = walk("<html><body><div role='dialog'><h1>Your choice regarding cookies</h1></div>"
+               "<main><h1>Gaiters</h1>" + "".join(f"<p>{p}</p>" for p in PROSE) + "</main></body></html>")
+    assert dom_mod._first_h1(dom, np.zeros(len(dom.texts), bool)) == "Gaiters"
 
 def test_the_headline_wins_over_a_metadata_title_that_adds_a_part_to_it():
     html = article_page('<title>Flexbox - Learn web development</title>'

@@ -32,6 +32,8 @@ _CHROME = CBIT["header"] | CBIT["nav"] | CBIT["footer"]
 # MediaWiki's "mw-body-header", a forum thread's title bar
 _SITE_CHROME = CBIT["nav"] | CBIT["footer"]
 _CONTENT = CBIT["main"] | CBIT["article"]
+# an <h1> in a dialog (a cookie banner, a sign-up modal) is never the page's headline
+_UNSEEN_H1 = CBIT["dialog"]
 
 
 @dataclass
@@ -170,7 +172,7 @@ def _first_h1(dom: Dom, keep: np.ndarray) -> str | None:
             if keep[i]:
                 return t
             cb = dom.cbits[i]
-            if cb & _SITE_CHROME or cb & _CHROME and not cb & _CONTENT:
+            if cb & _SITE_CHROME or cb & _CHROME and not cb & _CONTENT or cb & _UNSEEN_H1:
                 continue
             if first is None:
                 first = t
