@@ -131,6 +131,18 @@ def test_text_no_browser_shows_inside_a_block_is_left_out() -> None:
     assert dom.texts == ["The paragraph after a hidden link."] and dom.hrefs == [None] and dom.anchors == [None]
 
 
+
+def test_a_headings_permalink_is_not_text() -> None:
+    # Sphinx and many site generators follow each heading with a link to it, printed as a mark
+    dom = walk('<html><body><h2>Middleware<a class="headerlink" href="#middleware" title="Link to this'
+               ' heading">¶</a></h2><dl><dt>process_view(request)<a href="#pv">¶</a></dt></dl>'
+               '<h3 id="setup">Setup <a class="anchor" href="#setup">#</a></h3></body></html>')
+    assert dom.texts == ["Middleware", "process_view(request)", "Setup"]
+    # keeps: a link to a place on the page that says something, a footnote mark, a "#" of a name
+    dom = walk('<html><body><p>See <a href="#install">the install notes</a>, note <a href="#fn2">[2]</a>'
+               ' and <a href="/tags/python">#</a>python.</p></body></html>')
+    assert dom.texts == ["See the install notes, note [2] and #python."]
+
 def test_text_after_the_closing_html_tag_is_kept() -> None:
     # libxml2 puts what follows </html> (or a second <html>) in a second top-level element, which
     # a browser shows as part of the page: one such page had its whole article there

@@ -179,6 +179,9 @@ _UNSEEN = object()  # marks an inline element whose text is left out (see parse_
 _SCREEN_READER_ONLY = re.compile(
     r"(?:^|\s)(?:\w+[-_])?(?:sr[-_]only|screen[-_]reader[-_](?:text|only)|visually[-_]?hidden|a11y[-_]hidden|offscreen)(?=\s|$)",
     re.I)
+# the whole text of a link to a place on the same page that is a permalink, not words: Sphinx and
+# many static-site generators print one after every heading ("Middleware¶", "Installation#")
+_PERMALINK_MARKS = frozenset(("¶", "#", "§", "🔗", "⁋"))
 _LOCAL = threading.local()  # lxml parsers must not be shared between threads
 
 
@@ -459,10 +462,14 @@ def _walk_tree(root: Any, dom: Dom) -> None:  # noqa: C901 - one loop, kept flat
                     unseen = True
                 elif k == "rel" and "author" in v:
                     rel_author = True
-                elif k == "href" and tag == "a" and phref is None:
-                    phref = v
-                    a_el = serial
-                    a_start = len(parts)
+                elif k == "href" and tag == "a":
+                    if phref is None:
+                        phref = v
+                        a_el = serial
+                        a_start = len(parts)
+                    if v[:1] == "#" and el.text and len(el.text) <= 4 and el.text.strip() in _PERMALINK_MARKS \
+                            and not len(el):
+                        unseen = True  # a heading's permalink: Sphinx's "Middleware¶", a "#" anchor
                 elif k == "datetime" and "time" not in head:
                     head["time"] = v
             if unseen and not is_block:
