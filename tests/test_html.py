@@ -15,6 +15,7 @@ from cleanpage.dom import features as features_mod
 from cleanpage.dom import scorer as scorer_mod
 from cleanpage.dom.features import COL, FEATURES, FeatureTable, describe, matrix, table
 from cleanpage.dom.metadata import iso_date, names_site, strip_site, title_site
+from cleanpage.dom.tree import undo_mojibake
 from cleanpage.parse.html import parse_html, walk
 
 PROSE = [
@@ -558,6 +559,20 @@ def test_the_rendering_leaves_out_soft_hyphens_and_composes_letters():
     assert "\u00ad" not in page.source and "\u0308" not in page.source and "\u200b" not in page.source
     assert page.title == "Der Markt"
 
+
+
+def test_the_rendering_reads_again_utf8_that_was_read_as_latin1():
+    # a page saved through a pipeline that decoded its UTF-8 as Latin-1 and encoded it again
+    mangled = "you’re “right” — 20 €".encode("utf-8").decode("latin-1")
+    html = article_page(f"<title>{mangled}</title>", "The harbour tram") \
+        .replace("<article>", f"<article><p>If {mangled}, the harbour tram runs every ten minutes today.</p>")
+    page = cleanpage.clean(html.encode("utf-8"))
+    assert "If you’re “right” — 20 €, the harbour tram" in page.body
+    assert not any("\x80" <= c <= "\x9f" for c in page.source)
+    # keeps: what holds no C1 control, which may be text ("Ã©" is a capital A tilde and a copyright
+    # sign), and a C1 control that makes no UTF-8 character
+    assert undo_mojibake("cafÃ© \u00c2\u00a9") == "cafÃ© \u00c2\u00a9"
+    assert undo_mojibake("a \u00e2\x80 c") == "a \u00e2\x80 c"
 
 def _items_when_all_kept(html: str) -> list[tuple[str | None, str, str | None]]:
     """``read_sidebar`` on ``html`` as if the DOM model kept every block (a related list inside

@@ -339,23 +339,51 @@ def block_text(raw: str) -> str:
     """A block's text: runs of whitespace become one space, <br> becomes a line break, the
     characters a browser does not show inside a word (``_INVISIBLE``) go, and letters written
     as a base and a combining mark ("u" + U+0308) are composed (NFC: "ü"), as most pages
-    write them and as readers search for them."""
+    write them and as readers search for them. UTF-8 that the page's own pipeline read as
+    Latin-1 is read again (``undo_mojibake``)."""
     t = " ".join(raw.split())
     if _BR in t:
         t = _BR_RUN.sub("\n", t).strip("\n ")
     if not t.isprintable() and ("\n" not in t or not t.replace("\n", "").isprintable()):
-        t = clean_space(_CONTROL.sub(" ", t.translate(_INVISIBLE)))
+        t = clean_space(_CONTROL.sub(" ", undo_mojibake(t).translate(_INVISIBLE)))
     return t if t.isascii() or unicodedata.is_normalized("NFC", t) else unicodedata.normalize("NFC", t)
+
+
+# a character of UTF-8 read byte by byte as Latin-1: a lead byte and as many continuation bytes
+# as it announces, at least one of them a C1 control (U+0080 to U+009F), which no text holds:
+# "you\u00e2\x80\x99re" is "you’re", "\u00e2\x80\x94" an em dash
+_MOJIBAKE = re.compile("[\u00c2-\u00df][\x80-\xbf]|[\u00e0-\u00ef][\x80-\xbf]{2}|[\u00f0-\u00f4][\x80-\xbf]{3}")
+_C1 = re.compile("[\x80-\x9f]")
+
+
+def undo_mojibake(text: str) -> str:
+    """``text`` with each character of UTF-8 that was read as Latin-1 read again: pages saved
+    through a pipeline that decoded their UTF-8 as Latin-1 and encoded it again print
+    "youâ\x80\x99re" (a browser shows "youâ€™re"). Only sequences with a C1 control are read
+    again, and only when they are valid UTF-8: real text never holds a C1 control."""
+    if not _C1.search(text):
+        return text
+
+    def fix(m: re.Match[str]) -> str:
+        s = m.group()
+        if not _C1.search(s):
+            return s
+        try:
+            return s.encode("latin-1").decode("utf-8")
+        except UnicodeDecodeError:
+            return s
+
+    return _MOJIBAKE.sub(fix, text)
 
 
 def clean_space(text: str) -> str:
     """``text`` (a title, a link's words, an attribute) with runs of space as one space, and
-    non-ASCII text as ``block_text`` writes it (no invisible characters, NFC)."""
+    non-ASCII text as ``block_text`` writes it (no invisible characters or Latin-1 mojibake, NFC)."""
     text = _SPACE.sub(" ", text)
     if "\n" in text:
         text = _BLANKS.sub("\n", text)
     if not text.isascii():
-        text = text.translate(_INVISIBLE)
+        text = undo_mojibake(text).translate(_INVISIBLE)
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
     return text.strip()
