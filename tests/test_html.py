@@ -139,6 +139,11 @@ def test_a_headings_permalink_is_not_text() -> None:
                ' heading">¶</a></h2><dl><dt>process_view(request)<a href="#pv">¶</a></dt></dl>'
                '<h3 id="setup">Setup <a class="anchor" href="#setup">#</a></h3></body></html>')
     assert dom.texts == ["Middleware", "process_view(request)", "Setup"]
+    # a note's link back to where it is cited: Wikipedia's caret, a footnote's hooked arrow
+    dom = walk('<html><body><ol><li><span class="mw-cite-backlink"><b><a href="#cite_ref-1">^</a></b></span>'
+               ' The prize was established in 1968.</li><li>A footnote. <a class="footnote-backref"'
+               ' href="#fnref:2">↩︎</a></li></ol></body></html>')
+    assert dom.texts == ["The prize was established in 1968.", "A footnote."]
     # keeps: a link to a place on the page that says something, a footnote mark, a "#" of a name
     dom = walk('<html><body><p>See <a href="#install">the install notes</a>, note <a href="#fn2">[2]</a>'
                ' and <a href="/tags/python">#</a>python.</p></body></html>')

@@ -179,9 +179,10 @@ _UNSEEN = object()  # marks an inline element whose text is left out (see parse_
 _SCREEN_READER_ONLY = re.compile(
     r"(?:^|\s)(?:\w+[-_])?(?:sr[-_]only|screen[-_]reader[-_](?:text|only)|visually[-_]?hidden|a11y[-_]hidden|offscreen)(?=\s|$)",
     re.I)
-# the whole text of a link to a place on the same page that is a permalink, not words: Sphinx and
-# many static-site generators print one after every heading ("Middleware¶", "Installation#")
-_PERMALINK_MARKS = frozenset(("¶", "#", "§", "🔗", "⁋"))
+# the whole text of a link to a place on the same page that is a mark, not words: a heading's
+# permalink (Sphinx's "Middleware¶", "Installation#"), a note's link back to where it is cited
+# (Wikipedia's "^ The prize was established in 1968.", a footnote's "↩")
+_PERMALINK_MARKS = frozenset(("¶", "#", "§", "🔗", "⁋", "^", "↩", "↩\ufe0e", "↩\ufe0f", "↑", "⤴"))
 _LOCAL = threading.local()  # lxml parsers must not be shared between threads
 
 
