@@ -360,6 +360,8 @@ def test_without_a_declared_site_name_the_title_part_that_spells_the_host_is_the
     # accents aside, as a host name writes them; a first part too ("Site » Title")
     assert title_site("Le tram arrive au port - La Vie des Quais", "laviedesquais.example") == "La Vie des Quais"
     assert title_site("Hikeco » Waterproof trail boots", "shop.hikeco.example") == "Hikeco"
+    # a host with a hyphen is spelt without it
+    assert title_site("Storm warning | Harbour Gazette", "www.harbour-gazette.example") == "Harbour Gazette"
     # keeps: no site from a part that does not spell the host, or only says "Official Site"
     page = cleanpage.clean(html, url="https://news.example/tram")
     assert "site" not in page.metadata

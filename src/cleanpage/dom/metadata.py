@@ -150,7 +150,7 @@ def _host_label(host: str | None) -> str:
         labels = labels[:-2]  # bbc.co.uk
     elif len(labels) >= 2:
         labels = labels[:-1]
-    return labels[-1] if labels else ""
+    return labels[-1].replace("-", "") if labels else ""  # "rust-lang" is spelt "Rust Lang"
 
 
 def _spells_host(ws: list[str], label: str) -> bool:
