@@ -396,14 +396,24 @@ def test_an_h1_in_a_header_inside_main_is_the_pages_headline_not_the_sites():
     dom = walk("<html><body><header><h1>Trail Wiki</h1><nav><a href='/a'>Boots</a></nav></header>"
                "<main><header class='page-header'><h1>Gaiters</h1></header>"
                + "".join(f"<p>{p}</p>" for p in PROSE) + "</main></body></html>")
-    assert dom_mod._first_h1(dom, np.zeros(len(dom.texts), bool)) == "Gaiters"
+    assert dom.texts[dom_mod._first_h1(dom, np.zeros(len(dom.texts), bool))] == "Gaiters"
     dom = walk("<html><body><header><h1>Trail Wiki</h1></header><main><p>Gaiters</p>"
                + "".join(f"<p>{p}</p>" for p in PROSE) + "</main></body></html>")
     assert dom_mod._first_h1(dom, np.zeros(len(dom.texts), bool)) is None
     # nor is the heading of a dialog: a cookie banner printed before the page
     dom = walk("<html><body><div role='dialog'><h1>Your choice regarding cookies</h1></div>"
                "<main><h1>Gaiters</h1>" + "".join(f"<p>{p}</p>" for p in PROSE) + "</main></body></html>")
-    assert dom_mod._first_h1(dom, np.zeros(len(dom.texts), bool)) == "Gaiters"
+    assert dom.texts[dom_mod._first_h1(dom, np.zeros(len(dom.texts), bool))] == "Gaiters"
+
+
+def test_an_h1_outside_the_content_that_ends_the_title_names_the_site():
+    # a book's name in its menu bar, which the chapter's <title> prints after the chapter's
+    html = ("<html><head><title>Choosing gaiters - The Trail Handbook</title></head><body>"
+            "<div class='menu-bar'><h1 class='menu-title'>The Trail Handbook</h1></div><main>"
+            "<h2>Choosing gaiters</h2>" + "".join(f"<p>{p}</p>" for p in PROSE) + "</main></body></html>")
+    assert cleanpage.clean(html, url="https://handbook.example/gear/gaiters").title == "Choosing gaiters"
+    # keeps: the <h1> on the home page, where "Site - Tagline" titles are common
+    assert cleanpage.clean(html, url="https://handbook.example/").title != "Choosing gaiters"
 
 def test_the_headline_wins_over_a_metadata_title_that_adds_a_part_to_it():
     html = article_page('<title>Flexbox - Learn web development</title>'

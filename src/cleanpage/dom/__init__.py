@@ -131,10 +131,12 @@ def analyse(dom: Dom, url: str | None = None, model: _scorer.Scorer | None = Non
             scores = scores[row]
         keep, cut = model.select(scores, words, product)
 
-    h1 = _first_h1(dom, keep)
+    at = _first_h1(dom, keep)
+    h1 = dom.texts[at] if at is not None else None
     # the names the markup marks as the author's first, then the bylines printed on the page
     marked = marked_authors(dom)
-    found = extract_metadata(dom, h1, marked + [b for b in bylines(dom, words) if b not in marked], url)
+    found = extract_metadata(dom, h1, marked + [b for b in bylines(dom, words) if b not in marked], url,
+                             h1_in_content=at is None or bool(dom.cbits[at] & _CONTENT))
     if "date" not in found and n and not plain:
         printed = printed_date(dom, words, keep)
         if printed:
@@ -161,21 +163,21 @@ def analyse(dom: Dom, url: str | None = None, model: _scorer.Scorer | None = Non
                        _X=Xm if scores is not None else None, _leaves=leaves, _row=row, _model=model)
 
 
-def _first_h1(dom: Dom, keep: np.ndarray) -> str | None:
-    """The first ``<h1>`` in or just before the kept text; else the first one outside the page's
-    header, navigation and footer (an ``<h1>`` there is usually the site's logo). A ``<header>``
-    inside ``<main>`` or ``<article>`` is the content's own: its ``<h1>`` counts."""
+def _first_h1(dom: Dom, keep: np.ndarray) -> int | None:
+    """The block of the first ``<h1>`` in or just before the kept text; else of the first one
+    outside the page's header, navigation and footer (an ``<h1>`` there is usually the site's
+    logo). A ``<header>`` inside ``<main>`` or ``<article>`` is the content's own: its ``<h1>``
+    counts."""
     first = None
     for i, o in enumerate(dom.owner):
         if dom.tags[o] == "h1":
-            t = dom.texts[i]
             if keep[i]:
-                return t
+                return i
             cb = dom.cbits[i]
             if cb & _SITE_CHROME or cb & _CHROME and not cb & _CONTENT or cb & _UNSEEN_H1:
                 continue
             if first is None:
-                first = t
+                first = i
             if i + 1 < len(keep) and keep[i + 1]:
-                return t
+                return i
     return first

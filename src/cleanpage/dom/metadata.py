@@ -397,7 +397,11 @@ def _is_home(url: str | None) -> bool:
 _LOCALE = re.compile(r"[a-z]{2}(?:[-_][a-z]{2,4})?|index\.\w+", re.I)
 
 
-def extract_metadata(dom: Dom, h1: str | None, bylines: list[str], url: str | None) -> dict[str, str]:
+def extract_metadata(dom: Dom, h1: str | None, bylines: list[str], url: str | None, *,
+                     h1_in_content: bool = True) -> dict[str, str]:
+    """Title, author, date, site, language and section of the page (``h1``: the text of its
+    ``<h1>``, if it has one; ``h1_in_content``: whether that one is inside ``<main>`` or
+    ``<article>``)."""
     meta: dict[str, str] = dom.head.get("meta", {})
     nodes = _ld_nodes(dom)
     art = [n for n in nodes if _types(n) & _ARTICLE_TYPES] or nodes
@@ -416,26 +420,36 @@ def extract_metadata(dom: Dom, h1: str | None, bylines: list[str], url: str | No
         if named:
             out["site"] = named
 
+    inner = not _is_home(url)
+    # below the home page, an <h1> outside <main> and <article> that is the last part of the
+    # <title>, and not its first, names the site: a book's or a blog's name in its menu bar
+    # (<h1>The Rust Programming Language</h1> over a chapter whose <title> is "What is Ownership? -
+    # The Rust Programming Language"). It is no candidate, and the titles are stripped of it
+    strip_by = site
+    if h1 and inner and not h1_in_content and dom.head.get("title"):
+        parts = _SEPARATORS.split(_plain(dom.head["title"]))
+        if len(parts) > 1 and agreement(h1, parts[-1]) >= 0.8 and agreement(h1, parts[0]) < 0.8:
+            strip_by, h1 = h1, None
+
     # title: a vote among the candidates
     cands: list[tuple[str, str]] = []
     if h1:
         cands.append(("h1", h1))
     for key in ("og:title", "twitter:title"):
         if meta.get(key):
-            cands.append((key, strip_site(_plain(meta[key]), site, host)))
+            cands.append((key, strip_site(_plain(meta[key]), strip_by, host)))
             break
     for n in art:
         hl = n.get("headline") or (n.get("name") if _types(n) & {"product", "recipe", "question",
                                                                    "discussionforumposting"} else None)
         if isinstance(hl, str) and hl.strip():
-            cands.append(("ld", strip_site(_plain(hl), site, host)))
+            cands.append(("ld", strip_site(_plain(hl), strip_by, host)))
             break
     if dom.head.get("title"):
-        cands.append(("title", strip_site(_plain(dom.head["title"]), site, host)))
+        cands.append(("title", strip_site(_plain(dom.head["title"]), strip_by, host)))
     prior = {"h1": 0.3, "og:title": 0.2, "twitter:title": 0.15, "ld": 0.2, "title": 0.1}
     # below a page of the site, a candidate that only names the site ("davidbau.com", "Aliexpress": the
     # logo's <h1>, a bare <title>) is the page's title only when no other candidate is left
-    inner = not _is_home(url)
     best, best_score = None, -10.0
     for src, text in cands:
         if not text or len(text) > 300:
