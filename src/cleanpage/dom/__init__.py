@@ -33,7 +33,7 @@ _CHROME = CBIT["header"] | CBIT["nav"] | CBIT["footer"]
 _SITE_CHROME = CBIT["nav"] | CBIT["footer"]
 _CONTENT = CBIT["main"] | CBIT["article"]
 # an <h1> in a dialog (a cookie banner, a sign-up modal) is never the page's headline
-_UNSEEN_H1 = CBIT["dialog"]
+_DIALOG = CBIT["dialog"]
 
 
 @dataclass
@@ -174,7 +174,7 @@ def _first_h1(dom: Dom, keep: np.ndarray) -> int | None:
             if keep[i]:
                 return i
             cb = dom.cbits[i]
-            if cb & _SITE_CHROME or cb & _CHROME and not cb & _CONTENT or cb & _UNSEEN_H1:
+            if cb & _SITE_CHROME or cb & _CHROME and not cb & _CONTENT or cb & _DIALOG:
                 continue
             if first is None:
                 first = i

@@ -470,7 +470,7 @@ def _walk_tree(root: Any, dom: Dom) -> None:  # noqa: C901 - one loop, kept flat
                         a_start = len(parts)
                     if v[:1] == "#" and el.text and len(el.text) <= 4 and el.text.strip() in _PERMALINK_MARKS \
                             and not len(el):
-                        unseen = True  # a heading's permalink: Sphinx's "Middleware¶", a "#" anchor
+                        unseen = True  # a permalink ("Middleware¶") or a note's back-link ("^"): _PERMALINK_MARKS
                 elif k == "datetime" and "time" not in head:
                     head["time"] = v
             if unseen and not is_block:
