@@ -385,6 +385,7 @@ def test_a_title_that_only_names_the_site_is_the_last_resort_below_the_home_page
     # on the home page the site's name may be the title
     assert cleanpage.clean(html, url="https://www.hikeco.example/en/").title == "Hikeco"
     assert names_site("Hikeco Homepage", None, "www.hikeco.example")
+    assert names_site("Hikeco Co-op", None, "www.hikeco.example") and names_site("Café Ole", None, "cafeole.example")
     assert names_site("The Hike Company", "The Hike Company", None)
     assert not names_site("Hikeco Boots", "Hikeco", "www.hikeco.example")
 

@@ -379,9 +379,8 @@ def names_site(text: str, site: str | None, host: str | None) -> bool:
     "Aliexpress Homepage")?"""
     if site and agreement(text, site) >= 0.8 and agreement(site, text) >= 0.8:
         return True
-    label = _host_label(host)
-    ws = [w for w in words(text) if w not in _SITE_WORDS and w not in ("the", "www", "com")]
-    return len(label) >= 3 and "".join(ws) == label
+    return _spells_host([w for w in words(text) if w not in _SITE_WORDS and w not in ("www", "com")],
+                        _host_label(host))
 
 
 def _is_home(url: str | None) -> bool:
