@@ -447,3 +447,29 @@ def test_lines_title_on_clean_text_reads_the_first_line_left_in_the_body(above):
     page = cleanpage.clean("\n".join([*above, TITLE, *ARTICLE[2:]]), config=PREVIEW)
     assert page.title == ARTICLE[0] and page.metadata["site"] == "The Green Fork"
     assert cleanpage.clean(page.body, config=PREVIEW).body == page.body
+
+
+def test_lines_title_decides_once_and_files_nothing_of_a_second_pick():
+    # the title taken, the page settles and the final rules look again: a second look at the
+    # picker's next choice filed its lead ("Pots —") as a second site name and left the rest,
+    # while the title it came with was refused (clean text: "json — JSON encoder and decoder"
+    # lost "json" to metadata["site"])
+    from cleanpage.lines.analysis import LineAnalyser
+    from cleanpage.lines.scorer import LineScorer
+    from cleanpage.lines.title import TitlePick, TitlePicker
+
+    sub = "Pots — choosing the right size for a fig"
+
+    class TwoPicks(TitlePicker):
+        def ranked(self, lines, *args, **kw):
+            k, lead = lines.index(sub), len("Pots — ")
+            return [TitlePick(0, ARTICLE[0], 0, len(ARTICLE[0]), "The Green Fork", "title score 0.99, a test's choice"),
+                    TitlePick(k, sub[lead:], lead, len(sub), "Pots", "title score 0.98, a test's choice")]
+
+    cleaner = cleanpage.Cleaner(PREVIEW)
+    cleaner._lines = LineAnalyser(LineScorer(), TwoPicks())  # noqa: SLF001 - a picker with known choices
+    page = cleaner.clean("\n".join([TITLE, *NAV, *ARTICLE[2:4], sub, *ARTICLE[4:], *FOOTER]))
+    assert page.title == ARTICLE[0]
+    assert page.metadata["site"] == "The Green Fork"
+    assert sum(s.rule == "lines.title" and s.action in ("title", "meta") for s in page.trace) == 2
+

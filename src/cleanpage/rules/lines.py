@@ -266,10 +266,13 @@ def _prose(b: Block, min_words: int = PROSE_MIN_WORDS) -> bool:
     return b.ends_sentence and b.words >= min_words
 
 
-@rule("lines.title", stage=Stage.FINAL, order=5, context=True, preview=True)
+@rule("lines.title", stage=Stage.FINAL, order=5, context=True, preview=True, once=True)
 def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, Decision]]:
     """Take the headline the title picker ranks best among the lines still in the body.
 
+    Runs once, at the fixed point: looking again once the title is taken would take the
+    picker's next choice, whose title the page refuses but whose lead ("json —") went to
+    ``metadata["site"]``.
     A " | Site" or " - Site" part goes to ``metadata["site"]`` (" | <Section> News" to
     ``metadata["section"]``); the other candidates, when scored as chrome, are dropped.
     Targets: How to repot a fiddle-leaf fig | The Green Fork   (title, then site)
