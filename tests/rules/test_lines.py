@@ -473,3 +473,39 @@ def test_lines_title_decides_once_and_files_nothing_of_a_second_pick():
     assert page.metadata["site"] == "The Green Fork"
     assert sum(s.rule == "lines.title" and s.action in ("title", "meta") for s in page.trace) == 2
 
+
+@pytest.mark.parametrize("reprint", ["The Green Fork - How to repot a fiddle-leaf fig",
+                                     "Home » Houseplants » How to repot a fiddle-leaf fig"])
+def test_lines_title_drops_the_headline_printed_again_with_its_site_or_trail(reprint):
+    # the title comes from the on-page headline; the header also prints it with the site's name
+    # first (a <title> line that a dash sets off, which split_site reads as no site) or under a
+    # breadcrumb trail: left in the body, the next clean() would take it as the title
+    from cleanpage.lines.analysis import LineAnalyser
+    from cleanpage.lines.scorer import LineScorer
+    from cleanpage.lines.title import TitlePick, TitlePicker
+
+    import numpy as np
+
+    from cleanpage.lines.scorer import LineScores
+
+    class Headline(TitlePicker):
+        def ranked(self, lines, *args, **kw):
+            k = lines.index(ARTICLE[0])
+            return [TitlePick(k, lines[k], 0, len(lines[k]), None, "title score 0.99, a test's choice")]
+
+    class ReprintKept(LineScorer):  # as on real pages, where the header's reprint sits next to the prose
+        def score_prepared(self, prep):
+            s = super().score_prepared(prep)
+            p = s.probability.copy()
+            p[[i for i, t in enumerate(s.lines.texts) if t == reprint]] = 0.99
+            return LineScores(s.lines, p, p >= s.threshold, s.threshold, s.family, s._X2, s._scorer)
+
+    cleaner = cleanpage.Cleaner(PREVIEW)
+    cleaner._lines = LineAnalyser(ReprintKept(), Headline())  # noqa: SLF001 - known scores and choice
+    page = cleaner.clean("\n".join([reprint, *NAV, *ARTICLE, *FOOTER]))
+    assert page.title == ARTICLE[0]
+    assert reprint not in page.body
+    # below the first paragraph, the same words are a subheading's
+    sub = "Key points - How to repot a fiddle-leaf fig"
+    page = cleaner.clean("\n".join([reprint, *NAV, *ARTICLE[:4], sub, *ARTICLE[4:], *FOOTER]))
+    assert sub in page.paragraphs

@@ -274,10 +274,13 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
     picker's next choice, whose title the page refuses but whose lead ("json —") went to
     ``metadata["site"]``.
     A " | Site" or " - Site" part goes to ``metadata["site"]`` (" | <Section> News" to
-    ``metadata["section"]``); the other candidates, when scored as chrome, are dropped.
+    ``metadata["section"]``); the other candidates, when scored as chrome, are dropped, and
+    so is the headline printed again above the first paragraph with a site name or a
+    breadcrumb trail ("Home » Blogs » <headline>"), which the body would keep otherwise.
     Targets: How to repot a fiddle-leaf fig | The Green Fork   (title, then site)
              Dec 18 2025 How to repot a fiddle-leaf fig   (date, then title)
              Gardening › Houseplants › How to repot a fiddle-leaf fig   (section, then title)
+             The Green Fork - How to repot a fiddle-leaf fig   (dropped: the headline above it was taken)
     Keeps:   the navigation lines above the headline, which are not titles; a line of a
              chrome phrase family ("Subscribe Sign in"); on a page that reads as clean
              text, every line but a "Title | Site" first line whose site part is a name (not
@@ -339,8 +342,19 @@ def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, De
         yield from _title(b, *_lead_off(b, pick))
         break
     first = by_line.get(0)
+    filed = None  # the <title> line, when its site part went to metadata
     if chosen is not None and chosen.line != 0 and first is not None and first.text == texts[0]:
-        yield from _site_of_title_line(first, chosen)
+        for b, d in _site_of_title_line(first, chosen):
+            filed = b
+            yield b, d
+    if chosen is not None:
+        # the header, above the first paragraph: below it, "Key Considerations – <headline>" is a subheading
+        taken = live(chosen)
+        for b in body:
+            if b is not taken and b is not filed and _reprints_title(b.text, chosen.title):
+                yield b, Drop("the headline printed again with a site name or breadcrumb trail")
+            elif _prose(b):
+                break
     drops = []
     for pick in a.titles:
         b = by_line.get(pick.line)
@@ -531,6 +545,33 @@ def _site_of_title_line(first: Block, chosen: TitlePick) -> Iterator[tuple[Block
 
 def _words(text: str) -> list[str]:
     return text.casefold().split()
+
+
+def _reprints_title(text: str, title: str) -> bool:
+    """Is ``text`` the chosen headline printed again with a site name or a breadcrumb trail
+    before or after it, set off by a bar, a dash or an arrow ("Psychiatry.org - <headline>",
+    "Home » Blogs » <headline>", the <title> line of a site that puts its name first)? The
+    repeat is the evidence, so a dash before it counts (``split_site`` reads no site there).
+    Not a line that only holds the headline's words (a copy is dedupe's business), not a
+    headline of fewer than five words, and not one set off by a colon ("15 - Tutorial:
+    <headline>", a numbered heading, may be the page's own heading)."""
+    if count_words(title) < REPRINT_MIN_WORDS:
+        return False
+    words = _words(title)
+    line = " ".join(_words(text))
+    head = " ".join(words)
+    at = line.find(head)
+    if at < 0 or line == head:
+        return False
+    before, after = line[:at].strip(), line[at + len(head):].strip()
+    if (before and not before.endswith(_REPRINT_SEPS)) or (after and not after.startswith(_REPRINT_SEPS)):
+        return False  # the headline's words inside a longer sentence or name
+    return count_words(before) + count_words(after) <= REPRINT_MAX_EXTRA_WORDS
+
+
+REPRINT_MIN_WORDS = 5  # a short headline ("Faux leather jacket - black") is part of other products' names
+REPRINT_MAX_EXTRA_WORDS = 8  # a site name and a section, or a trail of a few steps
+_REPRINT_SEPS = ("|", "-", "\u2013", "\u2014", "»", "›", ">", "·", "•")
 
 
 def _repeats_title(first_line: str, title: str) -> bool:
