@@ -481,12 +481,8 @@ def test_lines_title_drops_the_headline_printed_again_with_its_site_or_trail(rep
     # first (a <title> line that a dash sets off, which split_site reads as no site) or under a
     # breadcrumb trail: left in the body, the next clean() would take it as the title
     from cleanpage.lines.analysis import LineAnalyser
-    from cleanpage.lines.scorer import LineScorer
+    from cleanpage.lines.scorer import LineScorer, LineScores
     from cleanpage.lines.title import TitlePick, TitlePicker
-
-    import numpy as np
-
-    from cleanpage.lines.scorer import LineScores
 
     class Headline(TitlePicker):
         def ranked(self, lines, *args, **kw):
