@@ -30,8 +30,8 @@ from cleanpage.parse.detect import sniff
 WORD = regex.compile(r"\w+")
 _NOT_SETTLED = ("timeout:", "max_passes:", "truncated:")
 #: README "Limits": the text rules that would second-guess the DOM model when an HTML page's
-#: body is cleaned again as text (a leading subheading taken as the title, a kept list as related)
-AGAIN_AFTER_HTML = frozenset({"meta.title", "related"})
+#: body is cleaned again as text (a list the DOM model kept, read as related links)
+AGAIN_AFTER_HTML = frozenset({"related"})
 
 
 def again_config(page: Page, config: Config | None) -> Config | None:

@@ -1,5 +1,6 @@
 import pytest
 
+import cleanpage
 from cleanpage.patterns import AGE_LINE, BYLINE, SOURCE_LINE, WIRE_CREDIT_LINE
 from cleanpage.pipeline import decide
 
@@ -120,7 +121,7 @@ def test_dateline_family(text, value):
 
 
 def test_take_title():
-    page = ("North Korea sending teams to Russia’s Kursk to aid war-hit area’s recovery | Russia-Ukraine war News\n\n"
+    page = ("North Korea sending teams to Russia’s Kursk to aid war-hit area’s recovery | Russia-Ukraine war News\n"
             "Sergei Shoigu, Russia’s Security Council secretary, made the announcement during a visit to Pyongyang.\n")
     [(text, d)] = decide("meta.title", page)
     assert d.action == "title"
@@ -131,6 +132,20 @@ def test_take_title():
 def test_title_keeps_a_first_line_that_is_a_sentence_or_is_followed_by_a_headline():
     assert decide("meta.title", "The talks ended on Monday.\nBoth sides said they would meet again soon.") == []
     assert decide("meta.title", "Market report\nOil prices\nPrices rose 3% on Monday, traders said.") == []
+
+
+def test_title_by_shape_only_on_text_that_is_not_a_cleaned_body():
+    # a body clean() gave (blocks set apart by blank lines, nothing removed) may open with a
+    # subheading: taking it would change the body each time it is cleaned again
+    body = ("Quick summary\n\nBlockchain SEO agencies help crypto projects rank for the searches their "
+            "buyers make.\n\nWe compared seven of them on price, results and reporting.\n")
+    assert decide("meta.title", body) == []
+    # the same lines as scraped or written: one under another, or with chrome the rules removed
+    [(text, d)] = decide("meta.title", body.replace("\n\n", "\n"))
+    assert (text, d.action) == ("Quick summary", "title")
+    assert cleanpage.clean("Advertisement\n\n" + body).title == "Quick summary"
+    # nor a heading with a part after a bar or a dash, which a cleaned body's heading may have
+    assert decide("meta.title", body.replace("Quick summary", "Products Liability - Apr 21, 2017")) == []
 
 
 def test_title_site_suffix():

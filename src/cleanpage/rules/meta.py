@@ -165,6 +165,29 @@ def file_dateline(block: Block) -> ToMeta | None:
     return None
 
 
+def _not_a_cleaned_body(doc: Document) -> bool:
+    """May the first line be the title? Not on text that reads as a body ``clean()`` gave:
+    every block set apart by a blank line (as ``Page.body`` joins them) and nothing of it
+    removed. There the first line may be a subheading ("Quick summary" heading an HTML
+    page's body, "Products Liability - Apr 21, 2017"), and taking it would change the body
+    each time it is cleaned again. Text with lines printed one under another ("Title\nFirst
+    paragraph"), and a page that lost text to the rules (chrome removed, a byline filed, a
+    card moved), is a page as scraped or written."""
+    src = doc.text
+    if _ADJACENT_LINES.search(src) is not None:
+        return True
+    pos = 0
+    for b in doc.blocks:
+        if b.zone != "body" or src[pos:b.start].strip():
+            return True
+        pos = b.end
+    return bool(src[pos:].strip())
+
+
+# two non-blank lines, one under the other (lines end as ``text.lines`` reads them: \n, \r\n or \r)
+_ADJACENT_LINES = regex.compile(r"\S[^\S\r\n]*(?:\r\n?|\n)[^\S\r\n]*\S")
+
+
 @rule("meta.title", stage=Stage.FINAL, order=10, context=True)
 @dataclass(frozen=True)
 class TakeTitle:
@@ -180,6 +203,9 @@ class TakeTitle:
     Targets: North Korea sending teams to Russia’s Kursk to aid war-hit area’s recovery | Russia-Ukraine war News
              How to repot a fiddle-leaf fig - The Green Fork   (title, then site)
     Keeps:   a first line that ends like a sentence, or that is followed by another headline;
+             the first line of text that reads as a body clean() gave (blocks set apart by
+             blank lines, nothing removed): "Quick summary" heading an HTML page's body, or
+             "Products Liability - Apr 21, 2017", cleaned again;
              "New to Astronomy – Best First Telescope Recommendations?" whole;
              every line of an HTML page whose markup names its title; and every line of a
              text page the line model reads (``Config(preview=True)``: ``lines.title`` decides).
@@ -210,7 +236,7 @@ class TakeTitle:
                 body.append(b)
                 if len(body) == 2:
                     break
-        if len(body) < 2 or not self.headline(body[0]) or self.headline(body[1]):
+        if len(body) < 2 or not self.headline(body[0]) or self.headline(body[1]) or not _not_a_cleaned_body(doc):
             return
         first = body[0]
         parts = list(_TITLE_SEPARATOR.finditer(first.text))
