@@ -8,9 +8,8 @@ For any ``str``, and any bytes that are not binary data:
   every removal quotes the source at its offsets;
 - conservation: the words of the body are a subsequence of the words of ``page.source``;
 - idempotence: cleaning the body again gives the same body (not promised for a page that
-  carries a ``timeout``, ``max_passes`` or ``truncated`` warning); an HTML page's body is
-  cleaned again as text with ``AGAIN_AFTER_HTML`` switched off, and a text page's body that
-  reads as HTML is cleaned again as text, as the README says;
+  carries a ``timeout``, ``max_passes`` or ``truncated`` warning); an HTML page's body, and a
+  text page's body that reads as HTML, is cleaned again as text, as the README says;
 - the result serialises to JSON and explains itself.
 """
 
@@ -29,24 +28,20 @@ from cleanpage.parse.detect import sniff
 
 WORD = regex.compile(r"\w+")
 _NOT_SETTLED = ("timeout:", "max_passes:", "truncated:")
-#: README "Limits": the text rules that would second-guess the DOM model when an HTML page's
-#: body is cleaned again as text (a list the DOM model kept, read as related links)
-AGAIN_AFTER_HTML = frozenset({"related"})
 
 
 def again_config(page: Page, config: Config | None) -> Config | None:
-    """The config to clean ``page.body`` again with (README "Limits"): for an HTML page, the
-    same as text (``input_format="text"``: the body is text, even when it holds what looks like
-    markup, such as the text lxml makes of a broken doctype) less ``AGAIN_AFTER_HTML``; for a
-    text page whose body reads as HTML (it opens with markup and goes on as markup, such as a
-    line ``<P></P>`` left under chrome that went), the same with ``input_format="text"``."""
+    """The config to clean ``page.body`` again with (README "Limits"): the same as text
+    (``input_format="text"``) for an HTML page's body, which is text even when it holds what
+    looks like markup (the text lxml makes of a broken doctype), and for a text page's body
+    that reads as HTML (it opens with markup and goes on as markup, such as a line
+    ``<P></P>`` left under chrome that went)."""
     if page.source_kind != "html":
         if page.source_kind == "text" and (config is None or config.input_format == "auto") \
                 and sniff(page.body) == "html":
             return dataclasses.replace(config or Config(), input_format="text")
         return config
-    config = config or Config()
-    return dataclasses.replace(config, disabled=config.disabled | AGAIN_AFTER_HTML, input_format="text")
+    return dataclasses.replace(config or Config(), input_format="text")
 
 
 def is_binary(source: Any) -> bool:

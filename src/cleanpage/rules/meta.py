@@ -165,27 +165,37 @@ def file_dateline(block: Block) -> ToMeta | None:
     return None
 
 
-def _not_a_cleaned_body(doc: Document) -> bool:
-    """May the first line be the title? Not on text that reads as a body ``clean()`` gave:
-    every block set apart by a blank line (as ``Page.body`` joins them) and nothing of it
-    removed. There the first line may be a subheading ("Quick summary" heading an HTML
-    page's body, "Products Liability - Apr 21, 2017"), and taking it would change the body
-    each time it is cleaned again. Text with lines printed one under another ("Title\nFirst
-    paragraph"), and a page that lost text to the rules (chrome removed, a byline filed, a
-    card moved), is a page as scraped or written."""
-    src = doc.text
-    if _ADJACENT_LINES.search(src) is not None:
-        return True
-    pos = 0
+def reads_as_cleaned_body(doc: Document) -> bool:
+    """Does the page read as a body ``clean()`` gave: every block set apart by a blank line
+    (as ``Page.body`` joins them) and nothing of it removed, filed or moved by the rules so
+    far? Then what the rules would take from it by shape alone, a first cleaning kept: its
+    first line may be a subheading ("Quick summary" heading an HTML page's body, "Products
+    Liability - Apr 21, 2017"), a list under "See also" may be what the DOM model read as
+    content, and taking either would change the body each time it is cleaned again. Text
+    with lines printed one under another ("Title\nFirst paragraph"), and a page that lost
+    text to the rules (chrome removed, a byline filed, a card moved), is a page as scraped
+    or written."""
+    src, pos = doc.text, 0
+    ink = _INK.search  # searched in place: what the rules removed may be megabytes between two blocks
     for b in doc.blocks:
-        if b.zone != "body" or src[pos:b.start].strip():
-            return True
+        if b.zone != "body":
+            return False  # a card the rules moved
+        if ink(src, pos, b.start) is not None:
+            return False  # text the rules removed or filed
+        if pos and _line_breaks(src[pos:b.start]) == 1:
+            return False  # a line right under the one before (no break at all: pieces of one long line)
+        if src.find("\n", b.start, b.end) >= 0 or src.find("\r", b.start, b.end) >= 0:
+            return False  # lines joined into one block (hard-wrapped text)
         pos = b.end
-    return bool(src[pos:].strip())
+    return ink(src, pos) is None
 
 
-# two non-blank lines, one under the other (lines end as ``text.lines`` reads them: \n, \r\n or \r)
-_ADJACENT_LINES = regex.compile(r"\S[^\S\r\n]*(?:\r\n?|\n)[^\S\r\n]*\S")
+_INK = regex.compile(r"[^\s\x1c-\x1f]")  # not whitespace, as str.strip() sees it
+
+
+def _line_breaks(gap: str) -> int:
+    """How many line breaks ``gap`` holds, as ``text.lines`` reads them (\n, \r\n or \r)."""
+    return gap.count("\n") + gap.count("\r") - gap.count("\r\n")
 
 
 @rule("meta.title", stage=Stage.FINAL, order=10, context=True)
@@ -236,7 +246,7 @@ class TakeTitle:
                 body.append(b)
                 if len(body) == 2:
                     break
-        if len(body) < 2 or not self.headline(body[0]) or self.headline(body[1]) or not _not_a_cleaned_body(doc):
+        if len(body) < 2 or not self.headline(body[0]) or self.headline(body[1]) or reads_as_cleaned_body(doc):
             return
         first = body[0]
         parts = list(_TITLE_SEPARATOR.finditer(first.text))

@@ -15,6 +15,7 @@ from ..model import Block, Decision, Document, Drop, MergeCard, ToSidebar
 from ..readers.cards import PRINTED_LABEL, CardReader
 from ..registry import Stage, rule
 from ..text import is_prose
+from .meta import reads_as_cleaned_body
 
 BARE_MIN_WORDS = 3  # text input: bare list items this short are links, not teaser cards
 CONTENT_SECTION_SHARE = 0.5  # text input: a section the line model keeps this much of is content
@@ -40,7 +41,10 @@ class SegmentSidebarSections:
              last one is dropped too), a sentence that other rules' removals brought up under
              a card's headline (a summary is printed right under it), and the lists of a page
              that has no article outside them (a listing page: its lists are its content); for text
-             input, also a list whose words the line model mostly reads as content. On
+             input, also a list whose words the line model mostly reads as content, and every
+             list of text laid out as a body clean() gives that loses nothing to the other
+             rules (``meta.reads_as_cleaned_body``: a list a first cleaning kept, such as an HTML
+             page's "See also" the DOM model read as content). On
              HTML pages with markup, everything: ``dom.related`` reads modules from the DOM.
     """
 
@@ -55,6 +59,8 @@ class SegmentSidebarSections:
         dom = doc.analysis.get("dom")
         if dom is not None and dom.scores is not None:
             return  # an HTML page with markup: dom.related read its modules from the DOM
+        if reads_as_cleaned_body(doc):
+            return  # a list a first cleaning kept (an HTML page's "See also" the DOM model read as content)
         body = doc.body
         planned = list(self.reader.sections(body, doc.text))
         if not planned:
