@@ -416,6 +416,7 @@ def test_an_h1_outside_the_content_that_ends_the_title_names_the_site():
     # keeps: the <h1> on the home page, where "Site - Tagline" titles are common
     assert cleanpage.clean(html, url="https://handbook.example/").title != "Choosing gaiters"
 
+
 def test_the_headline_wins_over_a_metadata_title_that_adds_a_part_to_it():
     html = article_page('<title>Flexbox - Learn web development</title>'
                         '<meta property="og:title" content="Flexbox - Learn web development">', "Flexbox")

@@ -270,17 +270,17 @@ def _prose(b: Block, min_words: int = PROSE_MIN_WORDS) -> bool:
 def take_picked_title(doc: Document, config: Config) -> Iterator[tuple[Block, Decision]]:
     """Take the headline the title picker ranks best among the lines still in the body.
 
-    Runs once, at the fixed point: looking again once the title is taken would take the
-    picker's next choice, whose title the page refuses but whose lead ("json —") went to
-    ``metadata["site"]``.
     A " | Site" or " - Site" part goes to ``metadata["site"]`` (" | <Section> News" to
     ``metadata["section"]``); the other candidates, when scored as chrome, are dropped, and
     so is the headline printed again above the first paragraph with a site name or a
     breadcrumb trail ("Home » Blogs » <headline>"), which the body would keep otherwise.
+    Runs once, at the fixed point: looking again once the title is taken would take the
+    picker's next choice, whose title the page refuses but whose lead ("json —") went to
+    ``metadata["site"]``.
     Targets: How to repot a fiddle-leaf fig | The Green Fork   (title, then site)
              Dec 18 2025 How to repot a fiddle-leaf fig   (date, then title)
              Gardening › Houseplants › How to repot a fiddle-leaf fig   (section, then title)
-             The Green Fork - How to repot a fiddle-leaf fig   (dropped: the headline above it was taken)
+             The Green Fork - How to repot a fiddle-leaf fig   (dropped: the headline it repeats was taken)
     Keeps:   the navigation lines above the headline, which are not titles; a line of a
              chrome phrase family ("Subscribe Sign in"); on a page that reads as clean
              text, every line but a "Title | Site" first line whose site part is a name (not
