@@ -5,7 +5,9 @@
    thread after a warm-up. Reports pages/s and MB/s by wall clock and by CPU time of
    this process (CPU time does not count time the machine gave to other processes),
    and per-page latency p50/p95/p99; then where the time goes: parsing alone, and
-   ``clean()`` with every rule switched off (the engine's floor).
+   ``clean()`` with every rule switched off (the engine's floor); and, for scale, C4's
+   line rules on the same pages (the cheapest Python line filter: what this machine
+   allows such code).
 2. Linearity: groups of 10 consecutive pages joined into one page ten times longer.
    The ratio of the long page's time to the sum of its parts' times is 1.0 for a
    perfectly linear engine (a page 10x longer costing 10x the time).
@@ -130,14 +132,20 @@ def throughput(pages: list[tuple[str, str]]) -> dict[str, Any]:
 
 def floor(pages: list[tuple[str, str]]) -> dict[str, Any]:
     """Where the time of a page goes (CPU time, best of 3): parsing the text into blocks alone,
-    and ``clean()`` with every rule switched off (parse, the engine and assembling the page)."""
+    and ``clean()`` with every rule switched off (parse, the engine and assembling the page).
+
+    And, for scale, C4's line rules on the same pages (``text_extraction.c4_lines``): about the
+    least work a Python line filter can do, so its rate is what this machine allows such code.
+    Machines differ by 2x and more; a rate is read against it."""
     cleanpage = import_cleanpage()
     from cleanpage.parse import parse
+    from text_extraction import c4_lines
 
     text_only = cleanpage.Config(input_format="text")
     bare = cleanpage.Cleaner(cleanpage.Config(input_format="text", disabled=frozenset(cleanpage.list_rules())))
     out: dict[str, Any] = {}
-    for name, run in (("parse_ms", lambda t: parse(t, config=text_only)), ("no_rules_ms", bare.clean)):
+    for name, run in (("parse_ms", lambda t: parse(t, config=text_only)), ("no_rules_ms", bare.clean),
+                      ("c4_ms", c4_lines)):
         best = float("inf")
         for _ in range(3):
             t0 = time.process_time()
@@ -326,6 +334,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"{tp['max_ms']:.1f}", f"{tp['mean_ms']:.2f}"]], align="lrrrrr"))
     print(f"where the time goes (CPU, best of 3): parsing alone {fl['parse_ms']:.2f} ms a page; clean() with every "
           f"rule off {fl['no_rules_ms']:.2f} ms ({1e3 / fl['no_rules_ms']:.0f} pages/s); with the rules {tp['cpu_s'] / tp['pages'] * 1e3:.2f} ms")
+    print(f"for scale: C4's line rules on the same pages {fl['c4_ms']:.2f} ms a page ({1e3 / fl['c4_ms']:.0f} pages/s); "
+          f"clean() costs {tp['cpu_s'] / tp['pages'] * 1e3 / fl['c4_ms']:.1f} times as much")
     print(f"\n== Linearity: {lin['groups']} pages made of 10 pages each (CPU time, best of 3) ==")
     print(f"time of the 10x pages / sum of their parts: {lin['ratio']:.2f} overall; per page median "
           f"{lin['median_ratio']:.2f}, worst {lin['max_ratio']:.2f} (1.00 is linear; 1.20: 10x longer costs 12x)")

@@ -150,27 +150,3 @@ def by_type(pages: list[WcxbPage]) -> Iterator[tuple[str, list[WcxbPage]]]:
     for p in pages:
         groups.setdefault(p.page_type, []).append(p)
     yield from sorted(groups.items(), key=lambda kv: -len(kv[1]))
-
-
-_C4_POLICY = ("terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies")
-_C4_ENDS = (".", "!", "?", '"', "\u201d")
-
-
-def c4_lines(text: str) -> str:
-    """The C4 line rules (Raffel et al. 2020, as in TensorFlow Datasets' ``c4_utils``), per line:
-    keep lines that end in terminal punctuation and have at least 3 words, and drop lines
-    that mention javascript or a cookie/privacy policy. The page-level rules (fewer than 5
-    sentences, "lorem ipsum", "{", bad words) are left out: they drop whole pages.
-
-    A reference for quality and for speed: it is about the least work a line filter can do.
-    """
-    kept = []
-    for line in text.splitlines():
-        line = line.strip()
-        if not line.endswith(_C4_ENDS) or len(line.split()) < 3:
-            continue
-        lower = line.lower()
-        if "javascript" in lower or any(p in lower for p in _C4_POLICY):
-            continue
-        kept.append(line)
-    return "\n".join(kept)
