@@ -513,6 +513,22 @@ def test_byline_and_json_ld_author() -> None:
     assert cleanpage.clean(boxed).metadata["author"] == "Melissa Tracey"
 
 
+def test_json_ld_with_raw_line_breaks_or_two_values_in_one_script_is_read() -> None:
+    # strict JSON refuses a raw line break inside a string; sites paste descriptions with theirs
+    ld = ('{"@type": "NewsArticle", "headline": "Tram line reaches the harbour", "description": "The line opens.\n'
+          'Trams run every ten minutes.", "author": {"@type": "Person", "name": "Ann Lee"}, '
+          '"datePublished": "2025-11-13"}')
+    html = (f'<html><head><script type="application/ld+json">{ld}</script></head><body><article>'
+            f"<h2>Opening day</h2>{''.join(f'<p>{p}</p>' for p in PROSE)}</article></body></html>")
+    meta = cleanpage.clean(html).metadata
+    assert (meta["author"], meta["date"]) == ("Ann Lee", "2025-11-13")
+    # the site's organisation first, the article after it, a comma between them and no array around
+    two = html.replace(ld, '{"@type": "Organization", "name": "City Desk"},' + ld.replace("\n", " "))
+    meta = cleanpage.clean(two).metadata
+    assert (meta["author"], meta["date"]) == ("Ann Lee", "2025-11-13")
+    assert "author" not in cleanpage.clean(html.replace(ld, ld.replace("{", "[", 1))).metadata  # not JSON: nothing
+
+
 def test_the_day_a_page_was_updated_when_later_than_published() -> None:
     ld = '{"@type": "NewsArticle", "datePublished": "2025-03-01T09:00:00Z", "dateModified": "2025-12-19T16:36:00Z"}'
     html = (f'<html><head><script type="application/ld+json">{ld}</script></head><body><article>'

@@ -338,10 +338,34 @@ def _read_meta(el: Any, head: dict[str, Any]) -> None:
 
 def _read_script(el: Any, dom: Dom) -> None:
     if "ld+json" in (el.get("type") or "").lower() and el.text:
+        dom.jsonld.extend(json_values(el.text))
+
+
+_JSON = json.JSONDecoder(strict=False)
+_JSON_GAP = re.compile(r"[\s,;]*")
+
+
+def json_values(text: str) -> list[Any]:
+    """The JSON values of a JSON-LD script, read as browsers' structured-data tools read what
+    sites print. A line break or tab left raw inside a string (a description pasted with its
+    breaks: 11 of 1,216 such scripts on the WCXB pages) is the character it is; values printed
+    one after another, with or without a comma between them, are each a value; whatever
+    follows the last value that parses is left out. No value for text that is not JSON, or
+    nested deeper than Python recurses.
+    Target: {"@type": "Article", "description": "Two lines<LF>of text"}   (a raw line break)
+            {"@type": "Organization", ...},{"@type": "LocalBusiness", ...}   (two values)
+    """
+    out: list[Any] = []
+    pos, end = 0, len(text)
+    while True:
+        pos = _JSON_GAP.match(text, pos).end()
+        if pos >= end:
+            return out
         try:
-            dom.jsonld.append(json.loads(el.text))
-        except (ValueError, RecursionError):  # not JSON, or nested deeper than Python recurses
-            pass
+            value, pos = _JSON.raw_decode(text, pos)
+        except (ValueError, RecursionError):
+            return out
+        out.append(value)
 
 
 def _walk_tree(root: Any, dom: Dom) -> None:  # noqa: C901 - one loop, kept flat for speed
