@@ -346,12 +346,11 @@ _JSON_GAP = re.compile(r"[\s,;]*")
 
 
 def json_values(text: str) -> list[Any]:
-    """The JSON values of a JSON-LD script, read as browsers' structured-data tools read what
-    sites print. A line break or tab left raw inside a string (a description pasted with its
-    breaks: 11 of 1,216 such scripts on the WCXB pages) is the character it is; values printed
-    one after another, with or without a comma between them, are each a value; whatever
-    follows the last value that parses is left out. No value for text that is not JSON, or
-    nested deeper than Python recurses.
+    """The JSON values of a JSON-LD script, read leniently, as sites print them. A line break or
+    tab left raw inside a string (a description pasted with its breaks: 11 of 1,216 such
+    scripts on the WCXB pages) is the character it is; values printed one after another, with
+    or without a comma between them, are each a value; whatever follows the last value that
+    parses is left out. No value for text that is not JSON, or nested deeper than Python recurses.
     Target: {"@type": "Article", "description": "Two lines<LF>of text"}   (a raw line break)
             {"@type": "Organization", ...},{"@type": "LocalBusiness", ...}   (two values)
     """
