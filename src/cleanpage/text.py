@@ -28,6 +28,10 @@ CJK_CLASS = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in CJK_RANGES)
 _CJK_CHAR = regex.compile(f"[{CJK_CLASS}]")
 _CJK_WORD = regex.compile(f"[\\w&&[{CJK_CLASS}]]{{1,2}}|[\\w--[{CJK_CLASS}]]+", regex.V1)
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+#: whitespace as str.strip() and str.split() see it, as the inside of a character class: \s and
+#: the separators \x1c-\x1f, which the regex module's \s leaves out (a piece that began with
+#: \x1f lost it when its paragraph was parsed again)
+SPACE_CLASS = r"\s\x1c-\x1f"
 _LETTER = regex.compile(r"\p{L}")
 
 #: a headline has at most this many words (``Config.max_headline_words`` may lower it for cards)
@@ -245,6 +249,11 @@ def normalise(text: str) -> str:
 def line_starts(text: str) -> list[int]:
     """Offset of each line's first character; \\r\\n, \\r and \\n all break lines."""
     return [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+
+
+def count_line_breaks(text: str) -> int:
+    """How many line breaks ``text`` holds, as ``lines`` reads them (\\n, \\r\\n or \\r)."""
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
 
 
 def lines(text: str) -> Iterator[tuple[int, int, str]]:

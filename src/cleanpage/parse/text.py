@@ -20,14 +20,12 @@ from typing import Any
 import regex
 
 from ..model import Block, Document, set_scores, text_block
-from ..text import SHARE_KEYWORDS_FROM, count_words, keywords, line_parts, lines
+from ..text import SHARE_KEYWORDS_FROM, SPACE_CLASS, count_words, keywords, line_parts, lines
 
 #: the default of ``Config.max_block_chars``
 MAX_BLOCK_CHARS = 10_000
 
-# whitespace as str.strip() and str.split() see it: \s and the separators \x1c-\x1f, which
-# \s leaves out (a piece that began with \x1f lost it when its paragraph was parsed again)
-WHITESPACE = r"[\s\x1c-\x1f]"
+WHITESPACE = f"[{SPACE_CLASS}]"  # whitespace as str.strip() sees it
 # searched backwards ((?r)): the last sentence end, or space, in a window
 _LAST_SENTENCE_END = regex.compile(rf"(?r)[.!?\u2026][\"'\u2019\u201d)\]]{{0,3}}{WHITESPACE}+")
 _LAST_SPACE = regex.compile(rf"(?r){WHITESPACE}+")

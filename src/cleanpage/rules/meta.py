@@ -14,7 +14,7 @@ from ..patterns import (
     LABELLED_BYLINE, SOURCE_LINE, SOURCE_WORDS, TRAILING_CREDIT, UPDATED_LABEL, WIRE_CREDIT_LINE,
 )
 from ..registry import Stage, rule
-from ..text import is_prose
+from ..text import SPACE_CLASS, count_line_breaks, is_prose
 
 _TITLE_SEPARATOR = regex.compile(r"\s+[|｜]\s+")
 _DASH_SITE = regex.compile(r"\s+[-\u2013\u2014]\s+(?P<v>\p{Lu}[^-\u2013\u2014|]{0,60}(?<![.!?]))\Z")
@@ -182,7 +182,7 @@ def reads_as_cleaned_body(doc: Document) -> bool:
             return False  # a card the rules moved
         if ink(src, pos, b.start) is not None:
             return False  # text the rules removed or filed
-        if pos and _line_breaks(src[pos:b.start]) == 1:
+        if pos and count_line_breaks(src[pos:b.start]) == 1:
             return False  # a line right under the one before (no break at all: pieces of one long line)
         if src.find("\n", b.start, b.end) >= 0 or src.find("\r", b.start, b.end) >= 0:
             return False  # lines joined into one block (hard-wrapped text)
@@ -190,12 +190,7 @@ def reads_as_cleaned_body(doc: Document) -> bool:
     return ink(src, pos) is None
 
 
-_INK = regex.compile(r"[^\s\x1c-\x1f]")  # not whitespace, as str.strip() sees it
-
-
-def _line_breaks(gap: str) -> int:
-    """How many line breaks ``gap`` holds, as ``text.lines`` reads them (\n, \r\n or \r)."""
-    return gap.count("\n") + gap.count("\r") - gap.count("\r\n")
+_INK = regex.compile(f"[^{SPACE_CLASS}]")  # not whitespace, as str.strip() sees it
 
 
 @rule("meta.title", stage=Stage.FINAL, order=10, context=True)
