@@ -19,8 +19,11 @@ Usage:
     python benchmarks/hostile.py [--case NAME ...] [--json] [--check]
     python benchmarks/hostile.py --floor [--case NAME ...]
 
-``--floor`` measures, for the HTML cases, what any lxml-based extractor pays: the peak
-memory of lxml's tree of the input alone, and of ``trafilatura.extract`` when installed.
+``--floor`` measures what a case costs before cleanpage's own work: for every case, the
+memory the returned ``Page`` alone holds (its paragraphs, placements, trace and metadata:
+Python's allocations still alive after the call, by ``tracemalloc``); for the HTML cases,
+what any lxml-based extractor pays: the peak memory of lxml's tree of the input alone, and
+of ``trafilatura.extract`` when installed.
 
 ``--check`` exits 1 if an outcome is wrong or a case is over the bar, except the cases
 marked ``known_over``: those are over it for reasons in the engine or the block model,
@@ -385,6 +388,18 @@ def size_of(src: Any) -> int:
 # --- one case, in this process --------------------------------------------------------------------------
 
 
+def warm_up(cleanpage: Any, case: Case) -> Any:
+    """The case's Cleaner, after what the first calls of a process load: imports, models,
+    compiled patterns, and what the case's Config loads on first use (with ``preview``, the
+    line model and its word tables, 5 MB)."""
+    cleanpage.clean("Warm up\nA sentence of the article.\n")
+    cleanpage.clean(b"<html><body><p>Warm up.</p><p>A sentence.</p></body></html>")
+    cleanpage.clean(GERMAN.encode("cp1252"))
+    cleaner = cleanpage.Cleaner(cleanpage.Config(**(case.config or {})))
+    cleaner.clean(GERMAN)
+    return cleaner
+
+
 def run_case(case: Case) -> dict[str, Any]:
     """Build, warm up, clean once; measure. Runs in the child process."""
     import gc
@@ -392,11 +407,7 @@ def run_case(case: Case) -> dict[str, Any]:
 
     cleanpage = import_cleanpage()
     src = case.build()
-    cleanpage.clean("Warm up\nA sentence of the article.\n")
-    cleanpage.clean(b"<html><body><p>Warm up.</p><p>A sentence.</p></body></html>")
-    cleanpage.clean(GERMAN.encode("cp1252"))
-    config = cleanpage.Config(**(case.config or {}))
-    cleaner = cleanpage.Cleaner(config)
+    cleaner = warm_up(cleanpage, case)
     gc.collect()
     exact = reset_peak()
     rss_before = proc_status("VmRSS")
@@ -421,29 +432,45 @@ def run_case(case: Case) -> dict[str, Any]:
 
 
 def run_floor(case: Case) -> dict[str, Any]:
-    """Peak memory of what any lxml-based extractor pays on an HTML case: lxml's tree of the
-    input, and trafilatura's ``extract`` of it (when installed). Runs in the child process."""
+    """What a case costs before cleanpage's own work: on an HTML case, the peak memory of
+    lxml's tree of the input and of trafilatura's ``extract`` of it (when installed); then
+    the memory the Page ``clean()`` returns holds. Runs in the child process."""
     import gc
-
-    import lxml.html
+    import tracemalloc
 
     src = case.build()
     out: dict[str, Any] = {"case": case.name, "bytes": size_of(src)}
-    tools: list[tuple[str, Callable[[Any], Any]]] = [("lxml_tree_mb", lxml.html.document_fromstring)]
-    try:
-        import trafilatura
+    if is_html_case(case):  # first: a clean() call before them would leave heap they reuse
+        import lxml.html
 
-        trafilatura.extract("<html><body><p>Warm up, a sentence of the article.</p></body></html>")
-        tools.append(("trafilatura_mb", trafilatura.extract))
-    except ImportError:
-        pass
-    for key, tool in tools:
-        gc.collect()
-        exact = reset_peak()
-        before = proc_status("VmRSS")
-        kept = tool(src)
-        out[key] = max(0, proc_status("VmHWM") - before) / MB if exact else float("nan")
-        del kept
+        tools: list[tuple[str, Callable[[Any], Any]]] = [("lxml_tree_mb", lxml.html.document_fromstring)]
+        try:
+            import trafilatura
+
+            trafilatura.extract("<html><body><p>Warm up, a sentence of the article.</p></body></html>")
+            tools.append(("trafilatura_mb", trafilatura.extract))
+        except ImportError:
+            pass
+        for key, tool in tools:
+            gc.collect()
+            exact = reset_peak()
+            before = proc_status("VmRSS")
+            kept = tool(src)
+            out[key] = max(0, proc_status("VmHWM") - before) / MB if exact else float("nan")
+            del kept
+    cleanpage = import_cleanpage()
+    cleaner = warm_up(cleanpage, case)
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    try:
+        page = cleaner.clean(src)
+    except cleanpage.CleanpageError:
+        page = None
+    gc.collect()
+    if page is not None:  # the input is not counted: it was there before the call
+        out["page_mb"] = (tracemalloc.get_traced_memory()[0] - before) / MB
+    tracemalloc.stop()
     return out
 
 
@@ -481,7 +508,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print one JSON object per case")
     ap.add_argument("--check", action="store_true", help="exit 1 on a wrong outcome or a case over the bar")
     ap.add_argument("--floor", action="store_true",
-                    help="for the HTML cases, the peak memory of lxml's tree alone and of trafilatura.extract")
+                    help="the memory the returned Page alone holds; for the HTML cases, the peak memory of "
+                         "lxml's tree alone and of trafilatura.extract")
     ap.add_argument("--_child", help=argparse.SUPPRESS)
     ap.add_argument("--_floor", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -491,13 +519,20 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     names = args.case or list(CASES)
     if args.floor:
-        rows = [run_child(name, floor=True) for name in names if is_html_case(CASES[name])]
-        print("HTML cases: peak memory of lxml's tree of the input alone, and of trafilatura.extract, "
-              "each in a fresh process (what any lxml-based extractor pays before its own work)")
-        print(table(["case", "input", "lxml tree MB", "x input", "trafilatura MB"], [
-            [r["case"], _size(r.get("bytes", 0)), round(r.get("lxml_tree_mb", float("nan")), 1),
-             _ratio({"bytes": r.get("bytes"), "memory_mb": r.get("lxml_tree_mb", float("nan"))}),
-             round(r.get("trafilatura_mb", float("nan")), 1) if "trafilatura_mb" in r else r.get("problem", "-")]
+        rows = [run_child(name, floor=True) for name in names]
+        print("what each case costs before cleanpage's own work, in a fresh process: the memory the returned "
+              "Page alone holds (tracemalloc); for HTML, the peak memory of lxml's tree of the input alone and of "
+              "trafilatura.extract (what any lxml-based extractor pays)")
+
+        def mb(r: dict[str, Any], key: str) -> Any:
+            return round(r[key], 1) if key in r else "-"
+
+        print(table(["case", "input", "Page MB", "x input", "lxml tree MB", "x input", "trafilatura MB"], [
+            [r["case"], _size(r.get("bytes", 0)), mb(r, "page_mb"),
+             _ratio({"bytes": r.get("bytes"), "memory_mb": r["page_mb"]}) if "page_mb" in r else "",
+             mb(r, "lxml_tree_mb"),
+             _ratio({"bytes": r.get("bytes"), "memory_mb": r["lxml_tree_mb"]}) if "lxml_tree_mb" in r else "",
+             mb(r, "trafilatura_mb") if "problem" not in r else r["problem"]]
             for r in rows]))
         return 0
     rows = []
