@@ -326,15 +326,17 @@ def printed_date(dom: Dom, words: Any, keep: Any) -> str | None:
     else the first short block with a date up to 40 blocks past the start of the kept text
     ("Published March 3, 2025"). A date whose order is unknown ("02-12-2025") is none.
     """
-    kept = [i for i in range(len(keep)) if keep[i]]
-    first = kept[0] if kept else 0
+    first = next((i for i, k in enumerate(keep) if k), 0)
     chrome = CBIT["nav"] | CBIT["footer"] | CBIT["form"]
-    marked = KBIT["meta"]
+    marked, in_time = KBIT["meta"], CBIT["time"]
     near = None
     for i, t in enumerate(dom.texts):
+        is_marked = dom.kbits[i] & marked or dom.cbits[i] & in_time
+        if not is_marked and i >= first + 40:  # neither test below can take it: no pattern run on it
+            continue
         if dom.cbits[i] & chrome or len(t) > 100 or _COPYRIGHT.search(t):
             continue
-        if (dom.kbits[i] & marked or dom.cbits[i] & CBIT["time"]) and (i < first + 40 or keep[i]):
+        if is_marked and (i < first + 40 or keep[i]):
             d = iso_date(t, printed=True)
             if d:
                 return d
