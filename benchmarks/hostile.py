@@ -6,8 +6,9 @@ gzip file, a 1 MB run of one character, a page of nothing but chrome) and a few 
 Every case has an expected outcome, checked here and in ``tests/test_hostile.py``.
 
 Each case runs in a child process: it builds the input, warms cleanpage up on a small
-text and a small HTML page (imports, compiled patterns), resets the process's peak
-resident set size (Linux ``/proc/self/clear_refs``), then calls ``clean()`` once.
+text and a small HTML page (imports, compiled patterns) and the case's ``Cleaner`` on a
+small text (what its ``Config`` loads on first use), resets the process's peak resident
+set size (Linux ``/proc/self/clear_refs``), then calls ``clean()`` once.
 
 * time: CPU seconds of that call (``time.process_time()``), steady on a shared machine;
   wall seconds are printed too;
