@@ -11,13 +11,12 @@ nor more than 0.5 s.
 from __future__ import annotations
 
 import re
-import signal
-import time
 
 import pytest
 import regex
 
 from cleanpage import patterns
+from extras import cpu_seconds
 
 ANCHORED = {"DATELINE": "match", "COMMENT_POLICY_START": "match"}
 RUNS = ["a", " ", "A", "1", ".", ". ", "a ", "A. ", "Aa ", "#a ", "- ", "(", "\u2019", "By Aa ", "Aa, ", "AAAA ",
@@ -35,35 +34,6 @@ def _patterns():
         yield f"FUSED_SENTENCE_HINT[{i}]", value
 
 
-class _TooSlow(Exception):
-    pass
-
-
-def _stop(signum, frame):
-    raise _TooSlow
-
-
-def _cpu(call, text: str) -> float:
-    """Best of two CPU times; inf for a call still running after 2 s (a catastrophic pattern
-    would otherwise hang the test)."""
-    best = float("inf")
-    previous = signal.signal(signal.SIGALRM, _stop)
-    try:
-        for _ in range(2):
-            signal.setitimer(signal.ITIMER_REAL, 2.0)
-            started = time.process_time()
-            try:
-                call(text)
-            except _TooSlow:
-                return float("inf")
-            finally:
-                signal.setitimer(signal.ITIMER_REAL, 0)
-            best = min(best, time.process_time() - started)
-    finally:
-        signal.signal(signal.SIGALRM, previous)
-    return best
-
-
 @pytest.mark.parametrize("name, pattern", list(_patterns()), ids=[n for n, _ in _patterns()])
 def test_pattern_is_linear_on_long_runs(name, pattern):
     how = ANCHORED.get(name, "fullmatch" if name.endswith("_LINE") else "finditer")
@@ -71,10 +41,10 @@ def test_pattern_is_linear_on_long_runs(name, pattern):
     slow = []
     for run in RUNS:
         short, long = (run * (5000 // len(run) + 1))[:5000], (run * (20000 // len(run) + 1))[:20000]
-        t_short = _cpu(call, short)
+        t_short = cpu_seconds(call, short)
         if t_short < 0.002:
             continue
-        t_long = _cpu(call, long)
+        t_long = cpu_seconds(call, long)
         if t_long > 0.5 or t_long > 8 * t_short:
             slow.append(f"{run!r}: {t_short:.3f}s -> {t_long:.3f}s")
     assert not slow, f"{name} ({how}) is not linear: {slow}"
