@@ -14,14 +14,24 @@ Patterns are case-insensitive. Users extend or replace the families by building 
 
 Each family's false positives were measured on clean text (WCXB main content) with
 ``python training/text/phrase_fp.py`` before it was kept; see that script.
+
+A pattern a user supplies may backtrack catastrophically (``(?:\w|\w\w)+;`` tries every
+way to split a long word before it fails). A matcher holding one compiles its patterns
+with the ``regex`` module and runs each on a line with a timeout (``USER_PATTERN_TIMEOUT_S``);
+when one runs over, the page is matched by the shipped patterns alone and the caller is
+told (a ``pattern_timeout`` warning on the page). The shipped patterns run with ``re``,
+and ``tests/lines/test_phrases.py`` times them on long hostile lines.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
+
+import regex
 
 try:  # Python 3.11+
     from re import _constants as _K
@@ -270,6 +280,49 @@ DEFAULT_FAMILIES: tuple[PhraseFamily, ...] = (COOKIES, ACCOUNT, SKIP_LINKS, BROW
 # measured (training/text/phrase_fp.py: precision 0.991 on renderings, 42 clean-text lines) but not in
 # the defaults: the shipped line model was trained without it; add it when the model is next rebuilt
 EXTRA_FAMILIES: tuple[PhraseFamily, ...] = (COMMENTS,)
+_SHIPPED = frozenset(p for f in DEFAULT_FAMILIES + EXTRA_FAMILIES for p in f.lines + f.contains)
+
+#: how long one user-supplied pattern may run on one line, in seconds (``regex``'s timeout): a
+#: phrase pattern takes microseconds on a line of a few dozen words
+USER_PATTERN_TIMEOUT_S = 0.1
+
+
+class PatternTimeout(Exception):
+    """A user-supplied phrase pattern ran over ``USER_PATTERN_TIMEOUT_S`` on one line."""
+
+
+class _Timed:
+    """A pattern compiled with ``regex``, whose ``match`` and ``search`` stop after
+    ``USER_PATTERN_TIMEOUT_S`` with ``PatternTimeout``: how a user's patterns run."""
+
+    __slots__ = ("_rx", "pattern")
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self._rx = regex.compile(pattern, flags)
+        self.pattern = pattern
+
+    def match(self, text: str) -> Any:
+        try:
+            return self._rx.match(text, timeout=USER_PATTERN_TIMEOUT_S)
+        except TimeoutError:
+            raise PatternTimeout(text) from None
+
+    def search(self, text: str) -> Any:
+        try:
+            return self._rx.search(text, timeout=USER_PATTERN_TIMEOUT_S)
+        except TimeoutError:
+            raise PatternTimeout(text) from None
+
+
+def _shipped_only(families: Iterable[PhraseFamily]) -> tuple[PhraseFamily, ...]:
+    """``families`` with only the patterns cleanpage ships (a family left with none goes)."""
+    out = []
+    for f in families:
+        lines = tuple(p for p in f.lines if p in _SHIPPED)
+        contains = tuple(p for p in f.contains if p in _SHIPPED)
+        if lines or contains:
+            out.append(PhraseFamily(f.name, lines, contains, f.max_words, f.keywords))
+    return tuple(out)
 
 
 def merge_families(base: tuple[PhraseFamily, ...], extra: tuple[PhraseFamily, ...]) -> tuple[PhraseFamily, ...]:
@@ -393,6 +446,10 @@ class PhraseMatcher:
     alternatives are filed under the characters they can start with, so a line is
     tried against a few alternatives, not hundreds. In-line patterns are searched
     only in lines that hold one of their family's keywords.
+
+    With a pattern cleanpage does not ship, every pattern runs with a timeout (see the
+    module docstring); ``timed`` says so, and ``fallback`` is the matcher of the shipped
+    patterns alone that takes over when one runs over.
     """
 
     def __init__(self, families: Iterable[PhraseFamily] = DEFAULT_FAMILIES) -> None:
@@ -400,6 +457,9 @@ class PhraseMatcher:
         names = [f.name for f in self.families]
         if len(set(names)) != len(names) or not all(n.isidentifier() for n in names):
             raise ValueError(f"family names must be distinct identifiers: {names}")
+        self.timed = any(p not in _SHIPPED for f in self.families for p in f.lines + f.contains)
+        self.fallback = PhraseMatcher(_shipped_only(self.families)) if self.timed else None
+        compile_: Callable[[str, int], Any] = _Timed if self.timed else re.compile
         self._limit = {f.name: f.max_words for f in self.families}
         by_char: dict[str, dict[str, list[str]]] = {}
         anywhere: dict[str, list[str]] = {}
@@ -418,17 +478,26 @@ class PhraseMatcher:
             merged = {n: groups.get(n, []) + anywhere.get(n, []) for n in names}
             parts = [f"(?P<{n}>{'|'.join(alts)})" for n, alts in sorted(merged.items(), key=lambda kv: order[kv[0]])
                      if alts]
-            return re.compile(r"(?:%s)%s\Z" % ("|".join(parts), _TAIL), re.I) if parts else None
+            return compile_(r"(?:%s)%s\Z" % ("|".join(parts), _TAIL), re.I) if parts else None
 
         self._line_by_char = {c: build(g) for c, g in by_char.items()}
         self._line_other = build({})
-        self._contains = {f.name: (re.compile("|".join(f.contains), re.I), tuple(k.lower() for k in f.keywords))
+        self._contains = {f.name: (compile_("|".join(f.contains), re.I), tuple(k.lower() for k in f.keywords))
                           for f in self.families if f.contains}
         self.max_words = max((f.max_words for f in self.families), default=0)
         self._line_max = max((f.max_words for f in self.families if f.lines), default=0)
 
     def match(self, line: str, n_words: int | None = None) -> str | None:
-        """The name of the first family that matches ``line`` (stripped), or None."""
+        """The name of the first family that matches ``line`` (stripped), or None. When a
+        user-supplied pattern runs over its time on the line, the shipped patterns' answer."""
+        if self.fallback is None:
+            return self._match(line, n_words)
+        try:
+            return self._match(line, n_words)
+        except PatternTimeout:
+            return self.fallback.match(line, n_words)
+
+    def _match(self, line: str, n_words: int | None = None) -> str | None:
         if not line:
             return None
         if n_words is None:
@@ -442,7 +511,8 @@ class PhraseMatcher:
                 return m.lastgroup
             if m is not None:  # over that family's word limit: try the later families alone
                 for name, limit in self._limit.items():
-                    if n_words <= limit and name != m.lastgroup and rx.match(line) and _only(rx, line, name):
+                    if (n_words <= limit and name != m.lastgroup and rx.match(line)
+                            and _only(rx, line, name, self.timed)):
                         return name
         return self._match_contains(line, n_words)
 
@@ -451,12 +521,29 @@ class PhraseMatcher:
         return {name: keys for name, (_rx, keys) in self._contains.items()}
 
     def match_lines(self, lines: list[str], n_words: list[int] | None = None,
-                    candidates: dict[str, list[int]] | None = None) -> list[str | None]:
+                    candidates: dict[str, list[int]] | None = None,
+                    timed_out: list[str] | None = None) -> list[str | None]:
         """``match`` for each line of a page, with the keyword search done once for the whole page.
 
         ``candidates``: family -> the lines that hold one of its keywords, when the
-        caller has found them (the scorer does, from its hashed tokens).
+        caller has found them (the scorer does, from its hashed tokens). When a
+        user-supplied pattern runs over its time on a line, the whole page is matched by
+        the shipped patterns alone (``fallback``), and ``timed_out`` gets a line saying so.
         """
+        if self.fallback is None:
+            return self._match_lines(lines, n_words, candidates)
+        try:
+            return self._match_lines(lines, n_words, candidates)
+        except PatternTimeout as exc:
+            if timed_out is not None:
+                line = str(exc)
+                timed_out.append(f"pattern_timeout: a chrome phrase pattern of Config.chrome_phrases ran over "
+                                 f"{USER_PATTERN_TIMEOUT_S:g} s on a line of {len(line):,} characters "
+                                 f"({line[:40]!r}...); the page was matched by the shipped phrase patterns alone")
+            return self.fallback.match_lines(lines, n_words, candidates)
+
+    def _match_lines(self, lines: list[str], n_words: list[int] | None,
+                     candidates: dict[str, list[int]] | None) -> list[str | None]:
         if n_words is None:
             n_words = [len(line.split()) for line in lines]
         out: list[str | None] = [None] * len(lines)
@@ -470,7 +557,7 @@ class PhraseMatcher:
                     if m is not None and n <= self._limit[m.lastgroup]:  # type: ignore[index]
                         out[i] = m.lastgroup
                     elif m is not None:
-                        out[i] = self.match(line, n)
+                        out[i] = self._match(line, n)
         if not self._contains:
             return out
         if candidates is not None:
@@ -510,8 +597,9 @@ class PhraseMatcher:
         return None
 
 
-def _only(rx: re.Pattern[str], line: str, name: str) -> bool:
-    """Whether family ``name``'s group of ``rx`` alone matches ``line``."""
+def _only(rx: Any, line: str, name: str, timed: bool = False) -> bool:
+    """Whether family ``name``'s group of ``rx`` alone matches ``line`` (with ``timed``, under
+    the user patterns' timeout)."""
     pat = rx.pattern
     i = pat.find(f"(?P<{name}>")
     if i < 0:
@@ -528,7 +616,8 @@ def _only(rx: re.Pattern[str], line: str, name: str) -> bool:
             if depth == 0:
                 break
         j += 1
-    return re.match(r"(?:%s)%s\Z" % (pat[i + len(name) + 5: j], _TAIL), line, re.I) is not None
+    sub = r"(?:%s)%s\Z" % (pat[i + len(name) + 5: j], _TAIL)
+    return (_Timed(sub, re.I) if timed else re.compile(sub, re.I)).match(line) is not None
 
 
 # Words of calls to action and site furniture. A headline list ends where they start

@@ -2,7 +2,8 @@
 
 import pytest
 
-from cleanpage.phrases import DEFAULT_FAMILIES, PhraseFamily, PhraseMatcher
+from cleanpage.phrases import DEFAULT_FAMILIES, EXTRA_FAMILIES, PhraseFamily, PhraseMatcher
+from extras import cpu_seconds, time_limit
 
 M = PhraseMatcher()
 
@@ -87,3 +88,56 @@ def test_users_extend_families():
 def test_long_lines_are_not_matched_as_menu_items():
     assert M.match("Log in") == "account"
     assert M.match("Log in " + "word " * 20) is None
+
+
+# runs a phrase pattern could backtrack on: menu separators, counts, arrows, the words the families name
+PHRASE_RUNS = ["a", "A", " ", "a ", "1", ".", "-", "|", "»", ">", " > ", "©", "(1)", "* ", "a.", "cookie ",
+               "log in ", "Home > ", "We use cookies ", "Follow us on ", "Skip to ", "\u00a0", "\t"]
+
+
+def _shipped_patterns():
+    m = PhraseMatcher(DEFAULT_FAMILIES + EXTRA_FAMILIES)
+    for c, rx in sorted(m._line_by_char.items()):
+        yield f"line[{c!r}]", rx.match
+    yield "line[other]", m._line_other.match
+    for name, (rx, _keys) in m._contains.items():
+        yield f"contains[{name}]", rx.search
+
+
+@pytest.mark.parametrize("name, call", list(_shipped_patterns()), ids=[n for n, _ in _shipped_patterns()])
+def test_shipped_phrase_patterns_are_linear_on_long_runs(name, call):
+    # a line is matched only up to its family's words, but a word can be as long as a block
+    # (10,000 characters): each compiled pattern is timed on 5,000 and 20,000 characters of a run
+    slow = []
+    for run in PHRASE_RUNS:
+        short, long = (run * (5000 // len(run) + 1))[:5000], (run * (20000 // len(run) + 1))[:20000]
+        t_short = cpu_seconds(call, short)
+        if t_short < 0.002:
+            continue
+        t_long = cpu_seconds(call, long)
+        if t_long > 0.5 or t_long > 8 * t_short:
+            slow.append(f"{run!r}: {t_short:.3f}s -> {t_long:.3f}s")
+    assert not slow, f"{name} is not linear: {slow}"
+
+
+# exponential in the line's length under ``re``: (a|aa)+ tries every way to split the a's
+BACKTRACKS = PhraseFamily("paywall", lines=(r"(?:\w|\w\w)+;",))
+
+
+def test_a_user_pattern_that_backtracks_runs_out_of_time_and_the_shipped_patterns_answer():
+    m = PhraseMatcher(DEFAULT_FAMILIES + (BACKTRACKS,))
+    assert m.timed and not M.timed
+    told: list[str] = []
+    with time_limit(10):
+        found = m.match_lines(["Log in", "a" * 60, "Cookie settings"], None, None, told)
+        one = m.match("a" * 60)
+    assert found == ["account", None, "cookies"] and one is None
+    assert len(told) == 1 and told[0].startswith("pattern_timeout: ")
+
+
+def test_a_user_pattern_that_does_not_backtrack_matches_as_before():
+    m = PhraseMatcher(DEFAULT_FAMILIES + (PhraseFamily("paywall", lines=(r"members only.*",)),))
+    told: list[str] = []
+    assert m.match_lines(["Members only: upgrade", "Log in", "The club is open."], None, None, told) \
+        == ["paywall", "account", None]
+    assert told == []

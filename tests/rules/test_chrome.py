@@ -49,3 +49,18 @@ def test_config_with_phrases_is_hashable_and_validated():
         Config(chrome_phrases=("members only",))
     with pytest.raises(ValueError):
         PhraseFamily("paywall", lines=("(unclosed",))
+
+
+def test_a_user_pattern_that_backtracks_leaves_the_page_to_the_shipped_patterns_with_a_warning():
+    from pathlib import Path
+
+    from cleanpage import clean
+    from extras import time_limit
+
+    page = (Path(__file__).resolve().parents[2] / "corpus" / "000_55d7540c9cb6f607.txt").read_text(encoding="utf-8")
+    text = page + "\n" + "a" * 60 + "\n"
+    config = Config(preview=True, chrome_phrases=(PhraseFamily("paywall", lines=(r"(?:\w|\w\w)+;",)),))
+    with time_limit(20):
+        result = clean(text, config=config)
+    assert [w.split(":")[0] for w in result.warnings] == ["pattern_timeout"]
+    assert result.body == clean(text, config=PREVIEW).body

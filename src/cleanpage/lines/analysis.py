@@ -93,6 +93,7 @@ class LinesAnalysis:
     titles: list[TitlePick]  # the title picker's best candidates, best first, on distinct lines
     line_index: dict[int, int] = field(repr=False)  # Origin.line -> line index
     blocks: list[Any] = field(default_factory=list, repr=False)  # the parsed block of each line
+    warnings: tuple[str, ...] = ()  # what the analysis could not do as asked (``Page.warnings``)
     _reasons: list[str | None] = field(default_factory=list, repr=False)  # per line, once worked out
     _by_family: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
@@ -277,7 +278,8 @@ class LineAnalyser:
     def __call__(self, texts: list[str], starts: list[int], numbers: list[int]) -> LinesAnalysis:
         gaps = [True] + [b - a > 1 for a, b in zip(numbers, numbers[1:])]
         lines = Lines(texts, starts, list(map((-1).__add__, numbers)), gaps)
-        scores = self.scorer.score_prepared(prepare_lines(lines, self.scorer.families))
+        prepared = prepare_lines(lines, self.scorer.families)
+        scores = self.scorer.score_prepared(prepared)
         words, ends = scores.words, scores.ends_sentence
         keep = grow_prose(words, ends, scores.probability, scores.keep)
         family = scores.family
@@ -286,7 +288,8 @@ class LineAnalyser:
                                     scores.probability.tolist(), gaps) if texts else []
         # after the guard's and the picker's reading, which the models were trained with
         keep = keep_broken_sentences(texts, words, ends, keep_code_runs(texts, keep))
-        return LinesAnalysis(scores, keep, family, clean, titles, dict(zip(numbers, range(len(numbers)))))
+        return LinesAnalysis(scores, keep, family, clean, titles, dict(zip(numbers, range(len(numbers)))),
+                             warnings=prepared.warnings)
 
 
 @lru_cache(maxsize=8)

@@ -40,6 +40,7 @@ class Prepared:
     gaps: np.ndarray
     phrase_hits: np.ndarray  # bool per line
     phrase_family: list[str | None]
+    warnings: tuple[str, ...] = ()  # a user's phrase pattern that ran over its time (``phrases``)
 
 
 @lru_cache(maxsize=1)
@@ -102,10 +103,11 @@ def prepare_lines(lines: Lines, families: tuple[Any, ...] = DEFAULT_FAMILIES) ->
         for k, name in enumerate(ph.names):
             if bits & (1 << k) and rows:
                 cand[name] = sorted(set(cand.get(name, [])) | set(rows))
-    fam = ph.matcher.match_lines(texts, nw.tolist(), cand)
+    timed_out: list[str] = []
+    fam = ph.matcher.match_lines(texts, nw.tolist(), cand, timed_out)
     hits = np.array([f is not None for f in fam], bool)
     gaps = np.asarray(lines.gaps, bool)
-    return Prepared(lines, tok, gaps, hits, fam)
+    return Prepared(lines, tok, gaps, hits, fam, tuple(timed_out))
 
 
 MODEL_FORMAT = "cleanpage.linescore/1"

@@ -76,12 +76,14 @@ def parse_text(text: str, url: str | None = None, analyser: Analyser | None = No
                                           else count_words(stripped)))
             pos += len(line) + 1
     analysis: dict[str, Any] = {}
+    warnings: tuple[str, ...] = ()
     if analyser is not None and blocks:
         result = analyser(list(map(_TEXT, blocks)), list(map(_START, blocks)), list(map(_LINE, blocks)))
         analysis["lines"] = result
         set_scores(blocks, result.probability.tolist())  # Origin.score of each block
         result.blocks.extend(blocks)
-    return Document(blocks=tuple(blocks), text=text, kind="text", url=url, analysis=analysis)
+        warnings = result.warnings
+    return Document(blocks=tuple(blocks), text=text, kind="text", url=url, analysis=analysis, warnings=warnings)
 
 
 def append_long(append: Callable[[Block], Any], stripped: str, start: int, number: int, limit: int,
