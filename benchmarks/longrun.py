@@ -2,8 +2,9 @@
 
 Cycles through the corpus pages as text, as HTML and as bytes in four encodings, small
 hostile inputs (deep nesting, an entity bomb, NUL bytes, a gzip file that is refused)
-and 40 different Configs (more than ``clean()`` caches), so that every cache and every
-error path is exercised. RSS is read from /proc (Linux). Memory growth is the peak RSS
+and 40 different Configs (more than ``clean()`` caches; two with ``preview``, one of them
+with a phrase family of the user's, whose patterns run with a timeout), so that every
+cache and every error path is exercised. RSS is read from /proc (Linux). Memory growth is the peak RSS
 after the warm-up (the first ``--warmup`` cleanings; the peak is reset there) minus the
 RSS at that point.
 
@@ -53,7 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     cleanpage = import_cleanpage()
     base = cleanpage.Config()
-    configs = [None] + [dataclasses.replace(base, max_title_words=10 + i) for i in range(39)]
+    paywall = cleanpage.PhraseFamily("paywall", lines=(r"members only.*", r"subscribe to (?:read|continue)"))
+    configs = ([None, cleanpage.Config(preview=True), cleanpage.Config(preview=True, chrome_phrases=(paywall,))]
+               + [dataclasses.replace(base, max_title_words=10 + i) for i in range(37)])
     sources = inputs()
     refused = 0
     start_rss = 0
