@@ -8,8 +8,9 @@ For any ``str``, and any bytes that are not binary data:
   every removal quotes the source at its offsets;
 - conservation: the words of the body are a subsequence of the words of ``page.source``;
 - idempotence: cleaning the body again gives the same body (not promised for a page that
-  carries a ``timeout``, ``max_passes`` or ``truncated`` warning); an HTML page's body, and a
-  text page's body that reads as HTML, is cleaned again as text, as the README says;
+  carries a ``timeout``, ``max_passes``, ``truncated`` or ``pattern_timeout`` warning); an
+  HTML page's body, and a text page's body that reads as HTML, is cleaned again as text, as
+  the README says;
 - the result serialises to JSON and explains itself.
 """
 
@@ -27,7 +28,9 @@ from cleanpage.parse import binary_kind
 from cleanpage.parse.detect import sniff
 
 WORD = regex.compile(r"\w+")
-_NOT_SETTLED = ("timeout:", "max_passes:", "truncated:")
+# pattern_timeout: a user's phrase pattern ran over its time on some line, and the page was
+# matched without the user's patterns; the body may no longer hold that line
+_NOT_SETTLED = ("timeout:", "max_passes:", "truncated:", "pattern_timeout:")
 
 
 def again_config(page: Page, config: Config | None) -> Config | None:

@@ -397,9 +397,19 @@ THRESHOLDS = {
 }
 
 
+# phrase families a user may add: one that matches a chrome line, one that backtracks on a long
+# word (it runs with a timeout, after which the page is matched by the shipped patterns)
+USER_PHRASES = (
+    (),
+    (cleanpage.PhraseFamily("paywall", lines=(r"members only.*", r"subscribe to (?:read|continue)")),),
+    (cleanpage.PhraseFamily("backtracks", lines=(r"(?:\w|\w\w)+;",)),),
+)
+
+
 @st.composite
 def configs(draw: Any) -> Config:
-    """Any sane Config: random rules and families switched off, thresholds in useful ranges.
+    """Any sane Config: random rules and families switched off, thresholds in useful ranges,
+    now and then a phrase family of the user's.
 
     ``max_passes`` stays at 20 or more: with fewer, the loop may stop before its fixed point
     by design, and ``clean(body) == body`` is not promised. ``input_format`` is "auto" or
@@ -414,6 +424,7 @@ def configs(draw: Any) -> Config:
         preview=draw(st.booleans()),
         input_format=draw(st.sampled_from(["auto", "auto", "text"])),
         max_cut_ratio=draw(st.floats(0.05, 1.0)),
+        chrome_phrases=draw(st.sampled_from(USER_PHRASES)),
         **kwargs,
     )
 
