@@ -56,3 +56,20 @@ def cpu_seconds(call: Callable[[str], object], text: str) -> float:
             return float("inf")
         best = min(best, time.process_time() - started)
     return best
+
+
+def slower_than_linear(call: Callable[[str], object], runs: list[str]) -> list[str]:
+    """The runs on which ``call`` is not linear: timed (CPU) on 5,000 and on 20,000 characters
+    of each run, the second may not take more than 8 times the first (linear: 4x, quadratic:
+    16x) once the first takes measurable time, nor more than 0.5 s. A pattern that backtracks
+    catastrophically or quadratically takes seconds there; a linear one, milliseconds."""
+    slow = []
+    for run in runs:
+        short, long = (run * (5000 // len(run) + 1))[:5000], (run * (20000 // len(run) + 1))[:20000]
+        t_short = cpu_seconds(call, short)
+        if t_short < 0.002:
+            continue
+        t_long = cpu_seconds(call, long)
+        if t_long > 0.5 or t_long > 8 * t_short:
+            slow.append(f"{run!r}: {t_short:.3f}s -> {t_long:.3f}s")
+    return slow

@@ -16,7 +16,7 @@ import pytest
 import regex
 
 from cleanpage import patterns
-from extras import cpu_seconds
+from extras import slower_than_linear
 
 ANCHORED = {"DATELINE": "match", "COMMENT_POLICY_START": "match"}
 RUNS = ["a", " ", "A", "1", ".", ". ", "a ", "A. ", "Aa ", "#a ", "- ", "(", "\u2019", "By Aa ", "Aa, ", "AAAA ",
@@ -38,15 +38,7 @@ def _patterns():
 def test_pattern_is_linear_on_long_runs(name, pattern):
     how = ANCHORED.get(name, "fullmatch" if name.endswith("_LINE") else "finditer")
     call = (lambda s: sum(1 for _ in pattern.finditer(s))) if how == "finditer" else getattr(pattern, how)
-    slow = []
-    for run in RUNS:
-        short, long = (run * (5000 // len(run) + 1))[:5000], (run * (20000 // len(run) + 1))[:20000]
-        t_short = cpu_seconds(call, short)
-        if t_short < 0.002:
-            continue
-        t_long = cpu_seconds(call, long)
-        if t_long > 0.5 or t_long > 8 * t_short:
-            slow.append(f"{run!r}: {t_short:.3f}s -> {t_long:.3f}s")
+    slow = slower_than_linear(call, RUNS)
     assert not slow, f"{name} ({how}) is not linear: {slow}"
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from cleanpage.phrases import DEFAULT_FAMILIES, EXTRA_FAMILIES, PhraseFamily, PhraseMatcher
-from extras import cpu_seconds, time_limit
+from extras import slower_than_linear, time_limit
 
 M = PhraseMatcher()
 
@@ -108,15 +108,7 @@ def _shipped_patterns():
 def test_shipped_phrase_patterns_are_linear_on_long_runs(name, call):
     # a line is matched only up to its family's words, but a word can be as long as a block
     # (10,000 characters): each compiled pattern is timed on 5,000 and 20,000 characters of a run
-    slow = []
-    for run in PHRASE_RUNS:
-        short, long = (run * (5000 // len(run) + 1))[:5000], (run * (20000 // len(run) + 1))[:20000]
-        t_short = cpu_seconds(call, short)
-        if t_short < 0.002:
-            continue
-        t_long = cpu_seconds(call, long)
-        if t_long > 0.5 or t_long > 8 * t_short:
-            slow.append(f"{run!r}: {t_short:.3f}s -> {t_long:.3f}s")
+    slow = slower_than_linear(call, PHRASE_RUNS)
     assert not slow, f"{name} is not linear: {slow}"
 
 
