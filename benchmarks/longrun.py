@@ -4,9 +4,9 @@ Cycles through the corpus pages as text, as HTML and as bytes in four encodings,
 hostile inputs (deep nesting, an entity bomb, NUL bytes, a gzip file that is refused)
 and 40 different Configs (more than ``clean()`` caches; two with ``preview``, one of them
 with a phrase family of the user's, whose patterns run with a timeout), so that every
-cache and every error path is exercised. RSS is read from /proc (Linux). Memory growth is the peak RSS
-after the warm-up (the first ``--warmup`` cleanings; the peak is reset there) minus the
-RSS at that point.
+cache and every error path is exercised. RSS is read from /proc (Linux). Memory growth is
+the peak RSS after the warm-up (the first ``--warmup`` cleanings; the peak is reset there)
+minus the RSS at that point.
 
 Usage:
     python benchmarks/longrun.py [--pages 20000] [--warmup 500] [--json]
