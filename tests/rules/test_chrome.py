@@ -1,8 +1,11 @@
+from pathlib import Path
+
 import pytest
 
-from cleanpage import Config, PhraseFamily
+from cleanpage import Config, PhraseFamily, clean
 from cleanpage.errors import ConfigError
 from cleanpage.pipeline import decide
+from extras import time_limit
 
 PREVIEW = Config(preview=True)  # the phrase families are preview rules
 
@@ -52,11 +55,6 @@ def test_config_with_phrases_is_hashable_and_validated():
 
 
 def test_a_user_pattern_that_backtracks_leaves_the_page_to_the_shipped_patterns_with_a_warning():
-    from pathlib import Path
-
-    from cleanpage import clean
-    from extras import time_limit
-
     page = (Path(__file__).resolve().parents[2] / "corpus" / "000_55d7540c9cb6f607.txt").read_text(encoding="utf-8")
     text = page + "\n" + "a" * 60 + "\n"
     config = Config(preview=True, chrome_phrases=(PhraseFamily("paywall", lines=(r"(?:\w|\w\w)+;",)),))
