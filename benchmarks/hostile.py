@@ -356,6 +356,13 @@ CASES: dict[str, Case] = {c.name: c for c in [
     Case("fused_1mb", "1 MB of 'a.A' on one line: 333,333 sentence ends glued to a capital, none with a "
                       "sentence on either side, so no paragraph break is put back: the line, whole",
          lambda: "a.A" * (MB // 3), check_kept),
+    Case("space_runs_1mb", "1 MB on one line, its words set apart by runs of 9,000 spaces: cut into blocks in linear "
+                           "time, every word placed",
+         lambda: ("word" + " " * 9000) * 110 + "word", check_all_words_placed),
+    Case("space_runs_preview", "40 lines of two words 9,000 spaces apart with Config(preview=True): the title "
+                               "picker's search for a separator in linear time, every word placed",
+         lambda: ("Big" + " " * 9000 + "news\n") * 40 + "The bridge will open next spring, the council said.\n",
+         check_all_words_placed, {"preview": True}),
     Case("preview_1mb", "1 MB of corpus pages with Config(preview=True): read by the line model, every word placed",
          lambda: corpus_text(MB), check_all_words_placed, {"preview": True},
          known_over="the page's blocks, and on top of them, while the line model reads the page, its arrays (an "

@@ -3,7 +3,8 @@
 import math
 import re
 
-from cleanpage.lines.title import is_subtitle, pick_title, split_site
+from cleanpage.lines.title import _seps, is_subtitle, pick_title, split_site
+from extras import slower_than_linear
 
 
 def test_split_site_suffix():
@@ -204,3 +205,10 @@ def test_scores_of_the_first_lines_only_give_no_window_and_no_error():
     assert cands and max(c.line for c in cands) < SEARCH_LINES and X.shape[0] == len(cands)
     cands, _ = candidate_features(lines, content, scores=[0.5] * len(lines), gaps=[True] * len(lines))
     assert max(c.line for c in cands) >= SEARCH_LINES
+
+
+def test_separators_are_found_in_linear_time_across_runs_of_space():
+    # a scraped line may hold thousands of spaces between two words ("Big<9,000 spaces>news"):
+    # tried from every space of the run, the separator search took the run's square
+    assert slower_than_linear(lambda run: _seps("Big" + run + "news"), [" ", " \t", "\u00a0", "新 "]) == []
+    assert [m.group() for m in _seps("Title  |  Site")] == ["  |  "]

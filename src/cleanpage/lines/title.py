@@ -42,7 +42,9 @@ _INNER_END = re.compile(r"[.!?]\s+[A-Z]")
 # a separator between a title and its site: spaced, or, after Chinese or Japanese, which puts no
 # space around it, an underscore, a bar or a dash between two of its characters ("标题_新浪新闻",
 # "短缺药品保供稳价 全力保障临床用药需求-新华网")
-_SPACED_SEPS = re.compile(r"\s+(?:\||-|–|—|::|·|»|/|:)\s+")
+# (?<!\s): a separator's space is tried from the start of its run only; tried from every space
+# of a run, a line of 9,000 spaces took 1.3 s (the run's square), and it gives the same matches
+_SPACED_SEPS = re.compile(r"(?<!\s)\s+(?:\||-|–|—|::|·|»|/|:)\s+")
 _CJK_SEPS = re.compile(rf"{_SPACED_SEPS.pattern}|(?<=[{CJK_CLASS}])\s*[_｜|]\s*(?=\S)"
                        rf"|(?<=[{CJK_CLASS}])-(?=[{CJK_CLASS}])")
 _SEP_MARK = re.compile(r"[|\-–—:·»/_｜]")  # in every separator (``_seps``): a quick test that rules most lines out
