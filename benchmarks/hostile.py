@@ -448,7 +448,7 @@ def run_floor(case: Case) -> dict[str, Any]:
 
     src = case.build()
     out: dict[str, Any] = {"case": case.name, "bytes": size_of(src)}
-    if is_html_case(case):  # first: a clean() call before them would leave heap they reuse
+    if is_html(src):  # first: a clean() call before them would leave heap they reuse
         import lxml.html
 
         tools: list[tuple[str, Callable[[Any], Any]]] = [("lxml_tree_mb", lxml.html.document_fromstring)]
@@ -481,8 +481,7 @@ def run_floor(case: Case) -> dict[str, Any]:
     return out
 
 
-def is_html_case(case: Case) -> bool:
-    src = case.build()
+def is_html(src: Any) -> bool:
     return isinstance(src, (str, bytes)) and src[:200].lstrip()[:1] in ("<", b"<")
 
 

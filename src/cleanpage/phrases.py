@@ -490,12 +490,10 @@ class PhraseMatcher:
     def match(self, line: str, n_words: int | None = None) -> str | None:
         """The name of the first family that matches ``line`` (stripped), or None. When a
         user-supplied pattern runs over its time on the line, the shipped patterns' answer."""
-        if self.fallback is None:
-            return self._match(line, n_words)
         try:
             return self._match(line, n_words)
-        except PatternTimeout:
-            return self.fallback.match(line, n_words)
+        except PatternTimeout:  # raised only by a timed matcher, which has a fallback
+            return self.fallback.match(line, n_words)  # type: ignore[union-attr]
 
     def _match(self, line: str, n_words: int | None = None) -> str | None:
         if not line:
@@ -530,17 +528,15 @@ class PhraseMatcher:
         user-supplied pattern runs over its time on a line, the whole page is matched by
         the shipped patterns alone (``fallback``), and ``timed_out`` gets a line saying so.
         """
-        if self.fallback is None:
-            return self._match_lines(lines, n_words, candidates)
         try:
             return self._match_lines(lines, n_words, candidates)
-        except PatternTimeout as exc:
+        except PatternTimeout as exc:  # raised only by a timed matcher, which has a fallback
             if timed_out is not None:
                 line = str(exc)
                 timed_out.append(f"pattern_timeout: a chrome phrase pattern of Config.chrome_phrases ran over "
                                  f"{USER_PATTERN_TIMEOUT_S:g} s on a line of {len(line):,} characters "
                                  f"({line[:40]!r}...); the page was matched by the shipped phrase patterns alone")
-            return self.fallback.match_lines(lines, n_words, candidates)
+            return self.fallback.match_lines(lines, n_words, candidates)  # type: ignore[union-attr]
 
     def _match_lines(self, lines: list[str], n_words: list[int] | None,
                      candidates: dict[str, list[int]] | None) -> list[str | None]:
